@@ -1,0 +1,145 @@
+"""`station-app`: the GUI by default, and the sub-commands of DESIGN §8.
+
+Sub-commands import only what they use, so `station-app journal` never loads Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+from station_app import __version__
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="station-app", description="村站助手 · Village Station Assistant")
+    p.add_argument("--data-dir", type=Path, default=None,
+                   help="station data folder (default: the user data folder)")
+    p.add_argument("--lang", choices=["zh_CN", "en"], default=None, help="interface language")
+    p.add_argument("--self-test", action="store_true",
+                   help="boot offscreen on a temporary database, build the window, exit 0")
+    p.add_argument("--version", action="version", version=__version__)
+    sub = p.add_subparsers(dest="command")
+    d = sub.add_parser("demo", help="fill the data folder with realistic demo activity")
+    d.add_argument("--days", type=int, default=14)
+    d.add_argument("--seed", type=int, default=1)
+    j = sub.add_parser("journal", help="print the journal as JSON lines")
+    j.add_argument("--from-seq", type=int, default=1)
+    sub.add_parser("verify", help="check the database and the whole hash chain")
+    b = sub.add_parser("backup", help="write a consistent copy of the database")
+    b.add_argument("--out", type=Path, required=True)
+    r = sub.add_parser("restore", help="replace the database with a checked backup")
+    r.add_argument("file", type=Path)
+    return p
+
+
+def _data_dir(args) -> Path:
+    from station_app.core.station import default_data_dir
+
+    return args.data_dir or default_data_dir()
+
+
+def _open(args):
+    from station_app.core.station import open_station
+
+    return open_station(_data_dir(args))
+
+
+def cmd_journal(args) -> int:
+    station = _open(args)
+    out = sys.stdout
+    for event in station.store.events(args.from_seq):
+        out.write(json.dumps(event.as_json(), ensure_ascii=False, separators=(",", ":")) + "\n")
+    return 0
+
+
+def cmd_verify(args) -> int:
+    from station_app.core.verify import verify
+    from station_app.db.backup import check_copy
+
+    station = _open(args)
+    check_copy(station.db_path)
+    report = verify(station.store)
+    if report.ok:
+        print(f"OK: {report.events} events, {report.rows} rows, chain and rows intact")
+        return 0
+    first = report.first_bad_seq
+    print(f"FAILED: first bad seq {first if first is not None else '(none: a row with no event)'}",
+          file=sys.stderr)
+    for problem in report.problems[:20]:
+        print("  " + problem.text, file=sys.stderr)
+    return 1
+
+
+def cmd_backup(args) -> int:
+    from station_app.db.backup import backup_to
+
+    station = _open(args)
+    path = backup_to(station.store.engine, args.out)
+    print(f"backup written: {path}")
+    return 0
+
+
+def cmd_restore(args) -> int:
+    """Check the copy completely (integrity, schema, chain, rows) before touching anything."""
+    from station_app.core.errors import IntegrityError
+    from station_app.core.station import DB_NAME, open_station
+    from station_app.core.verify import verify
+    from station_app.db.backup import backup_to, check_copy, replace_database, timestamped_name
+
+    check_copy(args.file)
+    with tempfile.TemporaryDirectory() as tmp:
+        trial = Path(tmp) / DB_NAME
+        trial.write_bytes(Path(args.file).read_bytes())
+        candidate = open_station(Path(tmp))
+        report = verify(candidate.store)
+        candidate.close()
+        if not report.ok:
+            raise IntegrityError(f"{args.file} does not verify (first bad seq "
+                                 f"{report.first_bad_seq}); nothing was changed")
+        data_dir = _data_dir(args)
+        target = data_dir / DB_NAME
+        if target.exists():
+            current = open_station(data_dir)
+            saved = backup_to(current.store.engine, data_dir / "backups" / timestamped_name("before-restore"))
+            current.close()
+            print(f"current database saved as {saved}")
+        data_dir.mkdir(parents=True, exist_ok=True)
+        replace_database(trial, target)
+    print(f"restored {args.file}: {report.events} events verified")
+    return 0
+
+
+def cmd_demo(args) -> int:
+    from station_app.demo import fill_demo
+
+    summary = fill_demo(_data_dir(args), days=args.days, seed=args.seed)
+    print(summary)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    from station_app.core.errors import IntegrityError, UserError
+
+    args = _parser().parse_args(argv)
+    if args.self_test:
+        from station_app.ui.selftest import run_self_test
+
+        return run_self_test(lang=args.lang)
+    commands = {"journal": cmd_journal, "verify": cmd_verify, "backup": cmd_backup,
+                "restore": cmd_restore, "demo": cmd_demo}
+    if args.command is None:
+        from station_app.ui.app import run_gui
+
+        return run_gui(_data_dir(args), lang=args.lang)
+    try:
+        return commands[args.command](args)
+    except (UserError, IntegrityError) as exc:
+        print(f"station-app: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # `station-app journal | head`
+        sys.stderr.close()
+        return 0

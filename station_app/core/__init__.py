@@ -1,0 +1,1 @@
+"""Domain logic: models, services, journal, ledger and validation. Imports no Qt."""

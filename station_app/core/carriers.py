@@ -1,0 +1,80 @@
+"""Courier companies and guessing one from a tracking number.
+
+The rules are data (a later county configuration can replace them). A number may fit several
+companies (pure-digit formats overlap): all candidates come back, most likely first, and the
+keeper picks. A number that fits none is "OTHER" — never refused, because formats change and a
+parcel on the counter must still be checked in.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from station_app.core import messages as m
+from station_app.core.errors import UserError
+
+OTHER = "OTHER"
+
+
+@dataclass(frozen=True)
+class Carrier:
+    code: str
+    zh: str
+    en: str
+    patterns: tuple[str, ...] = ()
+
+    def name(self, lang: str = "zh") -> str:
+        return self.zh if lang.startswith("zh") else self.en
+
+
+# Order is priority: letter-prefixed formats are unambiguous and come first.
+CARRIERS: tuple[Carrier, ...] = (
+    Carrier("SF", "顺丰速运", "SF Express", (r"SF\d{12,13}",)),
+    Carrier("JD", "京东快递", "JD Logistics", (r"JD[A-Z0-9]{11,15}",)),
+    Carrier("YTO", "圆通速递", "YTO Express", (r"YT\d{13,16}",)),
+    Carrier("JT", "极兔速递", "J&T Express", (r"JT\d{13}",)),
+    Carrier("DBL", "德邦快递", "Deppon Express", (r"DPK\d{12,13}",)),
+    Carrier("EMS", "EMS", "EMS", (r"S10", r"(?:10|11|50|51|95|97)\d{11}")),
+    Carrier("ZTO", "中通快递", "ZTO Express", (r"7[3-8]\d{10}", r"7\d{13}")),
+    Carrier("STO", "申通快递", "STO Express", (r"77\d{11}", r"(?:2|3|4|5|6|7|8|9)68\d{9}", r"88\d{10}")),
+    Carrier("YD", "韵达快递", "Yunda Express", (r"(?:31|43|46)\d{11}", r"(?:43|46)\d{13}")),
+    Carrier("YZPY", "邮政快递包裹", "China Post Parcel", (r"(?:98|99|11)\d{11}",)),
+    Carrier(OTHER, "其他快递", "Other courier"),
+)
+BY_CODE = {c.code: c for c in CARRIERS}
+
+_S10 = re.compile(r"^([A-Z]{2})(\d{8})(\d)([A-Z]{2})$")
+_S10_WEIGHTS = (8, 6, 4, 2, 3, 5, 9, 7)
+_COMPILED = [(c.code, [re.compile(f"^{p}$") for p in c.patterns if p != "S10"], "S10" in c.patterns)
+             for c in CARRIERS]
+
+
+def s10_check_digit(serial: str) -> int:
+    """UPU S10 check digit for the 8-digit serial number."""
+    total = sum(int(d) * w for d, w in zip(serial, _S10_WEIGHTS, strict=True))
+    check = 11 - total % 11
+    return {10: 0, 11: 5}.get(check, check)
+
+
+def is_valid_s10(number: str) -> bool:
+    match = _S10.match(number)
+    return bool(match) and s10_check_digit(match.group(2)) == int(match.group(3))
+
+
+def candidates(tracking_no: str) -> list[str]:
+    """Carrier codes the number fits, most likely first; ``[OTHER]`` when none does."""
+    found = [code for code, patterns, s10 in _COMPILED
+             if (s10 and is_valid_s10(tracking_no)) or any(p.match(tracking_no) for p in patterns)]
+    return found or [OTHER]
+
+
+def check_code(code: str) -> str:
+    if code not in BY_CODE:
+        raise UserError(m.UNKNOWN_CARRIER, code=code)
+    return code
+
+
+def carrier_name(code: str, lang: str = "zh") -> str:
+    carrier = BY_CODE.get(code)
+    return carrier.name(lang) if carrier else code

@@ -1,0 +1,58 @@
+"""Every message the core shows a keeper, in one place, marked for Qt's lupdate.
+
+QT_TRANSLATE_NOOP here is our own no-op (the core imports no Qt); lupdate finds the calls by
+name and puts the strings in the "core" context of resources/i18n/*.ts.
+"""
+
+
+def QT_TRANSLATE_NOOP(_context: str, text: str) -> str:  # noqa: N802 - the name lupdate knows
+    return text
+
+
+C = "core"
+
+# input
+EMPTY_SCAN = QT_TRANSLATE_NOOP("core", "Nothing was scanned. Scan the barcode on the parcel again.")
+BAD_TRACKING = QT_TRANSLATE_NOOP("core", "“{text}” is not a tracking number: use 6–30 letters and digits.")
+BAD_PHONE = QT_TRANSLATE_NOOP("core", "“{text}” is not a mobile number: it needs 11 digits starting with 1.")
+BAD_LAST4 = QT_TRANSLATE_NOOP("core", "“{text}” is not the last 4 digits of a phone number.")
+NAME_NEEDED = QT_TRANSLATE_NOOP("core", "Enter the recipient's name as well as the last 4 digits.")
+BAD_NAME = QT_TRANSLATE_NOOP("core", "Enter a name of 1–20 characters.")
+BAD_MONEY = QT_TRANSLATE_NOOP("core", "“{text}” is not an amount of money, e.g. 12 or 12.50.")
+MONEY_RANGE = QT_TRANSLATE_NOOP("core", "The amount must be between ¥{low} and ¥{high}.")
+BAD_WEIGHT = QT_TRANSLATE_NOOP("core", "“{text}” is not a weight in kilograms, e.g. 1.5.")
+WEIGHT_RANGE = QT_TRANSLATE_NOOP("core", "The weight must be more than 0 and at most {high} kg.")
+BAD_NUMBER = QT_TRANSLATE_NOOP("core", "“{text}” must be a whole number from {low} to {high}.")
+BAD_PIN = QT_TRANSLATE_NOOP("core", "The PIN must be 4–8 digits.")
+TEXT_TOO_LONG = QT_TRANSLATE_NOOP("core", "“{field}” is too long: at most {high} characters.")
+FIELD_NEEDED = QT_TRANSLATE_NOOP("core", "Please fill in “{field}”.")
+UNKNOWN_CARRIER = QT_TRANSLATE_NOOP("core", "Unknown courier company “{code}”.")
+UNKNOWN_METHOD = QT_TRANSLATE_NOOP("core", "Unknown payment method “{code}”.")
+
+# parcels
+ALREADY_IN_STOCK = QT_TRANSLATE_NOOP("core", "Parcel {tracking_no} is already on the shelf, pickup code {code}.")
+SHELF_FULL = QT_TRANSLATE_NOOP("core", "Shelf {shelf} is full. Choose another shelf or add a layer.")
+ALL_SHELVES_FULL = QT_TRANSLATE_NOOP("core", "Every shelf is full. Add a shelf in Settings first.")
+NO_SHELVES = QT_TRANSLATE_NOOP("core", "No shelves are set up yet. Add a shelf in Settings first.")
+UNKNOWN_SHELF = QT_TRANSLATE_NOOP("core", "There is no shelf “{shelf}”.")
+WRONG_CODE = QT_TRANSLATE_NOOP("core", "No parcel on the shelf has pickup code “{code}”.")
+NOTHING_SELECTED = QT_TRANSLATE_NOOP("core", "Select at least one parcel first.")
+NOT_IN_STOCK = QT_TRANSLATE_NOOP("core", "Parcel {tracking_no} is no longer on the shelf.")
+PROXY_NAME_NEEDED = QT_TRANSLATE_NOOP("core", "Enter the name of the family member collecting the parcels.")
+REASON_NEEDED = QT_TRANSLATE_NOOP("core", "Please give a reason.")
+SHELF_EXISTS = QT_TRANSLATE_NOOP("core", "Shelf “{shelf}” already exists.")
+BAD_SHELF_CODE = QT_TRANSLATE_NOOP("core", "A shelf is named by 1–2 capital letters, e.g. A or B.")
+SHELF_NOT_EMPTY = QT_TRANSLATE_NOOP("core", "Shelf {shelf} still holds {count} parcels; it can only get smaller once they are gone.")
+
+# sends
+SEND_NOT_OPEN = QT_TRANSLATE_NOOP("core", "This send has already been handed to the courier or cancelled.")
+NOTHING_TO_HAND_OVER = QT_TRANSLATE_NOOP("core", "There are no sends waiting for {carrier}.")
+ID_CHECK_NEEDED = QT_TRANSLATE_NOOP("core", "Check the sender's ID card (实名) before accepting the send.")
+INSPECTION_NEEDED = QT_TRANSLATE_NOOP("core", "Inspect the contents (验视) before accepting the send.")
+
+# people and set-up
+DATA_DIR_NOT_EMPTY = QT_TRANSLATE_NOOP("core", "This data folder already has records; the demo needs an empty one.")
+WRONG_PIN = QT_TRANSLATE_NOOP("core", "Wrong PIN.")
+OPERATOR_EXISTS = QT_TRANSLATE_NOOP("core", "There is already an operator called “{name}”.")
+KEEPER_ONLY = QT_TRANSLATE_NOOP("core", "Only the keeper (站长) may do this.")
+UNKNOWN_OPERATOR = QT_TRANSLATE_NOOP("core", "Unknown operator.")

@@ -1,0 +1,80 @@
+"""Station settings. Business settings (name, overdue rules) are journaled like any record, so the
+county sees which rule a fee was charged under; machine preferences (language, backup folder)
+stay on this PC."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, fields
+
+from sqlalchemy import select
+
+from station_app.core.models import LocalSetting, Setting
+
+
+@dataclass(frozen=True)
+class StationSettings:
+    station_name: str = "村级电商服务站"
+    station_id: str = ""
+    free_days: int = 3
+    overdue_fee_fen: int = 50  # per day after the free days
+
+
+@dataclass(frozen=True)
+class LocalPrefs:
+    language: str = "zh_CN"
+    backup_dir: str = ""  # empty: <data dir>/backups
+    backup_keep: int = 14
+    idle_lock_min: int = 10
+
+
+def _load(conn, table, cls):
+    stored = {r.id: json.loads(r.value) for r in conn.execute(select(table.id, table.value))}
+    return cls(**{f.name: stored[f.name] for f in fields(cls) if f.name in stored})
+
+
+def station_settings(store) -> StationSettings:
+    with store.read() as conn:
+        return _load(conn, Setting, StationSettings)
+
+
+def local_prefs(store) -> LocalPrefs:
+    with store.read() as conn:
+        return _load(conn, LocalSetting, LocalPrefs)
+
+
+def _check_keys(cls, values: dict) -> None:
+    known = {f.name: f.type for f in fields(cls)}
+    for key, value in values.items():
+        if key not in known:
+            raise KeyError(key)
+        if not isinstance(value, (int, str)) or isinstance(value, bool):
+            raise TypeError(f"{key}: settings are text or whole numbers")
+
+
+def change_settings(store, operator: str, **values) -> StationSettings:
+    from station_app.core.people import require_keeper
+
+    _check_keys(StationSettings, values)
+    with store.write(operator) as tx:
+        require_keeper(tx.conn, operator)
+        existing = set(tx.conn.execute(select(Setting.id)).scalars())
+        for key, value in values.items():
+            text = json.dumps(value, ensure_ascii=False)
+            if key in existing:
+                tx.update(Setting, key, value=text)
+            else:
+                tx.insert(Setting, id=key, value=text)
+        tx.event("settings.changed", "settings", keys=sorted(values))
+    return station_settings(store)
+
+
+def change_local_prefs(store, **values) -> LocalPrefs:
+    _check_keys(LocalPrefs, values)
+    with store.engine.begin() as conn:
+        for key, value in values.items():
+            conn.exec_driver_sql(
+                "INSERT INTO local_setting (id, value) VALUES (?, ?) "
+                "ON CONFLICT(id) DO UPDATE SET value = excluded.value",
+                (key, json.dumps(value, ensure_ascii=False)))
+    return local_prefs(store)

@@ -1,0 +1,54 @@
+"""Opening a station's data folder: the one place that knows the folder's layout."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from station_app.core.clock import SystemClock
+from station_app.core.journal import Store
+from station_app.core.settings import local_prefs
+from station_app.db.backup import daily_backup
+from station_app.db.migrate import open_database
+
+DB_NAME = "station.sqlite3"
+
+
+def default_data_dir() -> Path:
+    """Per-user data folder: %LOCALAPPDATA% on Windows, XDG data home elsewhere."""
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "station-app"
+
+
+@dataclass
+class Station:
+    data_dir: Path
+    store: Store
+
+    @property
+    def db_path(self) -> Path:
+        return self.data_dir / DB_NAME
+
+    def backup_dir(self) -> Path:
+        chosen = local_prefs(self.store).backup_dir
+        return Path(chosen) if chosen else self.data_dir / "backups"
+
+    def daily_backup(self) -> Path | None:
+        return daily_backup(self.store.engine, self.backup_dir(), local_prefs(self.store).backup_keep)
+
+    def close(self) -> None:
+        self.store.engine.dispose()
+
+
+def open_station(data_dir: Path, clock=None) -> Station:
+    data_dir = Path(data_dir)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    engine = open_database(data_dir / DB_NAME, data_dir / "backups")
+    return Station(data_dir, Store(engine, clock or SystemClock()))

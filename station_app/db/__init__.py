@@ -1,0 +1,1 @@
+"""Storage: the SQLite engine with our pragmas, migrations at start-up, backups."""

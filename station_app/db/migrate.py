@@ -1,0 +1,87 @@
+"""Open the station database safely at start-up.
+
+A new file is created at the newest schema; an older one is checked, backed up, then upgraded;
+one made by a newer version of the app is refused untouched (running old code on a newer schema
+is how records get lost). A database that fails quick_check is never migrated.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, inspect
+
+from station_app.core.errors import IntegrityError
+from station_app.db.backup import backup_to, timestamped_name
+from station_app.db.engine import make_engine
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+class NewerDatabase(IntegrityError):
+    pass
+
+
+def _config(connection=None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.attributes["connection"] = connection
+    return cfg
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(_config()).get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def quick_check(engine: Engine) -> None:
+    with engine.connect() as conn:
+        result = [r[0] for r in conn.exec_driver_sql("PRAGMA quick_check").fetchall()]
+    if result != ["ok"]:
+        raise IntegrityError("The database file is damaged (quick_check: "
+                             + "; ".join(result[:3]) + "). Restore the latest backup.")
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    with engine.connect() as conn:
+        command.upgrade(_config(conn), revision)
+        conn.commit()
+
+
+def open_database(path: Path, backup_dir: Path) -> Engine:
+    """Return an engine on a database at the newest schema, or raise without changing it."""
+    existed = path.exists() and path.stat().st_size > 0
+    engine = make_engine(path)
+    try:
+        if existed:
+            quick_check(engine)
+        current = current_revision(engine)
+        script = ScriptDirectory.from_config(_config())
+        head = script.get_current_head()
+        if current == head:
+            return engine
+        if current is None and existed and inspect(engine).get_table_names():
+            raise IntegrityError(f"{path} is not a 村站助手 database.")
+        if current is not None:
+            if current not in _known(script):
+                raise NewerDatabase(
+                    "This database was written by a newer version of 村站助手 (schema "
+                    f"{current}). Install the newer version; nothing was changed.")
+            backup_to(engine, backup_dir / timestamped_name(f"before-upgrade-{current}"))
+        upgrade(engine)
+        return engine
+    except BaseException:
+        engine.dispose()
+        raise
+
+
+def _known(script: ScriptDirectory) -> set[str]:
+    return {rev.revision for rev in script.walk_revisions()}

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Debian packages the project needs on a machine: tools the tests use to look at what we print
+# (pdftoppm/pdftotext, zbarimg), a CJK font so Qt draws Chinese in screenshots, and the shared
+# libraries PySide6's wheels load. Installs only what is missing; never needs a human.
+set -euo pipefail
+packages=(poppler-utils zbar-tools fonts-wqy-microhei libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0
+          libfontconfig1 libdbus-1-3)
+missing=()
+if command -v dpkg-query >/dev/null 2>&1; then
+  for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+fi
+[ ${#missing[@]} -eq 0 ] && exit 0
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "setup-system: not a Debian/Ubuntu machine; please install: ${missing[*]}" >&2
+  exit 0
+fi
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+echo "setup-system: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
