@@ -30,21 +30,21 @@ class Carrier:
 
 # Order is priority: letter-prefixed formats are unambiguous and come first.
 CARRIERS: tuple[Carrier, ...] = (
-    Carrier("SF", "顺丰速运", "SF Express", (r"SF\d{12,13}",)),
+    Carrier("SF", "顺丰速运", "SF Express", (r"SF[0-9]{12,13}",)),
     Carrier("JD", "京东快递", "JD Logistics", (r"JD[A-Z0-9]{11,15}",)),
-    Carrier("YTO", "圆通速递", "YTO Express", (r"YT\d{13,16}",)),
-    Carrier("JT", "极兔速递", "J&T Express", (r"JT\d{13}",)),
-    Carrier("DBL", "德邦快递", "Deppon Express", (r"DPK\d{12,13}",)),
-    Carrier("EMS", "EMS", "EMS", (r"S10", r"(?:10|11|50|51|95|97)\d{11}")),
-    Carrier("ZTO", "中通快递", "ZTO Express", (r"7[3-8]\d{10}", r"7\d{13}")),
-    Carrier("STO", "申通快递", "STO Express", (r"77\d{11}", r"(?:2|3|4|5|6|7|8|9)68\d{9}", r"88\d{10}")),
-    Carrier("YD", "韵达快递", "Yunda Express", (r"(?:31|43|46)\d{11}", r"(?:43|46)\d{13}")),
-    Carrier("YZPY", "邮政快递包裹", "China Post Parcel", (r"(?:98|99|11)\d{11}",)),
+    Carrier("YTO", "圆通速递", "YTO Express", (r"YT[0-9]{13,16}",)),
+    Carrier("JT", "极兔速递", "J&T Express", (r"JT[0-9]{13}",)),
+    Carrier("DBL", "德邦快递", "Deppon Express", (r"DPK[0-9]{12,13}",)),
+    Carrier("EMS", "EMS", "EMS", (r"S10", r"(?:10|11|50|51|95|97)[0-9]{11}")),
+    Carrier("ZTO", "中通快递", "ZTO Express", (r"7[3-8][0-9]{10}", r"7[0-9]{13}")),
+    Carrier("STO", "申通快递", "STO Express", (r"77[0-9]{11}", r"(?:2|3|4|5|6|7|8|9)68[0-9]{9}", r"88[0-9]{10}")),
+    Carrier("YD", "韵达快递", "Yunda Express", (r"(?:31|43|46)[0-9]{11}", r"(?:43|46)[0-9]{13}")),
+    Carrier("YZPY", "邮政快递包裹", "China Post Parcel", (r"(?:98|99|11)[0-9]{11}",)),
     Carrier(OTHER, "其他快递", "Other courier"),
 )
 BY_CODE = {c.code: c for c in CARRIERS}
 
-_S10 = re.compile(r"^([A-Z]{2})(\d{8})(\d)([A-Z]{2})$")
+_S10 = re.compile(r"^([A-Z]{2})([0-9]{8})([0-9])([A-Z]{2})$")
 _S10_WEIGHTS = (8, 6, 4, 2, 3, 5, 9, 7)
 _COMPILED = [(c.code, [re.compile(f"^{p}$") for p in c.patterns if p != "S10"], "S10" in c.patterns)
              for c in CARRIERS]

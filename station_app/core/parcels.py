@@ -132,10 +132,10 @@ def classify_query(text: str) -> tuple[str, str]:
     if _CODE.match(upper):
         g = _CODE.match(upper).groups()
         return "code", f"{g[0]}-{g[1]}-{g[2]}"
-    if re.fullmatch(r"\d{4}", raw):
+    if re.fullmatch(r"[0-9]{4}", raw):
         return "last4", raw
     digits = re.sub(r"[\s-]", "", raw)
-    if re.fullmatch(r"(?:\+?86)?1[3-9]\d{9}", digits):
+    if re.fullmatch(r"(?:\+?86)?1[3-9][0-9]{9}", digits):
         return "phone", digits[-11:]
     if raw.isascii() and raw.isalpha() and len(raw) <= 10:
         return "initials", raw.lower()

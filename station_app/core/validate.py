@@ -14,9 +14,9 @@ from station_app.core.errors import UserError
 MAX_FEN = 100_000_000  # ¥1,000,000: anything above is a typo at a village counter
 MAX_GRAMS = 1_000_000  # 1 tonne
 
-_MONEY = re.compile(r"^(\d{1,9})(?:\.(\d{1,2}))?$")
-_WEIGHT = re.compile(r"^(\d{1,7})(?:\.(\d{1,3}))?$")
-_MOBILE = re.compile(r"^1[3-9]\d{9}$")
+_MONEY = re.compile(r"^([0-9]{1,9})(?:\.([0-9]{1,2}))?$")
+_WEIGHT = re.compile(r"^([0-9]{1,7})(?:\.([0-9]{1,3}))?$")
+_MOBILE = re.compile(r"^1[3-9][0-9]{9}$")
 _TRACKING = re.compile(r"^[A-Z0-9][A-Z0-9-]{4,28}[A-Z0-9]$")
 
 
@@ -74,7 +74,7 @@ def parse_mobile(text) -> str:
 
 def parse_last4(text) -> str:
     raw = clean(text)
-    if not re.fullmatch(r"\d{4}", raw):
+    if not re.fullmatch(r"[0-9]{4}", raw):
         raise UserError(m.BAD_LAST4, text=raw)
     return raw
 
@@ -106,14 +106,14 @@ def parse_text(text, field: str, max_len: int, required: bool = True) -> str:
 
 def parse_int(text, low: int, high: int) -> int:
     raw = clean(text)
-    if not re.fullmatch(r"-?\d{1,9}", raw) or not low <= int(raw) <= high:
+    if not re.fullmatch(r"-?[0-9]{1,9}", raw) or not low <= int(raw) <= high:
         raise UserError(m.BAD_NUMBER, text=raw, low=low, high=high)
     return int(raw)
 
 
 def parse_pin(text) -> str:
     pin = clean(text)
-    if not re.fullmatch(r"\d{4,8}", pin):
+    if not re.fullmatch(r"[0-9]{4,8}", pin):
         raise UserError(m.BAD_PIN)
     return pin
 

@@ -28,8 +28,11 @@ def backup_to(engine: Engine, dest: Path) -> Path:
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(dest.name + ".part")
     tmp.unlink(missing_ok=True)
-    with engine.connect() as conn:
-        conn.exec_driver_sql("VACUUM INTO ?", (str(tmp),))
+    raw = engine.raw_connection()  # autocommit at the driver: VACUUM refuses to run in a transaction
+    try:
+        raw.driver_connection.execute("VACUUM INTO ?", (str(tmp),))
+    finally:
+        raw.close()
     with open(tmp, "rb+") as fh:
         os.fsync(fh.fileno())
     os.replace(tmp, dest)

@@ -1,0 +1,1 @@
+"""reportlab PDFs (labels, lists, manifests) and QR images. Imports no Qt."""

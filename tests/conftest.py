@@ -1,0 +1,48 @@
+import os
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from station_app.core import people, shelves  # noqa: E402
+from station_app.core.clock import FixedClock  # noqa: E402
+from station_app.core.station import open_station  # noqa: E402
+
+CHINA = timezone(timedelta(hours=8))
+
+
+@pytest.fixture
+def clock():
+    return FixedClock(datetime(2026, 11, 20, 9, 30, tzinfo=CHINA))
+
+
+@pytest.fixture
+def station(tmp_path: Path, clock):
+    st = open_station(tmp_path / "data", clock=clock)
+    yield st
+    st.close()
+
+
+@pytest.fixture
+def store(station):
+    return station.store
+
+
+@pytest.fixture
+def keeper(store):
+    return people.create_operator(store, people.SYSTEM, "王站长", people.KEEPER, "1234")
+
+
+@pytest.fixture
+def assistant(store, keeper):
+    return people.create_operator(store, keeper.id, "李店员", people.ASSISTANT, "5678")
+
+
+@pytest.fixture
+def shelved(store, keeper):
+    """A station with shelves A (3 layers of 3) and B (2 layers of 2)."""
+    shelves.add_shelf(store, keeper.id, "A", 3, 3)
+    shelves.add_shelf(store, keeper.id, "B", 2, 2)
+    return store

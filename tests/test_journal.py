@@ -1,0 +1,133 @@
+"""The journal: one event per change, a gapless hash chain, and verify catching every tamper."""
+
+import json
+import sqlite3
+
+import pytest
+
+from station_app.core import parcels
+from station_app.core.canonical import GENESIS_HASH, canonical_json
+from station_app.core.errors import UserError
+from station_app.core.models import Parcel
+from station_app.core.verify import verify
+
+
+@pytest.fixture
+def busy(shelved, keeper):
+    """Five check-ins and a pickup."""
+    ids = [parcels.check_in(shelved, keeper.id, f"SF10000000000{i:02d}", phone=f"1380000000{i}",
+                            name=f"张{i}").parcel.id for i in range(5)]
+    parcels.pickup(shelved, keeper.id, ids[:2])
+    return shelved
+
+
+def raw(station):
+    return sqlite3.connect(station.db_path)
+
+
+def test_each_write_is_exactly_one_event_with_a_linked_chain(busy):
+    events = list(busy.events())
+    assert [e.seq for e in events] == list(range(1, len(events) + 1))
+    assert events[0].prev_hash == GENESIS_HASH
+    assert all(b.prev_hash == a.hash for a, b in zip(events, events[1:]))
+    assert [e.kind for e in events[-6:]] == ["parcel.checked_in"] * 5 + ["parcel.picked_up"]
+    assert verify(busy).ok
+
+
+def test_refused_input_writes_no_event(busy, keeper):
+    before = busy.head()
+    with pytest.raises(UserError):
+        parcels.check_in(busy, keeper.id, "SF1000000000003", phone="13800000003", name="张3")
+    assert busy.head() == before
+
+
+def test_a_transaction_without_event_is_rolled_back(busy):
+    before = busy.head()
+    with pytest.raises(RuntimeError):
+        with busy.write("x") as tx:
+            tx.insert(Parcel, tracking_no="X", carrier="SF", recipient_name="a",
+                      recipient_initials="a", phone_last4="0000", shelf="A", layer=1,
+                      pickup_code="A-1-XXXX", status="in_stock", checked_in_at="t")
+    assert busy.head() == before and verify(busy).ok
+
+
+def test_floats_never_enter_the_journal():
+    with pytest.raises(TypeError):
+        canonical_json({"amount": 1.5})
+
+
+def tamper(station, sql, params=()):
+    con = raw(station)
+    con.execute("PRAGMA foreign_keys=OFF")
+    con.execute(sql, params)
+    con.commit()
+    con.close()
+
+
+def test_edited_journal_payload_is_caught(station, busy):
+    row = raw(station).execute("SELECT payload FROM journal WHERE seq=5").fetchone()[0]
+    edited = canonical_json(json.loads(row.replace("张1", "李1"))).decode()
+    tamper(station, "UPDATE journal SET payload=? WHERE seq=5", (edited,))
+    report = verify(busy)
+    assert not report.ok and report.first_bad_seq == 5
+
+
+def test_edited_journal_kind_is_caught(station, busy):
+    tamper(station, "UPDATE journal SET kind='parcel.returned' WHERE seq=4")
+    assert verify(busy).first_bad_seq == 4
+
+
+def test_deleted_journal_row_is_caught(station, busy):
+    tamper(station, "DELETE FROM journal WHERE seq=6")
+    assert verify(busy).first_bad_seq == 6
+
+
+def test_deleted_last_journal_row_is_caught_by_the_rows(station, busy):
+    last = busy.head()[0]
+    tamper(station, "DELETE FROM journal WHERE seq=?", (last,))
+    report = verify(busy)
+    assert not report.ok  # the pickup's rows no longer have an event
+
+
+def test_inserted_journal_row_is_caught(station, busy):
+    con = raw(station)
+    cols = [r[1] for r in con.execute("PRAGMA table_info(journal)")]
+    row = dict(zip(cols, con.execute("SELECT * FROM journal WHERE seq=4").fetchone()))
+    con.close()
+    tamper(station, "UPDATE journal SET seq=seq+1000")
+    tamper(station, "UPDATE journal SET seq=seq-999 WHERE seq>=1004")  # open a hole at 4
+    tamper(station, "UPDATE journal SET seq=seq-1000 WHERE seq>1000")
+    row.update(seq=4, event_id="f" * 32)
+    tamper(station, f"INSERT INTO journal ({','.join(cols)}) VALUES ({','.join('?' * len(cols))})",
+           tuple(row[c] for c in cols))
+    assert verify(busy).first_bad_seq == 4
+
+
+def test_reordered_journal_rows_are_caught(station, busy):
+    tamper(station, "UPDATE journal SET seq=-1 WHERE seq=4")
+    tamper(station, "UPDATE journal SET seq=4 WHERE seq=5")
+    tamper(station, "UPDATE journal SET seq=5 WHERE seq=-1")
+    assert verify(busy).first_bad_seq == 4
+
+
+def test_edited_business_row_is_caught(station, busy):
+    tamper(station, "UPDATE parcel SET recipient_name='李鬼' WHERE tracking_no='SF1000000000003'")
+    report = verify(busy)
+    seq = raw(station).execute("SELECT max(seq) FROM journal WHERE kind='parcel.checked_in'").fetchone()[0]
+    assert not report.ok and report.first_bad_seq == seq - 1
+    assert "recipient_name" in report.problems[0].text
+
+
+def test_deleted_business_row_is_caught(station, busy):
+    tamper(station, "DELETE FROM parcel WHERE tracking_no='SF1000000000004'")
+    assert not verify(busy).ok
+
+
+def test_smuggled_business_row_is_caught(station, busy):
+    tamper(station, "INSERT INTO villager (id, name, initials, created_at) VALUES ('x', '黑户', 'hh', 't')")
+    report = verify(busy)
+    assert not report.ok and "no journal event" in report.problems[-1].text
+
+
+def test_local_columns_are_not_journaled(busy):
+    assert all("pin_hash" not in json.dumps(e.payload) for e in busy.events())
