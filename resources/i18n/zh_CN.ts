@@ -1,0 +1,599 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1">
+<context>
+    <name>ArrivalDialog</name>
+    <message>
+        <source>Arrival list {day}</source>
+        <translation>到件通知 {day}</translation>
+    </message>
+    <message>
+        <source>Copy for WeChat</source>
+        <translation>复制到微信群</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>保存 PDF</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>CheckInPage</name>
+    <message>
+        <source>Check in parcels</source>
+        <translation>快递入库</translation>
+    </message>
+    <message>
+        <source>Scan or type the tracking number</source>
+        <translation>扫描或输入快递单号</translation>
+    </message>
+    <message>
+        <source>Mobile number, or its last 4 digits</source>
+        <translation>手机号，或手机尾号后四位</translation>
+    </message>
+    <message>
+        <source>Recipient's name</source>
+        <translation>收件人姓名</translation>
+    </message>
+    <message>
+        <source>Check in (Enter)</source>
+        <translation>入库（回车）</translation>
+    </message>
+    <message>
+        <source>Tracking no.</source>
+        <translation>快递单号</translation>
+    </message>
+    <message>
+        <source>Courier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Shelf</source>
+        <translation>货架</translation>
+    </message>
+    <message>
+        <source>New batch</source>
+        <translation>新批次</translation>
+    </message>
+    <message>
+        <source>Print label (F6)</source>
+        <translation>打印标签（F6）</translation>
+    </message>
+    <message>
+        <source>Arrival list (F7)</source>
+        <translation>到件通知（F7）</translation>
+    </message>
+    <message>
+        <source>Pickup code</source>
+        <translation>取件码</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>入库</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动分配</translation>
+    </message>
+    <message>
+        <source>Shelf {code} ({free} free)</source>
+        <translation>{code} 号货架（空 {free} 位）</translation>
+    </message>
+    <message>
+        <source>This number fits {list}: check the courier.</source>
+        <translation>这个单号可能是 {list}，请确认快递公司。</translation>
+    </message>
+    <message>
+        <source>Unknown number format: choose the courier if you know it.</source>
+        <translation>单号格式不认识：如果知道快递公司，请选一下。</translation>
+    </message>
+    <message>
+        <source>Checked in: pickup code {code} — {name}</source>
+        <translation>入库成功：取件码 {code} —— {name}</translation>
+    </message>
+    <message>
+        <source>New batch started.</source>
+        <translation>已开始新批次。</translation>
+    </message>
+    <message>
+        <source>This batch: {n} parcel(s)</source>
+        <translation>本批次：{n} 件</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>村站助手 — Set up this station</source>
+        <translation>村站助手 —— 设置本站</translation>
+    </message>
+    <message>
+        <source>e.g. 石门村电商服务站</source>
+        <translation>例如：石门村电商服务站</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>您的姓名</translation>
+    </message>
+    <message>
+        <source>4–8 digits</source>
+        <translation>4–8 位数字</translation>
+    </message>
+    <message>
+        <source>The same PIN again</source>
+        <translation>再输一次密码</translation>
+    </message>
+    <message>
+        <source>Welcome! Set up the station once; you can change it later in Settings.</source>
+        <translation>欢迎！先设置一下本站，以后可在“设置”里修改。</translation>
+    </message>
+    <message>
+        <source>Station name</source>
+        <translation>站点名称</translation>
+    </message>
+    <message>
+        <source>Keeper (站长)</source>
+        <translation>站长</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>PIN again</source>
+        <translation>确认密码</translation>
+    </message>
+    <message>
+        <source>The two PINs are not the same.</source>
+        <translation>两次输入的密码不一样。</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>村站助手 — Log in</source>
+        <translation>村站助手 —— 登录</translation>
+    </message>
+    <message>
+        <source>Keeper</source>
+        <translation>站长</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>店员</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>The counter is locked. Enter your PIN to continue.</source>
+        <translation>柜台已锁定，请输入密码继续。</translation>
+    </message>
+    <message>
+        <source>Who is at the counter?</source>
+        <translation>谁在柜台值班？</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>村站助手 · Village Station Assistant</source>
+        <translation>村站助手</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>正在处理…</translation>
+    </message>
+    <message>
+        <source>Keeper</source>
+        <translation>站长</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>店员</translation>
+    </message>
+    <message>
+        <source>Operator: {name} ({role})</source>
+        <translation>操作员：{name}（{role}）</translation>
+    </message>
+    <message>
+        <source>Unknown parcel</source>
+        <translation>未入库的快递</translation>
+    </message>
+    <message>
+        <source>{number} is not at this station. Check it in now?</source>
+        <translation>{number} 不在本站。现在入库吗？</translation>
+    </message>
+    <message>
+        <source>{number}: already {status} on {when}.</source>
+        <translation>{number}：已于 {when} {status}。</translation>
+    </message>
+    <message>
+        <source>on the shelf</source>
+        <translation>在架</translation>
+    </message>
+    <message>
+        <source>picked up</source>
+        <translation>取走</translation>
+    </message>
+    <message>
+        <source>returned to the courier</source>
+        <translation>退回快递公司</translation>
+    </message>
+    <message>
+        <source>Check a parcel in first, then print its label.</source>
+        <translation>请先入库一件快递，再打印标签。</translation>
+    </message>
+</context>
+<context>
+    <name>PickupPage</name>
+    <message>
+        <source>Hand parcels over</source>
+        <translation>取件</translation>
+    </message>
+    <message>
+        <source>Pickup code, phone, last 4 digits, name or pinyin initials (e.g. zsm)</source>
+        <translation>取件码、手机号、尾号四位、姓名或拼音首字母（如 zsm）</translation>
+    </message>
+    <message>
+        <source>Pickup code</source>
+        <translation>取件码</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Courier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>入库时间</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>Collected by a family member? Their name</source>
+        <translation>家人代取？填代取人姓名</translation>
+    </message>
+    <message>
+        <source>Hand over (Enter)</source>
+        <translation>确认取件（回车）</translation>
+    </message>
+    <message>
+        <source>Fee paid by</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Pickup</source>
+        <translation>取件</translation>
+    </message>
+    <message>
+        <source>Nothing on the shelf for “{q}”.</source>
+        <translation>货架上没有“{q}”的快递。</translation>
+    </message>
+    <message>
+        <source>{n} parcel(s) for {names}. Check them, then press Enter.</source>
+        <translation>{names} 有 {n} 件快递。核对后按回车。</translation>
+    </message>
+    <message>
+        <source>{n} selected · fee {fee}</source>
+        <translation>已选 {n} 件 · 费用 {fee}</translation>
+    </message>
+    <message>
+        <source> Collect {fee}.</source>
+        <translation> 请收费 {fee}。</translation>
+    </message>
+    <message>
+        <source>Handed over {n} parcel(s): {codes}.</source>
+        <translation>已取件 {n} 件：{codes}。</translation>
+    </message>
+</context>
+<context>
+    <name>core</name>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>Platform balance</source>
+        <translation>平台余额</translation>
+    </message>
+    <message>
+        <source>Send fee</source>
+        <translation>寄件运费</translation>
+    </message>
+    <message>
+        <source>Send fee refund</source>
+        <translation>寄件退费</translation>
+    </message>
+    <message>
+        <source>Overdue storage fee</source>
+        <translation>滞留保管费</translation>
+    </message>
+    <message>
+        <source>Nothing was scanned. Scan the barcode on the parcel again.</source>
+        <translation>没有扫到内容，请重新扫描快递上的条码。</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a tracking number: use 6–30 letters and digits.</source>
+        <translation>“{text}”不是快递单号：单号应为 6–30 位字母或数字。</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a mobile number: it needs 11 digits starting with 1.</source>
+        <translation>“{text}”不是手机号：手机号是以 1 开头的 11 位数字。</translation>
+    </message>
+    <message>
+        <source>“{text}” is not the last 4 digits of a phone number.</source>
+        <translation>“{text}”不是手机尾号四位。</translation>
+    </message>
+    <message>
+        <source>Enter the recipient's name as well as the last 4 digits.</source>
+        <translation>只有尾号四位时，请同时填写收件人姓名。</translation>
+    </message>
+    <message>
+        <source>Enter a name of 1–20 characters.</source>
+        <translation>请填写 1–20 个字的姓名。</translation>
+    </message>
+    <message>
+        <source>“{text}” is not an amount of money, e.g. 12 or 12.50.</source>
+        <translation>“{text}”不是金额，请填写如 12 或 12.50。</translation>
+    </message>
+    <message>
+        <source>The amount must be between ¥{low} and ¥{high}.</source>
+        <translation>金额必须在 ¥{low} 到 ¥{high} 之间。</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a weight in kilograms, e.g. 1.5.</source>
+        <translation>“{text}”不是重量，请按公斤填写，如 1.5。</translation>
+    </message>
+    <message>
+        <source>The weight must be more than 0 and at most {high} kg.</source>
+        <translation>重量必须大于 0，且不超过 {high} 公斤。</translation>
+    </message>
+    <message>
+        <source>“{text}” must be a whole number from {low} to {high}.</source>
+        <translation>“{text}”应为 {low} 到 {high} 之间的整数。</translation>
+    </message>
+    <message>
+        <source>The PIN must be 4–8 digits.</source>
+        <translation>密码必须是 4–8 位数字。</translation>
+    </message>
+    <message>
+        <source>“{field}” is too long: at most {high} characters.</source>
+        <translation>“{field}”太长了：最多 {high} 个字。</translation>
+    </message>
+    <message>
+        <source>Please fill in “{field}”.</source>
+        <translation>请填写“{field}”。</translation>
+    </message>
+    <message>
+        <source>Unknown courier company “{code}”.</source>
+        <translation>不认识的快递公司“{code}”。</translation>
+    </message>
+    <message>
+        <source>Unknown payment method “{code}”.</source>
+        <translation>不认识的付款方式“{code}”。</translation>
+    </message>
+    <message>
+        <source>Parcel {tracking_no} is already on the shelf, pickup code {code}.</source>
+        <translation>快递 {tracking_no} 已经在架上了，取件码 {code}。</translation>
+    </message>
+    <message>
+        <source>Shelf {shelf} is full. Choose another shelf or add a layer.</source>
+        <translation>{shelf} 号货架已满，请换一个货架或增加层数。</translation>
+    </message>
+    <message>
+        <source>Every shelf is full. Add a shelf in Settings first.</source>
+        <translation>所有货架都满了，请先在“设置”里增加货架。</translation>
+    </message>
+    <message>
+        <source>No shelves are set up yet. Add a shelf in Settings first.</source>
+        <translation>还没有设置货架，请先在“设置”里添加货架。</translation>
+    </message>
+    <message>
+        <source>There is no shelf “{shelf}”.</source>
+        <translation>没有“{shelf}”号货架。</translation>
+    </message>
+    <message>
+        <source>No parcel on the shelf has pickup code “{code}”.</source>
+        <translation>货架上没有取件码为“{code}”的快递。</translation>
+    </message>
+    <message>
+        <source>Select at least one parcel first.</source>
+        <translation>请至少选择一件快递。</translation>
+    </message>
+    <message>
+        <source>Parcel {tracking_no} is no longer on the shelf.</source>
+        <translation>快递 {tracking_no} 已经不在架上了。</translation>
+    </message>
+    <message>
+        <source>Enter the name of the family member collecting the parcels.</source>
+        <translation>请填写代取的家人姓名。</translation>
+    </message>
+    <message>
+        <source>Please give a reason.</source>
+        <translation>请填写原因。</translation>
+    </message>
+    <message>
+        <source>Shelf “{shelf}” already exists.</source>
+        <translation>“{shelf}”号货架已经有了。</translation>
+    </message>
+    <message>
+        <source>A shelf is named by 1–2 capital letters, e.g. A or B.</source>
+        <translation>货架用 1–2 个大写字母命名，如 A 或 B。</translation>
+    </message>
+    <message>
+        <source>Shelf {shelf} still holds {count} parcels; it can only get smaller once they are gone.</source>
+        <translation>{shelf} 号货架上还有 {count} 件快递，取走后才能缩小。</translation>
+    </message>
+    <message>
+        <source>This send has already been handed to the courier or cancelled.</source>
+        <translation>这件寄件已经交给快递员或已取消。</translation>
+    </message>
+    <message>
+        <source>There are no sends waiting for {carrier}.</source>
+        <translation>没有等待 {carrier} 揽收的寄件。</translation>
+    </message>
+    <message>
+        <source>Check the sender's ID card (实名) before accepting the send.</source>
+        <translation>收寄前请核验寄件人身份证（实名）。</translation>
+    </message>
+    <message>
+        <source>Inspect the contents (验视) before accepting the send.</source>
+        <translation>收寄前请验视物品。</translation>
+    </message>
+    <message>
+        <source>This data folder already has records; the demo needs an empty one.</source>
+        <translation>这个数据文件夹里已有记录；演示数据需要一个空文件夹。</translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation>密码不对。</translation>
+    </message>
+    <message>
+        <source>There is already an operator called “{name}”.</source>
+        <translation>已经有叫“{name}”的操作员了。</translation>
+    </message>
+    <message>
+        <source>Only the keeper (站长) may do this.</source>
+        <translation>只有站长可以做这个操作。</translation>
+    </message>
+    <message>
+        <source>Unknown operator.</source>
+        <translation>没有这个操作员。</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>Something went wrong: {error}</source>
+        <translation>出错了：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>reports</name>
+    <message>
+        <source>Pickup code</source>
+        <translation>取件码</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Courier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>到站时间</translation>
+    </message>
+    <message>
+        <source>Parcels waiting — {station}</source>
+        <translation>到件通知 —— {station}</translation>
+    </message>
+    <message>
+        <source>Arrived on {day}. Bring your phone or pickup code.</source>
+        <translation>{day} 到件。取件请报手机尾号或取件码。</translation>
+    </message>
+    <message>
+        <source>Total: {n} parcel(s)</source>
+        <translation>共 {n} 件</translation>
+    </message>
+    <message>
+        <source>Tracking no.</source>
+        <translation>快递单号</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>寄件人</translation>
+    </message>
+    <message>
+        <source>Receiver</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>目的地</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>重量</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>Courier hand-over — {carrier}</source>
+        <translation>揽收交接单 —— {carrier}</translation>
+    </message>
+    <message>
+        <source>{n} item(s), {weight} in all. Real-name and inspection checked for every item.</source>
+        <translation>共 {n} 件，总重 {weight}。每件均已实名核验并验视。</translation>
+    </message>
+    <message>
+        <source>Handed over by: ____________    Courier ({name}): ____________    Time: ____________</source>
+        <translation>交件人：____________    快递员（{name}）：____________    时间：____________</translation>
+    </message>
+    <message>
+        <source>Shelf label</source>
+        <translation>货架标签</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,36 @@
+"""What all pages share: a banner for results, background calls, scan routing hooks."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from station_app.ui.context import AppContext
+from station_app.ui.i18n import error_text
+from station_app.ui.widgets import Banner
+
+
+class Page(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.banner = Banner()
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(16, 12, 16, 12)
+        self.layout_.setSpacing(10)
+
+    def page_title(self) -> str:
+        raise NotImplementedError
+
+    def activate(self) -> None:
+        """Called when the page is shown: put the cursor where the keeper starts."""
+
+    def handle_scan(self, text: str) -> bool:
+        """A scanner burst arrived while this page is shown; False lets the window look it up."""
+        return False
+
+    def call(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
+             on_error: Callable[[BaseException], None] | None = None) -> None:
+        """Run ``fn`` on the DB worker; a refusal shows in the banner unless handled."""
+        self.ctx.worker.run(fn, on_done, on_error or (lambda e: self.banner.error(error_text(e))))

@@ -1,0 +1,186 @@
+"""入库 — check-in: scan, phone (or last 4 + name), Enter. The cursor always knows where to go."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton,
+                               QWidget)
+
+from station_app.core import parcels, people, shelves
+from station_app.core.carriers import OTHER
+from station_app.core.errors import UserError
+from station_app.core.journal import new_id
+from station_app.core.validate import clean, parse_tracking
+from station_app.ui.i18n import error_text
+from station_app.ui.pages.base import Page
+from station_app.ui.scanner import make_scan_field
+from station_app.ui.widgets import (big_edit, carrier_codes, carrier_label, fill_table, plain_table,
+                                    sized)
+
+
+class CheckInPage(Page):
+    def __init__(self, ctx, parent: QWidget | None = None):
+        super().__init__(ctx, parent)
+        self.batch_id = new_id()
+        self.batch: list[parcels.ParcelInfo] = []
+        self.on_print_label = None  # set by the window: prints the last parcel's label
+        self.on_arrivals = None
+
+        heading = sized(QLabel(self.tr("Check in parcels")), 18, bold=True)
+        self.scan = make_scan_field(big_edit(self.tr("Scan or type the tracking number"), 20))
+        self.carrier = QComboBox()
+        sized(self.carrier, 14)
+        for code in carrier_codes():
+            self.carrier.addItem(carrier_label(code), code)
+        self.phone = big_edit(self.tr("Mobile number, or its last 4 digits"))
+        make_scan_field(self.phone)
+        self.name = big_edit(self.tr("Recipient's name"))
+        self.shelf = QComboBox()
+        sized(self.shelf, 14)
+        self.submit = sized(QPushButton(self.tr("Check in (Enter)")), 15, bold=True)
+        self.submit.setMinimumHeight(44)
+
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        form.addRow(sized(QLabel(self.tr("Tracking no.")), 14), self.scan)
+        form.addRow(sized(QLabel(self.tr("Courier")), 14), self.carrier)
+        form.addRow(sized(QLabel(self.tr("Phone")), 14), self.phone)
+        form.addRow(sized(QLabel(self.tr("Name")), 14), self.name)
+        form.addRow(sized(QLabel(self.tr("Shelf")), 14), self.shelf)
+
+        self.count = sized(QLabel(), 14, bold=True)
+        new_batch = QPushButton(self.tr("New batch"))
+        new_batch.clicked.connect(self.new_batch)
+        self.label_button = QPushButton(self.tr("Print label (F6)"))
+        self.label_button.clicked.connect(lambda: self.on_print_label and self.on_print_label())
+        arrivals = QPushButton(self.tr("Arrival list (F7)"))
+        arrivals.clicked.connect(lambda: self.on_arrivals and self.on_arrivals())
+        bar = QHBoxLayout()
+        bar.addWidget(self.count)
+        bar.addStretch(1)
+        for b in (self.label_button, arrivals, new_batch):
+            sized(b, 12)
+            bar.addWidget(b)
+
+        self.table = plain_table([self.tr("Pickup code"), self.tr("Tracking no."), self.tr("Courier"),
+                                  self.tr("Recipient"), self.tr("Phone")])
+        self.layout_.addWidget(heading)
+        self.layout_.addLayout(form)
+        self.layout_.addWidget(self.submit)
+        self.layout_.addWidget(self.banner)
+        self.layout_.addLayout(bar)
+        self.layout_.addWidget(self.table, 1)
+
+        self.scan.returnPressed.connect(self._scan_entered)
+        self.scan.textEdited.connect(lambda _t: self._guess_carrier())
+        self.phone.returnPressed.connect(self._phone_entered)
+        self.name.returnPressed.connect(self.check_in)
+        self.submit.clicked.connect(self.check_in)
+        self._update_count()
+
+    def page_title(self) -> str:
+        return self.tr("Check in")
+
+    def activate(self) -> None:
+        self.refresh_shelves()
+        self.scan.setFocus()
+        self.scan.selectAll()
+
+    def refresh_shelves(self) -> None:
+        def show(rows):
+            current = self.shelf.currentData()
+            self.shelf.clear()
+            self.shelf.addItem(self.tr("Automatic"), "")
+            for s in rows:
+                self.shelf.addItem(self.tr("Shelf {code} ({free} free)").format(
+                    code=s.code, free=s.capacity - s.in_stock), s.code)
+            index = self.shelf.findData(current)
+            self.shelf.setCurrentIndex(max(index, 0))
+        self.call(lambda: shelves.shelves(self.ctx.store), show)
+
+    def handle_scan(self, text: str) -> bool:
+        self.scan.setText(text)
+        self._scan_entered()
+        return True
+
+    def _guess_carrier(self) -> list[str]:
+        try:
+            fits = parcels.suggest_carriers(self.scan.text())
+        except UserError:
+            return []
+        self.carrier.setCurrentIndex(max(self.carrier.findData(fits[0]), 0))
+        return fits
+
+    def _scan_entered(self) -> None:
+        try:
+            parse_tracking(self.scan.text())
+        except UserError as exc:
+            self.banner.error(error_text(exc))
+            self.scan.selectAll()
+            return
+        fits = self._guess_carrier()
+        if len(fits) > 1:
+            self.banner.info(self.tr("This number fits {list}: check the courier.").format(
+                list=" / ".join(carrier_label(c) for c in fits)))
+        elif fits == [OTHER]:
+            self.banner.info(self.tr("Unknown number format: choose the courier if you know it."))
+        else:
+            self.banner.clear_message()
+        self.phone.setFocus()
+        self.phone.selectAll()
+
+    def _phone_entered(self) -> None:
+        """A full number of a known villager fills in the name; otherwise ask for it."""
+        text = clean(self.phone.text())
+        self.name.setFocus()
+        self.name.selectAll()
+        if len(text) == 11 and text.isdigit():
+            def fill(found):
+                if found and not clean(self.name.text()):
+                    self.name.setText(found[0].name)
+                    self.name.selectAll()
+            self.call(lambda: people.find_villagers(self.ctx.store, text, limit=1), fill)
+
+    def check_in(self) -> None:
+        text = clean(self.phone.text())
+        phone, last4 = (text, None) if len(text) != 4 else (None, text)
+        kwargs = dict(name=self.name.text(), phone=phone, last4=last4,
+                      carrier=self.carrier.currentData(), shelf=self.shelf.currentData(),
+                      batch_id=self.batch_id)
+        number, op = self.scan.text(), self.ctx.op_id
+        self.submit.setEnabled(False)
+
+        def done(result: parcels.CheckInResult):
+            self.submit.setEnabled(True)
+            p = result.parcel
+            self.batch.insert(0, p)
+            self._update_count()
+            self.banner.ok(self.tr("Checked in: pickup code {code} — {name}").format(
+                code=p.pickup_code, name=p.recipient_name))
+            for field in (self.scan, self.phone, self.name):
+                field.clear()
+            self.refresh_shelves()
+            self.scan.setFocus()
+
+        def failed(exc):
+            self.submit.setEnabled(True)
+            self.banner.error(error_text(exc))
+            self.scan.setFocus()
+            self.scan.selectAll()
+
+        self.call(lambda: parcels.check_in(self.ctx.store, op, number, **kwargs), done, failed)
+
+    def new_batch(self) -> None:
+        self.batch_id = new_id()
+        self.batch = []
+        self._update_count()
+        self.banner.info(self.tr("New batch started."))
+        self.scan.setFocus()
+
+    def last_parcel(self) -> parcels.ParcelInfo | None:
+        return self.batch[0] if self.batch else None
+
+    def _update_count(self) -> None:
+        self.count.setText(self.tr("This batch: {n} parcel(s)").format(n=len(self.batch)))
+        fill_table(self.table, [[p.pickup_code, p.tracking_no, carrier_label(p.carrier),
+                                 p.recipient_name, p.masked_phone] for p in self.batch[:500]])

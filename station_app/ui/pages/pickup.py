@@ -1,0 +1,170 @@
+"""取件 — pickup: find by code, phone, last 4, name, pinyin initials or a scan; hand over all of a
+villager's parcels at once; a family member may collect on their behalf."""
+
+from __future__ import annotations
+
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTableWidgetItem, QWidget
+
+from station_app.core import parcels
+from station_app.core.ledger import METHODS
+from station_app.core.settings import station_settings
+from station_app.ui.i18n import error_text, tr_core
+from station_app.ui.pages.base import Page
+from station_app.ui.scanner import make_scan_field
+from station_app.ui.widgets import big_edit, carrier_label, local_time, money, plain_table, sized
+
+
+def _search_with_fees(store, text: str) -> list[parcels.ParcelInfo]:
+    found = parcels.find_in_stock(store, text)
+    now = store.clock.now()
+    return parcels.with_fees(found, station_settings(store), now.date(),
+                             int(now.utcoffset().total_seconds() // 60))
+
+
+class PickupPage(Page):
+    def __init__(self, ctx, parent: QWidget | None = None):
+        super().__init__(ctx, parent)
+        self.found: list[parcels.ParcelInfo] = []
+        self._last_query: str | None = None
+        heading = sized(QLabel(self.tr("Hand parcels over")), 18, bold=True)
+        self.search = make_scan_field(big_edit(
+            self.tr("Pickup code, phone, last 4 digits, name or pinyin initials (e.g. zsm)"), 18))
+        self.table = plain_table(["", self.tr("Pickup code"), self.tr("Recipient"), self.tr("Phone"),
+                                  self.tr("Courier"), self.tr("Checked in"), self.tr("Days"),
+                                  self.tr("Fee")])
+        self.table.itemChanged.connect(lambda _i: self._update_total())
+        self.proxy = big_edit(self.tr("Collected by a family member? Their name"), 14)
+        self.method = QComboBox()
+        for code, label in METHODS.items():
+            self.method.addItem(tr_core(label), code)
+        sized(self.method, 13)
+        self.total = sized(QLabel(), 15, bold=True)
+        self.confirm = sized(QPushButton(self.tr("Hand over (Enter)")), 15, bold=True)
+        self.confirm.setMinimumHeight(44)
+
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.proxy, 2)
+        bottom.addWidget(sized(QLabel(self.tr("Fee paid by")), 13))
+        bottom.addWidget(self.method)
+        bottom.addWidget(self.total, 1)
+        bottom.addWidget(self.confirm)
+
+        self.layout_.addWidget(heading)
+        self.layout_.addWidget(self.search)
+        self.layout_.addWidget(self.banner)
+        self.layout_.addWidget(self.table, 1)
+        self.layout_.addLayout(bottom)
+
+        self.search.returnPressed.connect(self._search_or_confirm)
+        self.proxy.returnPressed.connect(self.hand_over)
+        self.confirm.clicked.connect(self.hand_over)
+        self._update_total()
+
+    def page_title(self) -> str:
+        return self.tr("Pickup")
+
+    def activate(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def handle_scan(self, text: str) -> bool:
+        """A scan on this page: find that parcel and tick it (several scans build up a pickup)."""
+        if any(p.tracking_no == text.upper() for p in self.found):
+            self._tick(text.upper())
+            return True
+        self.search.setText(text)
+        self.find(append=bool(self.found))
+        return True
+
+    def _search_or_confirm(self) -> None:
+        """Enter on an unchanged search hands over what is ticked; otherwise it searches."""
+        if self.found and self.search.text() == self._last_query:
+            self.hand_over()
+        else:
+            self.find()
+
+    def find(self, append: bool = False) -> None:
+        text = self.search.text()
+        self._last_query = text
+
+        def show(found):
+            known = {p.id for p in self.found} if append else set()
+            kept = {p.id for p in self.ticked()} if append else set()
+            self.found = (self.found if append else []) + [p for p in found if p.id not in known]
+            self._fill(ticked=kept | {p.id for p in found})
+            if not found:
+                self.banner.error(self.tr("Nothing on the shelf for “{q}”.").format(q=text))
+            else:
+                names = sorted({p.recipient_name for p in found})
+                self.banner.info(self.tr("{n} parcel(s) for {names}. Check them, then press Enter.")
+                                 .format(n=len(found), names="、".join(names)))
+            self.search.selectAll()
+
+        def failed(exc):
+            self.banner.error(error_text(exc))
+            if not append:
+                self.found = []
+                self._fill(set())
+            self.search.selectAll()
+
+        self.call(lambda: _search_with_fees(self.ctx.store, text), show, failed)
+
+    def _fill(self, ticked: set[str]) -> None:
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(self.found))
+        for r, p in enumerate(self.found):
+            check = QTableWidgetItem()
+            check.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
+            check.setCheckState(Qt.CheckState.Checked if p.id in ticked else Qt.CheckState.Unchecked)
+            check.setData(Qt.ItemDataRole.UserRole, p.id)
+            self.table.setItem(r, 0, check)
+            for c, text in enumerate([p.pickup_code, p.recipient_name, p.masked_phone,
+                                      carrier_label(p.carrier), local_time(p.checked_in_at),
+                                      str(p.days_held), money(p.fee_due_fen)], start=1):
+                item = QTableWidgetItem(text)
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                self.table.setItem(r, c, item)
+        self.table.resizeColumnsToContents()
+        self.table.blockSignals(False)
+        self._update_total()
+
+    def _tick(self, tracking_no: str) -> None:
+        for r, p in enumerate(self.found):
+            if p.tracking_no == tracking_no:
+                self.table.item(r, 0).setCheckState(Qt.CheckState.Checked)
+
+    def ticked(self) -> list[parcels.ParcelInfo]:
+        return [p for r, p in enumerate(self.found)
+                if self.table.item(r, 0) and self.table.item(r, 0).checkState() == Qt.CheckState.Checked]
+
+    def _update_total(self) -> None:
+        chosen = self.ticked()
+        fee = sum(p.fee_due_fen for p in chosen)
+        self.total.setText(self.tr("{n} selected · fee {fee}").format(n=len(chosen), fee=money(fee)))
+        self.method.setEnabled(fee > 0)
+        self.confirm.setEnabled(bool(chosen))
+
+    def hand_over(self) -> None:
+        chosen = self.ticked()
+        ids = [p.id for p in chosen]
+        fee = sum(p.fee_due_fen for p in chosen)
+        proxy, method, op = self.proxy.text(), self.method.currentData(), self.ctx.op_id
+
+        def done(_pickup_id):
+            codes = "、".join(p.pickup_code for p in chosen)
+            extra = self.tr(" Collect {fee}.").format(fee=money(fee)) if fee else ""
+            self.banner.ok(self.tr("Handed over {n} parcel(s): {codes}.").format(
+                n=len(ids), codes=codes) + extra)
+            self.found = []
+            self._fill(set())
+            self.proxy.clear()
+            self.search.clear()
+            self._last_query = None
+            self.search.setFocus()
+
+        self.call(lambda: parcels.pickup(self.ctx.store, op, ids, proxy_name=proxy, fee_fen=fee,
+                                         method=method), done)
+
+

@@ -1,0 +1,153 @@
+"""Paper from the GUI: laid-out pages painted on the system printer (any driver: thermal label
+printers, A4 lasers), or saved as PDF for the archive and preview."""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QSizeF, QUrl
+from PySide6.QtGui import (QDesktopServices, QFont, QFontMetricsF, QGuiApplication, QPageLayout,
+                           QPageSize, QPagedPaintDevice, QPainter, QPen)
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QPlainTextEdit, QPushButton,
+                               QVBoxLayout, QWidget)
+
+from station_app.core import parcels
+from station_app.core.settings import station_settings
+from station_app.reports.layout import QR, Line, Page, Text
+from station_app.reports.parcel_docs import arrival_list, shelf_labels
+from station_app.reports.pdf import write_pdf
+from station_app.ui.app import FONT_FAMILIES
+from station_app.ui.context import AppContext
+from station_app.ui.i18n import error_text
+from station_app.ui.widgets import sized
+
+
+def t_reports(text: str) -> str:
+    return QCoreApplication.translate("reports", text)
+
+
+def paint_pages(device: QPagedPaintDevice, pages: list[Page]) -> None:
+    """Draw ``pages`` on a printer or a QPdfWriter, millimetre for millimetre."""
+    def page_layout(page: Page) -> QPageLayout:
+        return QPageLayout(QPageSize(QSizeF(page.width, page.height), QPageSize.Unit.Millimeter),
+                           QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
+
+    device.setPageLayout(page_layout(pages[0]))
+    painter = QPainter(device)
+    try:
+        dpmm = device.logicalDpiX() / 25.4
+        for index, page in enumerate(pages):
+            if index:
+                device.setPageLayout(page_layout(page))
+                device.newPage()
+            for item in page.items:
+                if isinstance(item, Text):
+                    font = QFont()
+                    font.setFamilies(FONT_FAMILIES)
+                    font.setPixelSize(max(1, round(item.size * device.logicalDpiY() / 72)))
+                    font.setBold(item.bold)
+                    painter.setFont(font)
+                    width = QFontMetricsF(font).horizontalAdvance(item.text)
+                    x = item.x * dpmm - {"left": 0, "center": width / 2, "right": width}[item.align]
+                    painter.drawText(QPointF(x, item.y * dpmm), item.text)
+                elif isinstance(item, Line):
+                    painter.setPen(QPen(painter.pen().color(), item.width * dpmm))
+                    painter.drawLine(QPointF(item.x1 * dpmm, item.y1 * dpmm),
+                                     QPointF(item.x2 * dpmm, item.y2 * dpmm))
+                elif isinstance(item, QR):
+                    matrix = item.matrix
+                    cell = item.size * dpmm / len(matrix)
+                    for r, row in enumerate(matrix):
+                        for c, dark in enumerate(row):
+                            if dark:
+                                painter.fillRect(int(item.x * dpmm + c * cell), int(item.y * dpmm + r * cell),
+                                                 int(cell + 1), int(cell + 1), painter.pen().color())
+    finally:
+        painter.end()
+
+
+def print_pages(parent: QWidget, pages: list[Page], title: str) -> bool:
+    """The system print dialog, then the pages on the chosen printer."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setDocName(title)
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(title)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    paint_pages(printer, pages)
+    return True
+
+
+def open_pdf(pages: list[Page], name: str, title: str) -> Path:
+    """Write a PDF to the temp folder and open it in the system viewer (preview / archive)."""
+    path = Path(tempfile.gettempdir()) / "station-app" / name
+    write_pdf(pages, path, title)
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    return path
+
+
+def print_labels(parent, ctx: AppContext, items: list[parcels.ParcelInfo]) -> None:
+    def build():
+        return shelf_labels(items, station_settings(ctx.store).station_name, t_reports)
+
+    ctx.worker.run(build, lambda pages: print_pages(parent, pages, QCoreApplication.translate("reports", "Shelf label")))
+
+
+class ArrivalDialog(QDialog):
+    """Today's arrivals: text to paste into the village WeChat group, or a printed notice."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, day: date | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.day = day or ctx.store.clock.now().date()
+        self.pages: list[Page] = []
+        self.setWindowTitle(self.tr("Arrival list {day}").format(day=self.day.isoformat()))
+        self.resize(620, 560)
+        self.text = sized(QPlainTextEdit(), 13)
+        self.text.setReadOnly(True)
+        copy = QPushButton(self.tr("Copy for WeChat"))
+        printing = QPushButton(self.tr("Print"))
+        pdf = QPushButton(self.tr("Save PDF"))
+        close = QPushButton(self.tr("Close"))
+        buttons = QHBoxLayout()
+        for b in (copy, printing, pdf):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text, 1)
+        layout.addLayout(buttons)
+        copy.clicked.connect(self.copy)
+        printing.clicked.connect(lambda: self.pages and print_pages(self, self.pages, self.windowTitle()))
+        pdf.clicked.connect(self.save_pdf)
+        close.clicked.connect(self.accept)
+        self.load()
+
+    def load(self) -> None:
+        day, store = self.day, self.ctx.store
+
+        def work():
+            name = station_settings(store).station_name
+            found = parcels.arrivals(store, day)
+            title = t_reports("Parcels waiting — {station}").format(station=name)
+            lang = "zh" if self.ctx.lang.startswith("zh") else "en"
+            return (parcels.arrival_text(found, f"{title} {day.isoformat()}", lang),
+                    arrival_list(found, name, day.isoformat(), t_reports))
+
+        def show(result):
+            self.text.setPlainText(result[0])
+            self.pages = result[1]
+
+        self.ctx.worker.run(work, show, lambda e: self.text.setPlainText(error_text(e)))
+
+    def copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.text.toPlainText())
+
+    def save_pdf(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save PDF"),
+                                              f"arrivals-{self.day.isoformat()}.pdf", "PDF (*.pdf)")
+        if path and self.pages:
+            write_pdf(self.pages, Path(path), self.windowTitle())

@@ -1,0 +1,117 @@
+"""Small pieces every page uses: the message banner, big fields, money and carrier display."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QLineEdit, QTableWidget, QTableWidgetItem, QWidget
+
+from station_app.core.carriers import CARRIERS, carrier_name
+from station_app.core.clock import from_utc_text
+from station_app.core.validate import format_fen
+
+OK_STYLE = "background:#e3f6e8; color:#14532d; border:1px solid #86c99a;"
+ERROR_STYLE = "background:#fde8e8; color:#7f1d1d; border:1px solid #e79a9a;"
+INFO_STYLE = "background:#eef3fb; color:#1e3a5f; border:1px solid #a9bfdf;"
+
+
+def sized(widget: QWidget, points: int, bold: bool = False) -> QWidget:
+    font = QFont(widget.font())
+    font.setPointSize(points)
+    font.setBold(bold)
+    widget.setFont(font)
+    return widget
+
+
+class Banner(QLabel):
+    """One line that says what just happened: green for done, red for refused."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setMinimumHeight(48)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        sized(self, 15, bold=True)
+        self.clear_message()
+
+    def _show(self, text: str, style: str) -> None:
+        self.setText(text)
+        self.setStyleSheet(f"QLabel {{{style} padding:8px; border-radius:6px;}}")
+
+    def ok(self, text: str) -> None:
+        self._show(text, OK_STYLE)
+
+    def error(self, text: str) -> None:
+        self._show(text, ERROR_STYLE)
+
+    def info(self, text: str) -> None:
+        self._show(text, INFO_STYLE)
+
+    def clear_message(self) -> None:
+        self.setText(" ")
+        self.setStyleSheet("QLabel { padding:8px; }")
+
+    @property
+    def kind(self) -> str:
+        style = self.styleSheet()
+        return "ok" if OK_STYLE in style else "error" if ERROR_STYLE in style else "info"
+
+
+def big_edit(placeholder: str, points: int = 16) -> QLineEdit:
+    edit = QLineEdit()
+    edit.setPlaceholderText(placeholder)
+    edit.setClearButtonEnabled(True)
+    edit.setMinimumHeight(40)
+    sized(edit, points)
+    return edit
+
+
+def money(fen: int) -> str:
+    return format_fen(fen)
+
+
+def lang_code() -> str:
+    from PySide6.QtCore import QLocale
+
+    return "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
+
+
+def carrier_label(code: str) -> str:
+    return carrier_name(code, lang_code())
+
+
+def carrier_codes() -> list[str]:
+    return [c.code for c in CARRIERS]
+
+
+def local_time(utc_text: str | None, fmt: str = "%m-%d %H:%M") -> str:
+    return from_utc_text(utc_text).astimezone().strftime(fmt) if utc_text else ""
+
+
+def fill_table(table: QTableWidget, rows: list[list[str]], data: list | None = None) -> None:
+    """Small, bounded lists only (a search result); long lists use LazyTableModel."""
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            item = QTableWidgetItem(text)
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            if data is not None and c == 0:
+                item.setData(Qt.ItemDataRole.UserRole, data[r])
+            table.setItem(r, c, item)
+    table.resizeColumnsToContents()
+
+
+def plain_table(headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().setVisible(False)
+    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setAlternatingRowColors(True)
+    sized(table, 12)
+    return table
+
+
+def tr(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)

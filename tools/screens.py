@@ -1,0 +1,64 @@
+"""Grab every page of the main window at 1366×768 into PNGs, to look at what a keeper sees.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screens.py [--lang zh_CN|en] [--out shots]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--lang", default="zh_CN")
+    parser.add_argument("--out", type=Path, default=Path("shots"))
+    args = parser.parse_args()
+
+    from station_app.core import people
+    from station_app.demo import fill_demo
+    from station_app.core.station import open_station
+    from station_app.ui.app import build_session, make_app
+    from station_app.ui.main_window import MainWindow
+
+    app = make_app()
+    tmp = Path(tempfile.mkdtemp())
+    fill_demo(tmp, days=5, seed=3)
+    station = open_station(tmp)
+    ctx, scanner, idle, _ = build_session(app, station, args.lang)
+    ctx.operator = people.operators(station.store)[0]
+    window = MainWindow(ctx, scanner, idle)
+    window.resize(1366, 768)
+    window.show()
+    args.out.mkdir(parents=True, exist_ok=True)
+
+    def settle():
+        for _ in range(50):
+            app.processEvents()
+            if ctx.worker.pending == 0:
+                app.processEvents()
+                return
+
+    import time
+    for index, page in enumerate(window.pages):
+        window.show_page(page)
+        settle()
+        prepare = getattr(page, "demo_fill", None)
+        if prepare:
+            prepare()
+            deadline = time.monotonic() + 10
+            while ctx.worker.pending and time.monotonic() < deadline:
+                app.processEvents()
+            settle()
+        path = args.out / f"{index + 1}-{type(page).__name__}-{args.lang}.png"
+        window.grab().save(str(path))
+        print(path)
+    ctx.worker.shutdown()
+
+
+if __name__ == "__main__":
+    main()
