@@ -66,3 +66,9 @@ def test_a_damaged_database_is_refused(tmp_path):
     (data / DB_NAME).write_bytes(b"SQLite format 3\x00" + b"\xff" * 5000)
     with pytest.raises(Exception):
         open_station(data)
+
+
+def test_the_fast_start_up_head_matches_alembics_head():
+    from station_app.db.migrate import HEAD_REVISION
+
+    assert HEAD_REVISION == head_revision()

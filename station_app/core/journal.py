@@ -25,6 +25,16 @@ from station_app.core.models import JOURNALED, Journal, LedgerLine
 from station_app.db.engine import WRITE_OPTION
 
 RESERVED_PAYLOAD_KEYS = {"rows"}
+_HEAD = select(Journal.seq, Journal.hash).order_by(Journal.seq.desc()).limit(1)
+_INSERTS: dict = {}
+
+
+def _insert_stmt(model):
+    """insert(Model) built once per table: the write path runs it on every change."""
+    stmt = _INSERTS.get(model)
+    if stmt is None:
+        stmt = _INSERTS[model] = insert(model)
+    return stmt
 
 
 def new_id() -> str:
@@ -85,7 +95,7 @@ class Tx:
         if not model.__journaled__:
             raise TypeError(f"{model.__tablename__} is not a journaled table")
         values.setdefault("id", new_id())
-        self.conn.execute(insert(model), values)
+        self.conn.execute(_insert_stmt(model), values)
         self._record(model, values["id"], {k: v for k, v in values.items() if k != "id"},
                      keep_none=False)
         return values["id"]
@@ -122,7 +132,7 @@ class Tx:
         digest = event_hash(self.prev_hash, body)
         row = {**body, "payload": canonical_json(payload).decode(), "prev_hash": self.prev_hash,
                "hash": digest}
-        self.conn.execute(insert(Journal), row)
+        self.conn.execute(_insert_stmt(Journal), row)
         return Event(**{**body, "prev_hash": self.prev_hash, "hash": digest})
 
 
@@ -143,8 +153,7 @@ class Store:
     def write(self, operator: str) -> Iterator[Tx]:
         with self._write_engine.connect() as conn:
             with conn.begin():
-                last = conn.execute(
-                    select(Journal.seq, Journal.hash).order_by(Journal.seq.desc()).limit(1)).first()
+                last = conn.execute(_HEAD).first()
                 seq, prev = (last.seq + 1, last.hash) if last else (1, GENESIS_HASH)
                 tx = Tx(conn, seq, prev, self.clock.now(), operator)
                 yield tx
@@ -152,8 +161,7 @@ class Store:
 
     def head(self) -> tuple[int, str]:
         with self.read() as conn:
-            last = conn.execute(
-                select(Journal.seq, Journal.hash).order_by(Journal.seq.desc()).limit(1)).first()
+            last = conn.execute(_HEAD).first()
         return (last.seq, last.hash) if last else (0, GENESIS_HASH)
 
     def events(self, from_seq: int = 1, batch: int = 1000) -> Iterator[Event]:

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, timezone
 
-from sqlalchemy import and_, func, select, tuple_
+from sqlalchemy import and_, bindparam, func, select, tuple_
 
 from station_app.core import messages as m
 from station_app.core.carriers import candidates, check_code
@@ -18,7 +18,7 @@ from station_app.core.ledger import check_method
 from station_app.core.models import Parcel, Pickup, Stocktake
 from station_app.core.people import resolve_villager
 from station_app.core.settings import station_settings
-from station_app.core.shelves import IN_STOCK, layer_counts, shelves_in
+from station_app.core.shelves import IN_STOCK, shelves_in, slot_counts
 from station_app.core.validate import (clean, mask_name, mask_phone, parse_last4, parse_mobile,
                                        parse_name, parse_text, parse_tracking)
 
@@ -67,25 +67,29 @@ def suggest_carriers(text: str) -> list[str]:
     return candidates(parse_tracking(text))
 
 
+_CODES_TAKEN = select(Parcel.pickup_code).where(
+    Parcel.status == bindparam("status"), Parcel.pickup_code.in_(bindparam("codes", expanding=True)))
+_IN_STOCK_BY_NUMBER = select(Parcel.pickup_code).where(
+    Parcel.status == bindparam("status"), Parcel.tracking_no == bindparam("number"))
+
+
 def _allocate(conn, shelf: str | None, suffix: str) -> tuple[str, int, str]:
-    all_shelves = shelves_in(conn)
+    """The first layer with room whose code (shelf-layer-last 4) is free, in shelf order."""
+    counts = slot_counts(conn)
+    all_shelves = shelves_in(conn, counts)
     if not all_shelves:
         raise UserError(m.NO_SHELVES)
     choices = [s for s in all_shelves if s.code == shelf] if shelf else all_shelves
     if not choices:
         raise UserError(m.UNKNOWN_SHELF, shelf=shelf)
-    for s in choices:
-        if s.in_stock >= s.capacity:
-            continue
-        counts = layer_counts(conn, s.code)
-        for layer in range(1, s.layers + 1):
-            if counts.get(layer, 0) >= s.per_layer:
-                continue
-            code = f"{s.code}-{layer}-{suffix}"
-            taken = conn.execute(select(Parcel.id).where(
-                Parcel.status == IN_STOCK, Parcel.pickup_code == code)).first()
-            if not taken:
-                return s.code, layer, code
+    open_slots = [(s.code, layer, f"{s.code}-{layer}-{suffix}") for s in choices
+                  for layer in range(1, s.layers + 1) if counts.get((s.code, layer), 0) < s.per_layer]
+    if open_slots:
+        taken = set(conn.execute(_CODES_TAKEN, {"status": IN_STOCK,
+                                                "codes": [c for _, _, c in open_slots]}).scalars())
+        for slot in open_slots:
+            if slot[2] not in taken:
+                return slot
     if shelf:
         raise UserError(m.SHELF_FULL, shelf=shelf)
     raise UserError(m.ALL_SHELVES_FULL)
@@ -105,8 +109,7 @@ def check_in(store, operator: str, tracking: str, *, name: str | None = None,
         raise UserError(m.NAME_NEEDED)
     shelf = clean(shelf).upper() or None
     with store.write(operator) as tx:
-        dup = tx.conn.execute(select(Parcel.pickup_code).where(
-            Parcel.status == IN_STOCK, Parcel.tracking_no == tracking_no)).first()
+        dup = tx.conn.execute(_IN_STOCK_BY_NUMBER, {"status": IN_STOCK, "number": tracking_no}).first()
         if dup:
             raise UserError(m.ALREADY_IN_STOCK, tracking_no=tracking_no, code=dup.pickup_code)
         villager = resolve_villager(tx, name, phone, last4)

@@ -15,9 +15,11 @@ def run_self_test(lang: str | None = None) -> int:
     try:
         from PySide6.QtCore import QCoreApplication
 
-        from station_app.core import people, shelves
+        from station_app.core import parcels, people, shelves
         from station_app.core.station import open_station
         from station_app.core.verify import verify
+        from station_app.reports.parcel_docs import shelf_labels
+        from station_app.reports.pdf import write_pdf
         from station_app.ui.app import build_session, make_app
         from station_app.ui.main_window import MainWindow
 
@@ -31,6 +33,11 @@ def run_self_test(lang: str | None = None) -> int:
                     raise RuntimeError("the Chinese catalogue loaded but does not translate")
             ctx.operator = people.create_operator(station.store, people.SYSTEM, "自检", people.KEEPER, "0000")
             shelves.add_shelf(station.store, ctx.operator.id, "A", 2, 5)
+            parcel = parcels.check_in(station.store, ctx.operator.id, "SF1234567890123",
+                                      phone="13812345678", name="张三").parcel  # pypinyin
+            label = write_pdf(shelf_labels([parcel], "自检"), Path(tmp) / "label.pdf")  # font, QR
+            if parcel.pickup_code != "A-1-0123" or label.stat().st_size < 2000:
+                raise RuntimeError("check-in or label printing failed")
             window = MainWindow(ctx, scanner, idle)
             window.show()
             app.processEvents()
