@@ -19,7 +19,9 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path("shots"))
     args = parser.parse_args()
 
-    from station_app.core import people
+    import time
+
+    from station_app.core import parcels, people
     from station_app.demo import fill_demo
     from station_app.core.station import open_station
     from station_app.ui.app import build_session, make_app
@@ -43,20 +45,29 @@ def main() -> None:
                 app.processEvents()
                 return
 
-    import time
     for index, page in enumerate(window.pages):
         window.show_page(page)
         settle()
-        prepare = getattr(page, "demo_fill", None)
-        if prepare:
-            prepare()
-            deadline = time.monotonic() + 10
-            while ctx.worker.pending and time.monotonic() < deadline:
-                app.processEvents()
-            settle()
+        if page is window.pickup:  # show a real search: the first villager with parcels waiting
+            waiting = parcels.in_stock_page(station.store, limit=1)
+            if waiting:
+                page.search.setText(waiting[0].phone_last4)
+                page.find()
+                deadline = time.monotonic() + 10
+                while ctx.worker.pending and time.monotonic() < deadline:
+                    app.processEvents()
+                settle()
         path = args.out / f"{index + 1}-{type(page).__name__}-{args.lang}.png"
         window.grab().save(str(path))
         print(path)
+    from station_app.ui.login import LoginDialog
+
+    login = LoginDialog(ctx, people.operators(station.store), locked=False)
+    login.show()
+    settle()
+    path = args.out / f"0-LoginDialog-{args.lang}.png"
+    login.grab().save(str(path))
+    print(path)
     ctx.worker.shutdown()
 
 

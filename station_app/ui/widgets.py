@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QLineEdit, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import (QHeaderView, QLabel, QLineEdit, QTableWidget, QTableWidgetItem,
+                               QWidget)
 
 from station_app.core.carriers import CARRIERS, carrier_name
 from station_app.core.clock import from_utc_text
@@ -98,7 +99,6 @@ def fill_table(table: QTableWidget, rows: list[list[str]], data: list | None = N
             if data is not None and c == 0:
                 item.setData(Qt.ItemDataRole.UserRole, data[r])
             table.setItem(r, c, item)
-    table.resizeColumnsToContents()
 
 
 def plain_table(headers: list[str]) -> QTableWidget:
@@ -107,7 +107,9 @@ def plain_table(headers: list[str]) -> QTableWidget:
     table.verticalHeader().setVisible(False)
     table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    table.horizontalHeader().setStretchLastSection(True)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)  # columns share the width
+    header.setMinimumSectionSize(36)
     table.setAlternatingRowColors(True)
     sized(table, 12)
     return table

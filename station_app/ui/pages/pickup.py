@@ -5,7 +5,8 @@ from __future__ import annotations
 
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+                               QTableWidgetItem, QWidget)
 
 from station_app.core import parcels
 from station_app.core.ledger import METHODS
@@ -34,6 +35,7 @@ class PickupPage(Page):
         self.table = plain_table(["", self.tr("Pickup code"), self.tr("Recipient"), self.tr("Phone"),
                                   self.tr("Courier"), self.tr("Checked in"), self.tr("Days"),
                                   self.tr("Fee")])
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemChanged.connect(lambda _i: self._update_total())
         self.proxy = big_edit(self.tr("Collected by a family member? Their name"), 14)
         self.method = QComboBox()
@@ -126,7 +128,6 @@ class PickupPage(Page):
                 item = QTableWidgetItem(text)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                 self.table.setItem(r, c, item)
-        self.table.resizeColumnsToContents()
         self.table.blockSignals(False)
         self._update_total()
 
