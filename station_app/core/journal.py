@@ -21,7 +21,7 @@ from sqlalchemy import Connection, Engine, insert, select, update
 
 from station_app.core.canonical import GENESIS_HASH, canonical_json, event_hash
 from station_app.core.clock import local_date, to_utc_text, utc_offset_min
-from station_app.core.models import JOURNALED, Journal, LedgerLine
+from station_app.core.models import Journal, LedgerLine
 from station_app.db.engine import WRITE_OPTION
 
 RESERVED_PAYLOAD_KEYS = {"rows"}
@@ -176,6 +176,3 @@ class Store:
             for row in rows:
                 yield Event(**{**row, "payload": json.loads(row["payload"])})
             next_seq = rows[-1]["seq"] + 1
-
-
-assert set(JOURNALED) >= {"parcel", "ledger_line"}

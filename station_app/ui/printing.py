@@ -3,12 +3,11 @@ printers, A4 lasers), or saved as PDF for the archive and preview."""
 
 from __future__ import annotations
 
-import tempfile
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QSizeF, QUrl
-from PySide6.QtGui import (QDesktopServices, QFont, QFontMetricsF, QGuiApplication, QPageLayout,
+from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QSizeF
+from PySide6.QtGui import (QFont, QFontMetricsF, QGuiApplication, QPageLayout,
                            QPageSize, QPagedPaintDevice, QPainter, QPen)
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QPlainTextEdit, QPushButton,
@@ -79,14 +78,6 @@ def print_pages(parent: QWidget, pages: list[Page], title: str) -> bool:
         return False
     paint_pages(printer, pages)
     return True
-
-
-def open_pdf(pages: list[Page], name: str, title: str) -> Path:
-    """Write a PDF to the temp folder and open it in the system viewer (preview / archive)."""
-    path = Path(tempfile.gettempdir()) / "station-app" / name
-    write_pdf(pages, path, title)
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-    return path
 
 
 def print_labels(parent, ctx: AppContext, items: list[parcels.ParcelInfo]) -> None:

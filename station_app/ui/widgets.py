@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QHeaderView, QLabel, QLineEdit, QTableWidget, QTableWidgetItem,
                                QWidget)
@@ -113,7 +113,3 @@ def plain_table(headers: list[str]) -> QTableWidget:
     table.setAlternatingRowColors(True)
     sized(table, 12)
     return table
-
-
-def tr(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)
