@@ -118,9 +118,7 @@ def fill_demo(data_dir: Path, days: int = 14, seed: int = 1, now: datetime | Non
                 continue
             clock.advance(seconds=rng.randint(30, 300))
             proxy = rng.choice(villagers)[0] if rng.random() < 0.15 else None
-            fees = parcels.with_fees(group, settings.station_settings(store), clock.now().date(),
-                                     int(clock.now().utcoffset().total_seconds() // 60))
-            fee = sum(p.fee_due_fen for p in fees)
+            fee = sum(p.fee_due_fen for p in parcels.with_fees_now(store, group))
             parcels.pickup(store, operator, [p.id for p in group], proxy_name=proxy, fee_fen=fee,
                            method=rng.choice(["cash", "wechat"]))
             counts["picked_up"] += len(group)

@@ -11,7 +11,7 @@ from sqlalchemy import and_, bindparam, func, select, tuple_
 
 from station_app.core import messages as m
 from station_app.core.carriers import candidates, check_code
-from station_app.core.clock import local_date, to_utc_text
+from station_app.core.clock import local_date, to_utc_text, utc_offset_min
 from station_app.core.errors import UserError
 from station_app.core.journal import new_id
 from station_app.core.ledger import check_method
@@ -190,6 +190,12 @@ def with_fees(parcels: list[ParcelInfo], settings, today: date, offset_min: int)
     return out
 
 
+def with_fees_now(store, parcels_: list[ParcelInfo]) -> list[ParcelInfo]:
+    """Days held and fee due as of the store's clock, under the station's current rules."""
+    now = store.clock.now()
+    return with_fees(parcels_, station_settings(store), now.date(), utc_offset_min(now))
+
+
 def pickup(store, operator: str, parcel_ids: list[str], *, proxy_name: str | None = None,
            fee_fen: int = 0, method: str = "cash") -> str:
     """Hand one or more parcels over in one go; ``proxy_name`` when a family member collects."""
@@ -250,7 +256,7 @@ def overdue(store, today: date | None = None) -> list[ParcelInfo]:
     """Parcels held past the free days, oldest first, with the fee due so far."""
     now = store.clock.now()
     today = today or now.date()
-    offset = int(now.utcoffset().total_seconds() // 60)
+    offset = utc_offset_min(now)
     settings = station_settings(store)
     cutoff, _ = _local_day_bounds(today - timedelta(days=settings.free_days), offset)
     with store.read() as conn:
@@ -274,8 +280,7 @@ def in_stock_page(store, after: tuple[str, str] | None = None, limit: int = 200,
 
 def arrivals(store, day: date) -> list[ParcelInfo]:
     """Parcels checked in on a local day, by pickup code: the list for the village group."""
-    offset = int(store.clock.now().utcoffset().total_seconds() // 60)
-    start, end = _local_day_bounds(day, offset)
+    start, end = _local_day_bounds(day, utc_offset_min(store.clock.now()))
     with store.read() as conn:
         rows = conn.execute(select(*_COLS).where(Parcel.checked_in_at >= start,
                                                  Parcel.checked_in_at < end)
@@ -338,8 +343,7 @@ def carrier_counts(store, month: str) -> list[CarrierCount]:
     """Per-courier monthly counts: what the station bills each courier company for."""
     from station_app.core.models import Send
 
-    offset = int(store.clock.now().utcoffset().total_seconds() // 60)
-    start, end = month_bounds(month, offset)
+    start, end = month_bounds(month, utc_offset_min(store.clock.now()))
     in_month = lambda col: and_(col >= start, col < end)  # noqa: E731
     with store.read() as conn:
         got = {}

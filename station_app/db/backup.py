@@ -14,6 +14,8 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from station_app.core.errors import IntegrityError
+
 BACKUP_SUFFIX = ".sqlite3"
 DAILY_PREFIX = "daily-"
 
@@ -56,8 +58,6 @@ def daily_backup(engine: Engine, folder: Path, keep: int, today: datetime | None
 
 def check_copy(path: Path) -> None:
     """Raise unless ``path`` is an intact SQLite file (the station-level checks come after)."""
-    from station_app.core.errors import IntegrityError
-
     if not Path(path).is_file():
         raise IntegrityError(f"{path}: no such file")
     try:

@@ -36,9 +36,9 @@ class LoginDialog(QDialog):
         for op in operators:
             role = self.tr("Keeper") if op.is_keeper else self.tr("Assistant")
             self.who.addItem(f"{op.name}（{role}）", op)
-        if ctx.operator is not None:
-            self.who.setCurrentIndex(max(0, [o.id for o in operators].index(ctx.operator.id)
-                                         if ctx.operator in operators else 0))
+        if ctx.operator is not None:  # unlocking: the one who was at the counter comes first
+            self.who.setCurrentIndex(next(
+                (i for i, op in enumerate(operators) if op.id == ctx.operator.id), 0))
         self.pin = _pin_edit(self.tr("PIN"))
         self.banner = Banner()
         title = self.tr("The counter is locked. Enter your PIN to continue.") if locked else \

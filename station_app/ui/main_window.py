@@ -31,7 +31,7 @@ class MainWindow(QMainWindow):
 
         self.checkin = CheckInPage(ctx)
         self.pickup = PickupPage(ctx)
-        self.pages = [self.checkin, self.pickup] + self._more_pages()
+        self.pages = [self.checkin, self.pickup]
         self.nav = QListWidget()
         self.nav.setFixedWidth(190)
         self.nav.setIconSize(QSize(24, 24))
@@ -82,12 +82,6 @@ class MainWindow(QMainWindow):
         self._locked = False
         self.refresh_status()
         self.show_page(self.checkin)
-
-    def _more_pages(self) -> list:
-        """Pages beyond the parcel desk's two, added as they are built."""
-        from station_app.ui.pages import registry
-
-        return [cls(self.ctx) for cls in registry.EXTRA_PAGES]
 
     def _row_changed(self, row: int) -> None:
         if 0 <= row < len(self.pages):

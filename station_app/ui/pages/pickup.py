@@ -10,18 +10,10 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QPus
 
 from station_app.core import parcels
 from station_app.core.ledger import METHODS
-from station_app.core.settings import station_settings
 from station_app.ui.i18n import error_text, tr_core
 from station_app.ui.pages.base import Page
 from station_app.ui.scanner import make_scan_field
 from station_app.ui.widgets import big_edit, carrier_label, local_time, money, plain_table, sized
-
-
-def _search_with_fees(store, text: str) -> list[parcels.ParcelInfo]:
-    found = parcels.find_in_stock(store, text)
-    now = store.clock.now()
-    return parcels.with_fees(found, station_settings(store), now.date(),
-                             int(now.utcoffset().total_seconds() // 60))
 
 
 class PickupPage(Page):
@@ -111,7 +103,8 @@ class PickupPage(Page):
                 self._fill(set())
             self.search.selectAll()
 
-        self.call(lambda: _search_with_fees(self.ctx.store, text), show, failed)
+        store = self.ctx.store
+        self.call(lambda: parcels.with_fees_now(store, parcels.find_in_stock(store, text)), show, failed)
 
     def _fill(self, ticked: set[str]) -> None:
         self.table.blockSignals(True)
