@@ -125,16 +125,7 @@ def fill_demo(data_dir: Path, days: int = 14, seed: int = 1, now: datetime | Non
 
         for _ in range(rng.randint(1, 6)):
             clock.advance(minutes=rng.randint(3, 20))
-            name, phone = rng.choice(villagers)
-            item = rng.choice(ITEMS)
-            weight = rng.randint(5, 100) * 100
-            sends.accept_send(store, operator, sender_name=name, sender_phone=phone,
-                              receiver_name=rng.choice(SURNAMES) + rng.choice(GIVEN),
-                              receiver_phone=f"1{rng.choice('3456789')}{rng.randint(0, 999_999_999):09d}",
-                              receiver_address=rng.choice(CITIES) + f"{rng.randint(1, 200)}号",
-                              item=item, weight_g=weight, carrier=rng.choice(["SF", "ZTO", "YTO", "JT"]),
-                              fee_fen=800 + (weight // 1000) * 200, method=rng.choice(["cash", "wechat", "alipay"]),
-                              id_checked=True, inspected=True)
+            _demo_send(store, operator, rng, villagers)
             counts["sends"] += 1
         clock.set(day_start.replace(hour=17))
         for carrier in {s.carrier for s in sends.open_sends(store)}:
@@ -146,6 +137,26 @@ def fill_demo(data_dir: Path, days: int = 14, seed: int = 1, now: datetime | Non
             parcels.return_to_courier(store, keeper.id, [p.id for p in stale], "超期无人领取")
             counts["returned"] += len(stale)
 
+    # This morning's sends still wait for the courier's afternoon round.
+    clock.set(now - timedelta(hours=1))
+    for _ in range(3):
+        clock.advance(minutes=rng.randint(3, 15))
+        _demo_send(store, keeper.id, rng, villagers)
+        counts["sends"] += 1
+
     events = store.head()[0]
     station.close()
     return DemoSummary(days, len(villagers), events=events, **counts)
+
+
+def _demo_send(store, operator: str, rng: random.Random, villagers: list[tuple[str, str]]) -> None:
+    name, phone = rng.choice(villagers)
+    weight = rng.randint(5, 100) * 100
+    sends.accept_send(store, operator, sender_name=name, sender_phone=phone,
+                      receiver_name=rng.choice(SURNAMES) + rng.choice(GIVEN),
+                      receiver_phone=f"1{rng.choice('3456789')}{rng.randint(0, 999_999_999):09d}",
+                      receiver_address=rng.choice(CITIES) + f"{rng.randint(1, 200)}号",
+                      item=rng.choice(ITEMS), weight_g=weight,
+                      carrier=rng.choice(["SF", "ZTO", "YTO", "JT"]),
+                      fee_fen=800 + (weight // 1000) * 200,
+                      method=rng.choice(["cash", "wechat", "alipay"]), id_checked=True, inspected=True)

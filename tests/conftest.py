@@ -11,6 +11,7 @@ from station_app.core.clock import FixedClock  # noqa: E402
 from station_app.core.station import open_station  # noqa: E402
 
 CHINA = timezone(timedelta(hours=8))
+pytest_plugins = ["tests.gui"]  # the `gui` fixture
 
 
 @pytest.fixture

@@ -2,7 +2,10 @@
 
 from datetime import datetime, timedelta
 
+import pytest
+
 from station_app.core import settings
+from station_app.core.errors import UserError
 from station_app.core.station import open_station
 from station_app.core.verify import verify
 from station_app.db.backup import daily_backup
@@ -25,6 +28,8 @@ def test_one_copy_a_day_and_only_the_newest_kept(station, keeper, tmp_path):
     copy.close()
 
 
-def test_backup_folder_follows_the_keepers_choice(station, tmp_path):
-    settings.change_local_prefs(station.store, backup_dir=str(tmp_path / "stick"), backup_keep=2)
+def test_backup_folder_follows_the_keepers_choice(station, keeper, assistant, tmp_path):
+    with pytest.raises(UserError):
+        settings.change_local_prefs(station.store, assistant.id, backup_dir=str(tmp_path / "x"))
+    settings.change_local_prefs(station.store, keeper.id, backup_dir=str(tmp_path / "stick"), backup_keep=2)
     assert station.daily_backup().parent == tmp_path / "stick"

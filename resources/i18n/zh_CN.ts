@@ -1,6 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
-<TS version="2.1">
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>ArrivalDialog</name>
     <message>
@@ -10,18 +10,6 @@
     <message>
         <source>Copy for WeChat</source>
         <translation>复制到微信群</translation>
-    </message>
-    <message>
-        <source>Print</source>
-        <translation>打印</translation>
-    </message>
-    <message>
-        <source>Save PDF</source>
-        <translation>保存 PDF</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -161,9 +149,28 @@
         <source>PIN again</source>
         <translation>确认密码</translation>
     </message>
+</context>
+<context>
+    <name>HandOverDialog</name>
     <message>
-        <source>The two PINs are not the same.</source>
-        <translation>两次输入的密码不一样。</translation>
+        <source>Courier collects</source>
+        <translation>快递员揽收</translation>
+    </message>
+    <message>
+        <source>{courier}: {n} send(s)</source>
+        <translation>{courier}：{n} 件</translation>
+    </message>
+    <message>
+        <source>Courier's name (optional)</source>
+        <translation>快递员姓名（可不填）</translation>
+    </message>
+    <message>
+        <source>Courier company</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <source>Courier</source>
+        <translation>快递员</translation>
     </message>
 </context>
 <context>
@@ -249,6 +256,136 @@
     </message>
 </context>
 <context>
+    <name>OverduePage</name>
+    <message>
+        <source>Overdue parcels and returns</source>
+        <translation>滞留件与退回</translation>
+    </message>
+    <message>
+        <source>Scan a parcel to tick it — any parcel on the shelf can be returned</source>
+        <translation>扫描包裹即可勾选——在架的任何包裹都能退回</translation>
+    </message>
+    <message>
+        <source>Pickup code</source>
+        <translation>取件码</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Courier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <source>Tracking no.</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>入库时间</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>Not collected in time</source>
+        <translation>超期未取</translation>
+    </message>
+    <message>
+        <source>Refused by the recipient</source>
+        <translation>收件人拒收</translation>
+    </message>
+    <message>
+        <source>Wrong address</source>
+        <translation>地址错误</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>包裹破损</translation>
+    </message>
+    <message>
+        <source>Return ticked to courier</source>
+        <translation>退回所选给快递</translation>
+    </message>
+    <message>
+        <source>Reminder for WeChat</source>
+        <translation>微信催取通知</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>滞留退回</translation>
+    </message>
+    <message>
+        <source>Free for {days} day(s), then {fee} a day.</source>
+        <translation>免费保管 {days} 天，之后每天 {fee}。</translation>
+    </message>
+    <message>
+        <source>{n}{more} overdue · {k} ticked</source>
+        <translation>滞留 {n}{more} 件 · 已选 {k} 件</translation>
+    </message>
+    <message>
+        <source>“{q}” is not on the shelf.</source>
+        <translation>“{q}”不在货架上。</translation>
+    </message>
+    <message>
+        <source>Ticked {code} — {name}.</source>
+        <translation>已勾选 {code} — {name}。</translation>
+    </message>
+    <message>
+        <source>{n} parcel(s) returned to the courier: {codes}.</source>
+        <translation>已退回快递 {n} 件：{codes}。</translation>
+    </message>
+    <message>
+        <source>These parcels are overdue; please collect them soon:</source>
+        <translation>以下快递已超期，请尽快来站取件：</translation>
+    </message>
+    <message>
+        <source>{days} days</source>
+        <translation>{days} 天</translation>
+    </message>
+    <message>
+        <source>Overdue reminder</source>
+        <translation>催取通知</translation>
+    </message>
+    <message>
+        <source>Copy for WeChat</source>
+        <translation>复制到微信</translation>
+    </message>
+</context>
+<context>
+    <name>PaperDialog</name>
+    <message>
+        <source>Copy text</source>
+        <translation>复制文字</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>保存 PDF</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>PickupPage</name>
     <message>
         <source>Hand parcels over</source>
@@ -321,6 +458,471 @@
     <message>
         <source>Handed over {n} parcel(s): {codes}.</source>
         <translation>已取件 {n} 件：{codes}。</translation>
+    </message>
+</context>
+<context>
+    <name>SendsPage</name>
+    <message>
+        <source>Send a parcel</source>
+        <translation>寄件</translation>
+    </message>
+    <message>
+        <source>Sender's mobile number</source>
+        <translation>寄件人手机号</translation>
+    </message>
+    <message>
+        <source>Sender's name</source>
+        <translation>寄件人姓名</translation>
+    </message>
+    <message>
+        <source>Receiver's name</source>
+        <translation>收件人姓名</translation>
+    </message>
+    <message>
+        <source>Receiver's phone</source>
+        <translation>收件人电话</translation>
+    </message>
+    <message>
+        <source>Province, city, county, street and number</source>
+        <translation>省、市、县、街道门牌</translation>
+    </message>
+    <message>
+        <source>What is inside, e.g. clothes, dried mushrooms</source>
+        <translation>物品，如：衣服、干香菇</translation>
+    </message>
+    <message>
+        <source>kg, e.g. 1.5</source>
+        <translation>公斤，如 1.5</translation>
+    </message>
+    <message>
+        <source>Fee in yuan, e.g. 12</source>
+        <translation>运费（元），如 12</translation>
+    </message>
+    <message>
+        <source>Scan the waybill (can be added later)</source>
+        <translation>扫描面单（也可以以后补）</translation>
+    </message>
+    <message>
+        <source>ID card seen (实名)</source>
+        <translation>已查验身份证（实名）</translation>
+    </message>
+    <message>
+        <source>Resident ID card</source>
+        <translation>居民身份证</translation>
+    </message>
+    <message>
+        <source>Other ID</source>
+        <translation>其他证件</translation>
+    </message>
+    <message>
+        <source>Contents inspected (验视)</source>
+        <translation>已开箱验视（验视）</translation>
+    </message>
+    <message>
+        <source>Accept send (Enter)</source>
+        <translation>收寄（回车）</translation>
+    </message>
+    <message>
+        <source>Sender phone</source>
+        <translation>寄件人电话</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>寄件人</translation>
+    </message>
+    <message>
+        <source>Receiver</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Receiver phone</source>
+        <translation>收件人电话</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>重量</translation>
+    </message>
+    <message>
+        <source>Courier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>Paid by</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Tracking no.</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <source>Add tracking no.</source>
+        <translation>补录运单号</translation>
+    </message>
+    <message>
+        <source>Cancel and refund</source>
+        <translation>取消并退款</translation>
+    </message>
+    <message>
+        <source>Courier collects…</source>
+        <translation>快递员揽收…</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>收寄时间</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>寄往</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>寄件</translation>
+    </message>
+    <message>
+        <source>Waiting for the courier: {n}</source>
+        <translation>待揽收：{n} 件</translation>
+    </message>
+    <message>
+        <source>Accepted: {item} from {sender} to {receiver}, {fee} ({courier}).</source>
+        <translation>已收寄：{sender} 寄给 {receiver} 的{item}，{fee}（{courier}）。</translation>
+    </message>
+    <message>
+        <source>Select a send in the list first.</source>
+        <translation>请先在列表中选中一件。</translation>
+    </message>
+    <message>
+        <source>Scan or type the waybill number for {item} to {receiver}:</source>
+        <translation>扫描或输入寄给 {receiver} 的{item}的运单号：</translation>
+    </message>
+    <message>
+        <source>Tracking number saved.</source>
+        <translation>运单号已保存。</translation>
+    </message>
+    <message>
+        <source>Cancel send</source>
+        <translation>取消寄件</translation>
+    </message>
+    <message>
+        <source>Why is {sender} taking it back? {fee} is refunded by {method}.</source>
+        <translation>{sender} 为什么取回？将按{method}退还 {fee}。</translation>
+    </message>
+    <message>
+        <source>Cancelled. Give back {fee}.</source>
+        <translation>已取消。请退还 {fee}。</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting for a courier.</source>
+        <translation>没有待揽收的寄件。</translation>
+    </message>
+    <message>
+        <source>{n} send(s) handed to {courier}. Print the manifest for signing.</source>
+        <translation>已交给{courier} {n} 件。请打印交接单签字。</translation>
+    </message>
+    <message>
+        <source>Hand-over manifest</source>
+        <translation>揽收交接单</translation>
+    </message>
+    <message>
+        <source>Hand-over to {courier}: {n} send(s)</source>
+        <translation>交接给{courier}：{n} 件</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Given by the county centre</source>
+        <translation>由县级中心分配</translation>
+    </message>
+    <message>
+        <source> day(s)</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>yuan a day, e.g. 0.5</source>
+        <translation>每天多少元，如 0.5</translation>
+    </message>
+    <message>
+        <source>Save station</source>
+        <translation>保存站点信息</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>Station name</source>
+        <translation>站点名称</translation>
+    </message>
+    <message>
+        <source>Station code</source>
+        <translation>站点编号</translation>
+    </message>
+    <message>
+        <source>Free storage</source>
+        <translation>免费保管</translation>
+    </message>
+    <message>
+        <source>Fee after that</source>
+        <translation>超期每天收费</translation>
+    </message>
+    <message>
+        <source> min (0 = never)</source>
+        <translation> 分钟（0 = 不锁屏）</translation>
+    </message>
+    <message>
+        <source>The data folder's “backups”</source>
+        <translation>数据文件夹下的 backups</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source> copies</source>
+        <translation> 份</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Lock when idle</source>
+        <translation>无操作锁屏</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <source>Keep daily backups</source>
+        <translation>保留每日备份</translation>
+    </message>
+    <message>
+        <source>Shelf</source>
+        <translation>货架</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>层数</translation>
+    </message>
+    <message>
+        <source>Per layer</source>
+        <translation>每层件数</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>容量</translation>
+    </message>
+    <message>
+        <source>In stock</source>
+        <translation>在架</translation>
+    </message>
+    <message>
+        <source>e.g. D</source>
+        <translation>如 D</translation>
+    </message>
+    <message>
+        <source>Add or change shelf</source>
+        <translation>新增或修改货架</translation>
+    </message>
+    <message>
+        <source>Shelves</source>
+        <translation>货架</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>店员</translation>
+    </message>
+    <message>
+        <source>Keeper</source>
+        <translation>站长</translation>
+    </message>
+    <message>
+        <source>PIN, 4–8 digits</source>
+        <translation>密码，4–8 位数字</translation>
+    </message>
+    <message>
+        <source>PIN again</source>
+        <translation>再输一次密码</translation>
+    </message>
+    <message>
+        <source>Add operator</source>
+        <translation>添加操作员</translation>
+    </message>
+    <message>
+        <source>Operators</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>Station settings saved.</source>
+        <translation>站点设置已保存。</translation>
+    </message>
+    <message>
+        <source>Saved for this computer.</source>
+        <translation>本机设置已保存。</translation>
+    </message>
+    <message>
+        <source> The language changes the next time the app starts.</source>
+        <translation>语言将在下次启动时切换。</translation>
+    </message>
+    <message>
+        <source>Backup written: {path}</source>
+        <translation>备份已写入：{path}</translation>
+    </message>
+    <message>
+        <source>Shelf {code} saved: {layers} layers × {per} = {cap} places.</source>
+        <translation>货架 {code} 已保存：{layers} 层 × {per} = {cap} 个位置。</translation>
+    </message>
+    <message>
+        <source>{name} can now log in.</source>
+        <translation>{name} 现在可以登录了。</translation>
+    </message>
+</context>
+<context>
+    <name>StocktakePage</name>
+    <message>
+        <source>Stock-take</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <source>Scan every parcel on the shelves, shelf by shelf, then press Finish. Parcels not scanned are listed as missing.</source>
+        <translation>逐个货架扫描每一件包裹，扫完按“完成盘点”。没扫到的包裹会列为缺失。</translation>
+    </message>
+    <message>
+        <source>Scan a parcel on the shelf</source>
+        <translation>扫描货架上的包裹</translation>
+    </message>
+    <message>
+        <source>Finish stock-take</source>
+        <translation>完成盘点</translation>
+    </message>
+    <message>
+        <source>Start over</source>
+        <translation>重新开始</translation>
+    </message>
+    <message>
+        <source>Scanned</source>
+        <translation>已扫描</translation>
+    </message>
+    <message>
+        <source>Pickup code</source>
+        <translation>取件码</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Courier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <source>Tracking no.</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>入库时间</translation>
+    </message>
+    <message>
+        <source>What it is</source>
+        <translation>情况</translation>
+    </message>
+    <message>
+        <source>On the shelf</source>
+        <translation>在架清单</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>Unexpected</source>
+        <translation>多出</translation>
+    </message>
+    <message>
+        <source>{number} was already scanned.</source>
+        <translation>{number} 已经扫过了。</translation>
+    </message>
+    <message>
+        <source>✓ {code} — {name}</source>
+        <translation>✓ {code} — {name}</translation>
+    </message>
+    <message>
+        <source>{number} should not be on the shelf: {why}</source>
+        <translation>{number} 不应在货架上：{why}</translation>
+    </message>
+    <message>
+        <source>never checked in</source>
+        <translation>从未入库</translation>
+    </message>
+    <message>
+        <source>picked up on {day}</source>
+        <translation>已于 {day} 取走</translation>
+    </message>
+    <message>
+        <source>returned to the courier on {day}</source>
+        <translation>已于 {day} 退回快递</translation>
+    </message>
+    <message>
+        <source>On the list</source>
+        <translation>在清单上</translation>
+    </message>
+    <message>
+        <source>Scanned {n}: {ok} on the list, {bad} should not be there</source>
+        <translation>已扫 {n} 件：{ok} 件在清单上，{bad} 件不应在架</translation>
+    </message>
+    <message>
+        <source>Stock-take recorded: {found} of {expected} found, {missing} missing, {unexpected} unexpected.</source>
+        <translation>盘点已记录：应有 {expected} 件，找到 {found} 件，缺失 {missing} 件，多出 {unexpected} 件。</translation>
+    </message>
+    <message>
+        <source>Forget the {n} scans so far?</source>
+        <translation>放弃已扫描的 {n} 件？</translation>
     </message>
 </context>
 <context>
@@ -492,6 +1094,10 @@
     <message>
         <source>This data folder already has records; the demo needs an empty one.</source>
         <translation>这个数据文件夹里已有记录；演示数据需要一个空文件夹。</translation>
+    </message>
+    <message>
+        <source>The two PINs are not the same.</source>
+        <translation>两次输入的密码不一样。</translation>
     </message>
     <message>
         <source>Wrong PIN.</source>

@@ -52,6 +52,7 @@ INSPECTION_NEEDED = QT_TRANSLATE_NOOP("core", "Inspect the contents (验视) bef
 
 # people and set-up
 DATA_DIR_NOT_EMPTY = QT_TRANSLATE_NOOP("core", "This data folder already has records; the demo needs an empty one.")
+PINS_DIFFER = QT_TRANSLATE_NOOP("core", "The two PINs are not the same.")
 WRONG_PIN = QT_TRANSLATE_NOOP("core", "Wrong PIN.")
 OPERATOR_EXISTS = QT_TRANSLATE_NOOP("core", "There is already an operator called “{name}”.")
 KEEPER_ONLY = QT_TRANSLATE_NOOP("core", "Only the keeper (站长) may do this.")

@@ -252,30 +252,35 @@ def _local_day_bounds(day: date, offset_min: int) -> tuple[str, str]:
     return to_utc_text(start), to_utc_text(start + timedelta(days=1))
 
 
-def overdue(store, today: date | None = None) -> list[ParcelInfo]:
-    """Parcels held past the free days, oldest first, with the fee due so far."""
-    now = store.clock.now()
-    today = today or now.date()
-    offset = utc_offset_min(now)
-    settings = station_settings(store)
-    cutoff, _ = _local_day_bounds(today - timedelta(days=settings.free_days), offset)
-    with store.read() as conn:
-        rows = conn.execute(select(*_COLS).where(Parcel.status == IN_STOCK,
-                                                 Parcel.checked_in_at < cutoff)
-                            .order_by(Parcel.checked_in_at)).all()
-    return with_fees([_info(r) for r in rows], settings, today, offset)
+Key = tuple[str, str]  # (checked_in_at, id): where a keyset page of the shelf resumes
 
 
-def in_stock_page(store, after: tuple[str, str] | None = None, limit: int = 200,
-                  text: str = "") -> list[ParcelInfo]:
-    """One page of the shelf, oldest first, keyset-paged on (checked_in_at, id)."""
+def page_key(p: ParcelInfo) -> Key:
+    return p.checked_in_at, p.id
+
+
+def in_stock_page(store, after: Key | None = None, limit: int | None = 200,
+                  before: str | None = None) -> list[ParcelInfo]:
+    """One page of the shelf, oldest first, keyset-paged on (checked_in_at, id); ``before`` keeps
+    only parcels checked in before that UTC time."""
     conds = [Parcel.status == IN_STOCK]
+    if before:
+        conds.append(Parcel.checked_in_at < before)
     if after:
         conds.append(tuple_(Parcel.checked_in_at, Parcel.id) > tuple_(*after))
     with store.read() as conn:
         rows = conn.execute(select(*_COLS).where(and_(*conds))
                             .order_by(Parcel.checked_in_at, Parcel.id).limit(limit)).all()
     return [_info(r) for r in rows]
+
+
+def overdue(store, after: Key | None = None, limit: int | None = None) -> list[ParcelInfo]:
+    """Parcels held past the free days, oldest first, with the fee due so far (pageable)."""
+    now = store.clock.now()
+    offset = utc_offset_min(now)
+    settings = station_settings(store)
+    cutoff, _ = _local_day_bounds(now.date() - timedelta(days=settings.free_days), offset)
+    return with_fees(in_stock_page(store, after, limit, before=cutoff), settings, now.date(), offset)
 
 
 def arrivals(store, day: date) -> list[ParcelInfo]:

@@ -69,9 +69,13 @@ def change_settings(store, operator: str, **values) -> StationSettings:
     return station_settings(store)
 
 
-def change_local_prefs(store, **values) -> LocalPrefs:
+def change_local_prefs(store, operator: str, **values) -> LocalPrefs:
+    """This PC's preferences; the keeper's call, like the station's settings."""
+    from station_app.core.people import require_keeper
+
     _check_keys(LocalPrefs, values)
     with store.engine.begin() as conn:
+        require_keeper(conn, operator)
         for key, value in values.items():
             conn.exec_driver_sql(
                 "INSERT INTO local_setting (id, value) VALUES (?, ?) "

@@ -10,7 +10,7 @@ from pathlib import Path
 from station_app.core.clock import SystemClock
 from station_app.core.journal import Store
 from station_app.core.settings import local_prefs
-from station_app.db.backup import daily_backup
+from station_app.db.backup import backup_to, daily_backup, timestamped_name
 from station_app.db.migrate import open_database
 
 DB_NAME = "station.sqlite3"
@@ -42,6 +42,10 @@ class Station:
 
     def daily_backup(self) -> Path | None:
         return daily_backup(self.store.engine, self.backup_dir(), local_prefs(self.store).backup_keep)
+
+    def backup_now(self) -> Path:
+        """A copy on demand (before lending the PC, before an update), kept beside the daily ones."""
+        return backup_to(self.store.engine, self.backup_dir() / timestamped_name("manual"))
 
     def close(self) -> None:
         self.store.engine.dispose()

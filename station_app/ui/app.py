@@ -34,6 +34,8 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     font.setFamilies(FONT_FAMILIES)
     font.setPointSize(12)
     app.setFont(font)
+    # Tick boxes big enough to hit with an unpractised mouse hand.
+    app.setStyleSheet("QCheckBox::indicator, QTableView::indicator { width: 22px; height: 22px; }")
     return app
 
 

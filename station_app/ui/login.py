@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 
 from station_app.core import people, settings, shelves
 from station_app.core.errors import UserError
-from station_app.core.messages import FIELD_NEEDED
+from station_app.core.messages import FIELD_NEEDED, PINS_DIFFER
 from station_app.ui.context import AppContext
 from station_app.ui.i18n import error_text
 from station_app.ui.scanner import make_scan_field
@@ -74,7 +74,7 @@ class LoginDialog(QDialog):
             self.pin.clear()
             self.pin.setFocus()
 
-        self.ctx.worker.run(lambda: people.login(self.ctx.store, op.id, pin), done, failed)
+        self.ctx.worker.run(lambda: people.login(self.ctx.store, op.id, pin), done, failed, owner=self)
 
 
 class FirstRunDialog(QDialog):
@@ -107,7 +107,7 @@ class FirstRunDialog(QDialog):
 
     def create(self) -> None:
         if self.pin.text() != self.pin2.text():
-            self.banner.error(self.tr("The two PINs are not the same."))
+            self.banner.error(error_text(UserError(PINS_DIFFER)))
             return
         name, keeper, pin, store = self.station_name.text(), self.keeper.text(), self.pin.text(), self.ctx.store
         station_field = self.tr("Station name")
@@ -125,7 +125,7 @@ class FirstRunDialog(QDialog):
             self.ctx.operator = op
             self.accept()
 
-        self.ctx.worker.run(work, done, lambda e: self.banner.error(error_text(e)))
+        self.ctx.worker.run(work, done, lambda e: self.banner.error(error_text(e)), owner=self)
 
 
 class IdleWatcher(QObject):

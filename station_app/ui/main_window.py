@@ -15,7 +15,11 @@ from station_app.ui.context import AppContext
 from station_app.ui.i18n import error_text
 from station_app.ui.login import IdleWatcher, LoginDialog
 from station_app.ui.pages.checkin import CheckInPage
+from station_app.ui.pages.overdue import OverduePage
 from station_app.ui.pages.pickup import PickupPage
+from station_app.ui.pages.sends import SendsPage
+from station_app.ui.pages.settings import SettingsPage
+from station_app.ui.pages.stocktake import StocktakePage
 from station_app.ui.widgets import sized
 
 PAGE_KEYS = ("F1", "F2", "F3", "F4", "F5", "F9")
@@ -31,7 +35,12 @@ class MainWindow(QMainWindow):
 
         self.checkin = CheckInPage(ctx)
         self.pickup = PickupPage(ctx)
-        self.pages = [self.checkin, self.pickup]
+        self.sends = SendsPage(ctx)
+        self.overdue = OverduePage(ctx)
+        self.stocktake = StocktakePage(ctx)
+        self.settings = SettingsPage(ctx)
+        self.pages = [self.checkin, self.pickup, self.sends, self.overdue, self.stocktake,
+                      self.settings]
         self.nav = QListWidget()
         self.nav.setFixedWidth(190)
         self.nav.setIconSize(QSize(24, 24))
@@ -67,9 +76,8 @@ class MainWindow(QMainWindow):
         self.clock.timeout.connect(self._tick)
         self.clock.start(1000)
         self._tick()
-        ctx.worker.busy_changed.connect(
-            lambda busy: self.busy_label.setText(self.tr("Working…") if busy else ""))
-        ctx.worker.failed.connect(lambda text: self.busy_label.setText(text))
+        ctx.worker.busy_changed.connect(self._show_busy)  # methods: disconnected when we close
+        ctx.worker.failed.connect(self.busy_label.setText)
 
         QShortcut(QKeySequence("F6"), self, activated=self.print_last_label)
         QShortcut(QKeySequence("F7"), self, activated=self.show_arrivals)
@@ -77,8 +85,10 @@ class MainWindow(QMainWindow):
         self.checkin.on_print_label = self.print_last_label
         self.checkin.on_arrivals = self.show_arrivals
         scanner.scanned.connect(self.route_scan)
+        self.settings.on_station_changed = self.refresh_status
         if idle is not None:
             idle.idle.connect(self.lock)
+            self.settings.on_idle_changed = idle.set_minutes
         self._locked = False
         self.refresh_status()
         self.show_page(self.checkin)
@@ -94,6 +104,9 @@ class MainWindow(QMainWindow):
     def current_page(self):
         return self.pages[self.stack.currentIndex()]
 
+    def _show_busy(self, busy: bool) -> None:
+        self.busy_label.setText(self.tr("Working…") if busy else "")
+
     def _tick(self) -> None:
         self.clock_label.setText(QDateTime.currentDateTime().toString("yyyy-MM-dd HH:mm:ss"))
 
@@ -106,7 +119,7 @@ class MainWindow(QMainWindow):
         def show(s):
             ident = f" [{s.station_id}]" if s.station_id else ""
             self.station_label.setText(f"{s.station_name}{ident}   v{__version__}")
-        self.ctx.worker.run(lambda: station_settings(self.ctx.store), show)
+        self.ctx.worker.run(lambda: station_settings(self.ctx.store), show, owner=self)
 
     def route_scan(self, text: str) -> None:
         """A scanner burst: the page at hand takes it, or we look the number up."""
@@ -129,7 +142,7 @@ class MainWindow(QMainWindow):
                     number=text, status=self.status_text(parcel.status), when=parcel.done_at[:10]))
 
         self.ctx.worker.run(lambda: parcels.find_by_tracking(self.ctx.store, text), found,
-                            lambda e: self.current_page().banner.error(error_text(e)))
+                            lambda e: self.current_page().banner.error(error_text(e)), owner=self)
 
     def status_text(self, status: str) -> str:
         return {parcels.IN_STOCK: self.tr("on the shelf"), parcels.PICKED_UP: self.tr("picked up"),
@@ -147,7 +160,7 @@ class MainWindow(QMainWindow):
             self.refresh_status()
             self.current_page().activate()
 
-        self.ctx.worker.run(lambda: people.operators(self.ctx.store), ask)
+        self.ctx.worker.run(lambda: people.operators(self.ctx.store), ask, owner=self)
 
     def print_last_label(self) -> None:
         from station_app.ui.printing import print_labels

@@ -84,37 +84,63 @@ def print_labels(parent, ctx: AppContext, items: list[parcels.ParcelInfo]) -> No
     def build():
         return shelf_labels(items, station_settings(ctx.store).station_name, t_reports)
 
-    ctx.worker.run(build, lambda pages: print_pages(parent, pages, QCoreApplication.translate("reports", "Shelf label")))
+    title = QCoreApplication.translate("reports", "Shelf label")
+    ctx.worker.run(build, lambda pages: print_pages(parent, pages, title), owner=parent)
 
 
-class ArrivalDialog(QDialog):
-    """Today's arrivals: text to paste into the village WeChat group, or a printed notice."""
+class PaperDialog(QDialog):
+    """A document to look at, copy as text, print, or save as PDF."""
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None, day: date | None = None):
+    def __init__(self, parent: QWidget | None, title: str, file_name: str,
+                 copy_label: str | None = None):
         super().__init__(parent)
-        self.ctx = ctx
-        self.day = day or ctx.store.clock.now().date()
+        self.file_name = file_name
         self.pages: list[Page] = []
-        self.setWindowTitle(self.tr("Arrival list {day}").format(day=self.day.isoformat()))
-        self.resize(620, 560)
+        self.setWindowTitle(title)
+        self.resize(720, 560)
         self.text = sized(QPlainTextEdit(), 13)
         self.text.setReadOnly(True)
-        copy = QPushButton(self.tr("Copy for WeChat"))
-        printing = QPushButton(self.tr("Print"))
-        pdf = QPushButton(self.tr("Save PDF"))
+        self.copy_button = QPushButton(copy_label or self.tr("Copy text"))
+        self.print_button = QPushButton(self.tr("Print"))
+        self.pdf_button = QPushButton(self.tr("Save PDF"))
         close = QPushButton(self.tr("Close"))
         buttons = QHBoxLayout()
-        for b in (copy, printing, pdf):
+        for b in (self.copy_button, self.print_button, self.pdf_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.text, 1)
         layout.addLayout(buttons)
-        copy.clicked.connect(self.copy)
-        printing.clicked.connect(lambda: self.pages and print_pages(self, self.pages, self.windowTitle()))
-        pdf.clicked.connect(self.save_pdf)
+        self.copy_button.clicked.connect(self.copy)
+        self.print_button.clicked.connect(
+            lambda: self.pages and print_pages(self, self.pages, self.windowTitle()))
+        self.pdf_button.clicked.connect(self.save_pdf)
         close.clicked.connect(self.accept)
+
+    def show_content(self, text: str, pages: list[Page]) -> None:
+        self.text.setPlainText(text)
+        self.pages = pages
+
+    def copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.text.toPlainText())
+
+    def save_pdf(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save PDF"), self.file_name,
+                                              "PDF (*.pdf)")
+        if path and self.pages:
+            write_pdf(self.pages, Path(path), self.windowTitle())
+
+
+class ArrivalDialog(PaperDialog):
+    """Today's arrivals: text to paste into the village WeChat group, or a printed notice."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, day: date | None = None):
+        self.ctx = ctx
+        self.day = day or ctx.store.clock.now().date()
+        super().__init__(parent, QCoreApplication.translate("ArrivalDialog", "Arrival list {day}")
+                         .format(day=self.day.isoformat()), f"arrivals-{self.day.isoformat()}.pdf",
+                         QCoreApplication.translate("ArrivalDialog", "Copy for WeChat"))
         self.load()
 
     def load(self) -> None:
@@ -128,17 +154,5 @@ class ArrivalDialog(QDialog):
             return (parcels.arrival_text(found, f"{title} {day.isoformat()}", lang),
                     arrival_list(found, name, day.isoformat(), t_reports))
 
-        def show(result):
-            self.text.setPlainText(result[0])
-            self.pages = result[1]
-
-        self.ctx.worker.run(work, show, lambda e: self.text.setPlainText(error_text(e)))
-
-    def copy(self) -> None:
-        QGuiApplication.clipboard().setText(self.text.toPlainText())
-
-    def save_pdf(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save PDF"),
-                                              f"arrivals-{self.day.isoformat()}.pdf", "PDF (*.pdf)")
-        if path and self.pages:
-            write_pdf(self.pages, Path(path), self.windowTitle())
+        self.ctx.worker.run(work, lambda result: self.show_content(*result),
+                            lambda e: self.text.setPlainText(error_text(e)), owner=self)

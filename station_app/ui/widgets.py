@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (QHeaderView, QLabel, QLineEdit, QTableWidget, QTableWidgetItem,
-                               QWidget)
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QHeaderView, QLabel, QLineEdit, QTableView, QTableWidget,
+                               QTableWidgetItem, QWidget)
 
 from station_app.core.carriers import CARRIERS, carrier_name
 from station_app.core.clock import from_utc_text
+from station_app.core.ledger import METHODS
 from station_app.core.validate import format_fen
+from station_app.ui.i18n import tr_core
 
 OK_STYLE = "background:#e3f6e8; color:#14532d; border:1px solid #86c99a;"
 ERROR_STYLE = "background:#fde8e8; color:#7f1d1d; border:1px solid #e79a9a;"
@@ -81,8 +83,28 @@ def carrier_label(code: str) -> str:
     return carrier_name(code, lang_code())
 
 
-def carrier_codes() -> list[str]:
-    return [c.code for c in CARRIERS]
+def carrier_combo() -> QComboBox:
+    combo = sized(QComboBox(), 14)
+    for c in CARRIERS:
+        combo.addItem(carrier_label(c.code), c.code)
+    return combo
+
+
+def method_combo() -> QComboBox:
+    """How the villager paid: cash or one of the keeper's wallets."""
+    combo = sized(QComboBox(), 13)
+    for code, label in METHODS.items():
+        combo.addItem(tr_core(label), code)
+    return combo
+
+
+def form(rows: list[tuple[str, QWidget]], points: int = 14) -> QFormLayout:
+    """Label–field rows with the labels right-aligned, as every form at the counter has them."""
+    layout = QFormLayout()
+    layout.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+    for label, field in rows:
+        layout.addRow(sized(QLabel(label), points), field)
+    return layout
 
 
 def local_time(utc_text: str | None, fmt: str = "%m-%d %H:%M") -> str:
@@ -104,9 +126,21 @@ def fill_table(table: QTableWidget, rows: list[list[str]], data: list | None = N
 def plain_table(headers: list[str]) -> QTableWidget:
     table = QTableWidget(0, len(headers))
     table.setHorizontalHeaderLabels(headers)
+    return table_style(table)
+
+
+def lazy_table(model) -> QTableView:
+    """A view on a LazyTableModel: rows arrive as the keeper scrolls."""
+    view = QTableView()
+    view.setModel(model)
+    return table_style(view)
+
+
+def table_style(table):
+    """One look for every list: whole rows selected, columns sharing the width, readable text."""
     table.verticalHeader().setVisible(False)
-    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)  # columns share the width
     header.setMinimumSectionSize(36)

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+
+from station_app.core import people
+from station_app.core.validate import clean
 
 from station_app.ui.context import AppContext
 from station_app.ui.i18n import error_text
@@ -30,7 +33,18 @@ class Page(QWidget):
         """A scanner burst arrived while this page is shown; False lets the window look it up."""
         return False
 
+    def name_from_phone(self, phone: QLineEdit, name: QLineEdit) -> None:
+        """A known villager's full mobile number fills in their name (unless one is typed)."""
+        text = clean(phone.text())
+        if len(text) == 11 and text.isdigit():
+            def fill(found):
+                if found and not clean(name.text()):
+                    name.setText(found[0].name)
+                    name.selectAll()
+            self.call(lambda: people.find_villagers(self.ctx.store, text, limit=1), fill)
+
     def call(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
              on_error: Callable[[BaseException], None] | None = None) -> None:
         """Run ``fn`` on the DB worker; a refusal shows in the banner unless handled."""
-        self.ctx.worker.run(fn, on_done, on_error or (lambda e: self.banner.error(error_text(e))))
+        self.ctx.worker.run(fn, on_done, on_error or (lambda e: self.banner.error(error_text(e))),
+                            owner=self)

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton,
-                               QWidget)
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from station_app.core import parcels, people, shelves
+from station_app.core import parcels, shelves
 from station_app.core.carriers import OTHER
 from station_app.core.errors import UserError
 from station_app.core.journal import new_id
@@ -14,8 +12,8 @@ from station_app.core.validate import clean, parse_tracking
 from station_app.ui.i18n import error_text
 from station_app.ui.pages.base import Page
 from station_app.ui.scanner import make_scan_field
-from station_app.ui.widgets import (big_edit, carrier_codes, carrier_label, fill_table, plain_table,
-                                    sized)
+from station_app.ui.widgets import (big_edit, carrier_combo, carrier_label, fill_table, form,
+                                    plain_table, sized)
 
 
 class CheckInPage(Page):
@@ -28,10 +26,7 @@ class CheckInPage(Page):
 
         heading = sized(QLabel(self.tr("Check in parcels")), 18, bold=True)
         self.scan = make_scan_field(big_edit(self.tr("Scan or type the tracking number"), 20))
-        self.carrier = QComboBox()
-        sized(self.carrier, 14)
-        for code in carrier_codes():
-            self.carrier.addItem(carrier_label(code), code)
+        self.carrier = carrier_combo()
         self.phone = big_edit(self.tr("Mobile number, or its last 4 digits"))
         make_scan_field(self.phone)
         self.name = big_edit(self.tr("Recipient's name"))
@@ -40,13 +35,9 @@ class CheckInPage(Page):
         self.submit = sized(QPushButton(self.tr("Check in (Enter)")), 15, bold=True)
         self.submit.setMinimumHeight(44)
 
-        form = QFormLayout()
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        form.addRow(sized(QLabel(self.tr("Tracking no.")), 14), self.scan)
-        form.addRow(sized(QLabel(self.tr("Courier")), 14), self.carrier)
-        form.addRow(sized(QLabel(self.tr("Phone")), 14), self.phone)
-        form.addRow(sized(QLabel(self.tr("Name")), 14), self.name)
-        form.addRow(sized(QLabel(self.tr("Shelf")), 14), self.shelf)
+        fields = form([(self.tr("Tracking no."), self.scan), (self.tr("Courier"), self.carrier),
+                       (self.tr("Phone"), self.phone), (self.tr("Name"), self.name),
+                       (self.tr("Shelf"), self.shelf)])
 
         self.count = sized(QLabel(), 14, bold=True)
         new_batch = QPushButton(self.tr("New batch"))
@@ -65,7 +56,7 @@ class CheckInPage(Page):
         self.table = plain_table([self.tr("Pickup code"), self.tr("Tracking no."), self.tr("Courier"),
                                   self.tr("Recipient"), self.tr("Phone")])
         self.layout_.addWidget(heading)
-        self.layout_.addLayout(form)
+        self.layout_.addLayout(fields)
         self.layout_.addWidget(self.submit)
         self.layout_.addWidget(self.banner)
         self.layout_.addLayout(bar)
@@ -131,15 +122,9 @@ class CheckInPage(Page):
 
     def _phone_entered(self) -> None:
         """A full number of a known villager fills in the name; otherwise ask for it."""
-        text = clean(self.phone.text())
         self.name.setFocus()
         self.name.selectAll()
-        if len(text) == 11 and text.isdigit():
-            def fill(found):
-                if found and not clean(self.name.text()):
-                    self.name.setText(found[0].name)
-                    self.name.selectAll()
-            self.call(lambda: people.find_villagers(self.ctx.store, text, limit=1), fill)
+        self.name_from_phone(self.phone, self.name)
 
     def check_in(self) -> None:
         text = clean(self.phone.text())

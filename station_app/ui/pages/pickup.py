@@ -5,15 +5,15 @@ from __future__ import annotations
 
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QTableWidgetItem, QWidget)
 
 from station_app.core import parcels
-from station_app.core.ledger import METHODS
-from station_app.ui.i18n import error_text, tr_core
+from station_app.ui.i18n import error_text
 from station_app.ui.pages.base import Page
 from station_app.ui.scanner import make_scan_field
-from station_app.ui.widgets import big_edit, carrier_label, local_time, money, plain_table, sized
+from station_app.ui.widgets import (big_edit, carrier_label, local_time, method_combo, money,
+                                    plain_table, sized)
 
 
 class PickupPage(Page):
@@ -30,10 +30,7 @@ class PickupPage(Page):
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemChanged.connect(lambda _i: self._update_total())
         self.proxy = big_edit(self.tr("Collected by a family member? Their name"), 14)
-        self.method = QComboBox()
-        for code, label in METHODS.items():
-            self.method.addItem(tr_core(label), code)
-        sized(self.method, 13)
+        self.method = method_combo()
         self.total = sized(QLabel(), 15, bold=True)
         self.confirm = sized(QPushButton(self.tr("Hand over (Enter)")), 15, bold=True)
         self.confirm.setMinimumHeight(44)

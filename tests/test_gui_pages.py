@@ -1,0 +1,215 @@
+"""The other pages as a keeper uses them: sends and the courier hand-over, overdue and returns (a
+lazy list), stock-take, settings, and a scan arriving on a page that does not take scans."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from station_app.core import parcels, people, sends, settings, shelves
+from station_app.core.verify import verify
+from tests.gui import scan, type_, wait_idle
+
+
+def fill_send(qtbot, keys, page):
+    for field, text in ((page.sender_phone, "13812345678"), (page.sender_name, "张三"),
+                        (page.receiver_name, "李四"), (page.receiver_phone, "13900000000"),
+                        (page.address, "西安市雁塔区1号"), (page.item, "干香菇"),
+                        (page.weight, "1.5"), (page.fee, "12")):
+        type_(qtbot, keys, field, text, enter=False)
+
+
+def test_a_send_needs_both_checks_then_waits_for_its_courier(qtbot, gui, store):
+    window, ctx, keys = gui
+    qtbot.keyClick(window, Qt.Key.Key_F3)
+    page = window.sends
+    assert window.current_page() is page
+    fill_send(qtbot, keys, page)
+    head = store.head()
+    page.accept_button.click()
+    wait_idle(qtbot, ctx)
+    assert page.banner.kind == "error" and "实名" in page.banner.text()
+    page.id_checked.setChecked(True)
+    page.accept_button.click()
+    wait_idle(qtbot, ctx)
+    assert page.banner.kind == "error" and "验视" in page.banner.text()
+    assert store.head() == head  # refusals change nothing
+
+    page.inspected.setChecked(True)
+    page.carrier.setCurrentIndex(page.carrier.findData("ZTO"))
+    page.accept_button.click()
+    wait_idle(qtbot, ctx)
+    assert page.banner.kind == "ok", page.banner.text()
+    assert page.table.rowCount() == 1 and page.sender_phone.text() == ""
+    [waiting] = sends.open_sends(store)
+    assert (waiting.weight_g, waiting.fee_fen, waiting.carrier) == (1500, 1200, "ZTO")
+
+    page.collect("ZTO", "王师傅")
+    wait_idle(qtbot, ctx)
+    assert page.banner.kind == "ok" and page.table.rowCount() == 0
+    assert page.paper is not None and page.paper.pages and "王师傅" not in page.paper.text.toPlainText()
+    assert "李四" in page.paper.text.toPlainText()
+    page.paper.close()
+    assert sends.open_sends(store) == [] and verify(store).ok
+
+
+def test_a_send_taken_back_is_refunded(qtbot, gui, store, keeper, monkeypatch):
+    window, ctx, keys = gui
+    sends.accept_send(store, keeper.id, sender_name="张三", sender_phone="13812345678",
+                      receiver_name="李四", receiver_phone="13900000000", receiver_address="西安",
+                      item="衣服", weight_g=800, carrier="SF", fee_fen=1000, id_checked=True,
+                      inspected=True)
+    window.show_page(window.sends)
+    wait_idle(qtbot, ctx)
+    page = window.sends
+    page.cancel_button.click()
+    assert page.banner.kind == "info"  # nothing selected yet
+    page.table.selectRow(0)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("不寄了", True))
+    page.cancel_button.click()
+    wait_idle(qtbot, ctx)
+    assert page.banner.kind == "ok" and "¥10.00" in page.banner.text()
+    assert sends.open_sends(store) == []
+
+
+def test_a_waybill_scanned_into_a_send_is_its_tracking_number(qtbot, gui):
+    window, ctx, keys = gui
+    window.show_page(window.sends)
+    page = window.sends
+    type_(qtbot, keys, page.sender_phone, "13812345678", enter=False)
+    scan(qtbot, keys, page.sender_phone, "ZT7300012345678")
+    assert page.tracking.text() == "ZT7300012345678" and page.sender_phone.text() == "13812345678"
+
+
+@pytest.fixture
+def big_shelf(store, keeper):
+    shelves.add_shelf(store, keeper.id, "D", 9, 500)
+    return "D"
+
+
+def test_overdue_list_loads_page_by_page_and_returns_what_is_ticked(qtbot, gui, store, keeper,
+                                                                     clock, big_shelf):
+    window, ctx, keys = gui
+    old = []
+    for n in range(60):
+        clock.advance(seconds=30)
+        old.append(parcels.check_in(store, keeper.id, f"YT{n:013d}", phone=f"138{n:08d}",
+                                    name="张三", shelf=big_shelf).parcel)
+    clock.advance(days=5)
+    fresh = parcels.check_in(store, keeper.id, "SF1234567890123", phone="13900000000",
+                             name="李四", shelf=big_shelf).parcel
+    page = window.overdue
+    page.model.page_size = 5
+    window.show_page(page)
+    model = page.model
+    qtbot.waitUntil(lambda: model.rowCount() >= 5 and ctx.worker.pending == 0)
+    assert model.rowCount() < 60  # only what the view shows was read
+    while not model.complete:  # the keeper scrolls down; each time the next page arrives
+        before = model.rowCount()
+        page.table.scrollToBottom()
+        qtbot.waitUntil(lambda: model.rowCount() > before or model.complete)
+    assert model.rowCount() == 60
+    assert [p.id for p in model.rows] == [p.id for p in old]  # oldest first, none twice
+    assert model.rows[0].fee_due_fen == 100 and model.rows[0].days_held == 5
+
+    scan(qtbot, keys, page.scan, fresh.tracking_no)  # refused at the door: not overdue, still returnable
+    wait_idle(qtbot, ctx)
+    assert model.rows[0].id == fresh.id and "60 " in page.count.text()
+    model.setData(model.index(1, 0), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    page.reason.setCurrentText("收件人拒收")
+    page.return_button.click()
+    wait_idle(qtbot, ctx)
+    assert page.banner.kind == "ok", page.banner.text()
+    assert parcels.find_by_tracking(store, fresh.tracking_no).status == parcels.RETURNED
+    assert parcels.find_by_tracking(store, old[0].tracking_no).status == parcels.RETURNED
+    qtbot.waitUntil(lambda: model.rowCount() == 5 and ctx.worker.pending == 0)
+    assert verify(store).ok
+
+
+def test_stocktake_names_what_is_missing_and_what_should_not_be_there(qtbot, gui, store, keeper):
+    window, ctx, keys = gui
+    a, b, c = (parcels.check_in(store, keeper.id, n, phone="13812345678", name="张三").parcel
+               for n in ("SF1234567890123", "YT1234567890123", "JT1234567890123"))
+    parcels.pickup(store, keeper.id, [c.id])
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    page = window.stocktake
+    for number in (a.tracking_no, c.tracking_no, "ZT7399999999999", a.tracking_no):
+        scan(qtbot, keys, page.scan, number)
+        wait_idle(qtbot, ctx)
+    assert page.banner.kind == "info" and "已经扫过" in page.banner.text()
+    assert page.scanned_table.rowCount() == 3
+    assert "已于" in page.scanned_table.item(1, 3).text()  # the picked-up one says when
+    page.finish_button.click()
+    wait_idle(qtbot, ctx)
+    assert page.banner.kind == "error" and "缺失 1 件" in page.banner.text()
+    assert page.missing_table.rowCount() == 1 and page.missing_table.item(0, 0).text() == b.pickup_code
+    assert page.unexpected_table.rowCount() == 2
+    assert page.tabs.currentWidget() is page.missing_table
+    assert page.shelf_model.rowCount() == 2  # the lazy shelf list holds what is in stock
+
+
+def test_settings_are_the_keepers(qtbot, gui, store, keeper, assistant):
+    window, ctx, keys = gui
+    qtbot.keyClick(window, Qt.Key.Key_F9)
+    page = window.settings
+    wait_idle(qtbot, ctx)
+    assert page.station_name.text() and page.shelf_table.rowCount() == 2
+
+    page.free_days.setValue(5)
+    page.fee.setText("1")
+    page.save_station()
+    wait_idle(qtbot, ctx)
+    assert page.banner.kind == "ok"
+    assert (settings.station_settings(store).free_days,
+            settings.station_settings(store).overdue_fee_fen) == (5, 100)
+
+    page.shelf_code.setText("d")
+    page.layers.setValue(2)
+    page.per_layer.setValue(40)
+    page.save_shelf()
+    wait_idle(qtbot, ctx)
+    assert page.banner.kind == "ok" and page.shelf_table.rowCount() == 3
+
+    page.op_name.setText("赵六")
+    page.op_pin.setText("2468")
+    page.op_pin2.setText("2469")
+    page.add_operator()
+    wait_idle(qtbot, ctx)
+    assert page.banner.kind == "error" and "不一样" in page.banner.text()
+    page.op_pin2.setText("2468")
+    page.add_operator()
+    wait_idle(qtbot, ctx)
+    assert page.banner.kind == "ok" and page.operator_table.rowCount() == 3
+    assert people.login(store, people.operators(store)[-1].id, "2468").name == "赵六"
+
+    page.idle.setValue(3)
+    page.save_local()
+    wait_idle(qtbot, ctx)
+    assert settings.local_prefs(store).idle_lock_min == 3
+
+    ctx.operator = assistant
+    head = store.head()
+    page.free_days.setValue(9)
+    page.save_station()
+    wait_idle(qtbot, ctx)
+    assert page.banner.kind == "error" and "站长" in page.banner.text()
+    page.save_local()
+    wait_idle(qtbot, ctx)
+    assert page.banner.kind == "error" and store.head() == head
+
+
+def test_a_scan_on_a_page_without_a_scan_field_is_looked_up(qtbot, gui, store, keeper, monkeypatch):
+    window, ctx, keys = gui
+    p = parcels.check_in(store, keeper.id, "SF1234567890123", phone="13812345678", name="张三").parcel
+    window.show_page(window.settings)
+    wait_idle(qtbot, ctx)
+    scan(qtbot, keys, window.settings.station_name, p.tracking_no)
+    wait_idle(qtbot, ctx)
+    assert window.current_page() is window.pickup
+    assert [x.id for x in window.pickup.ticked()] == [p.id]
+
+    window.show_page(window.sends)  # an empty send form does not take scans either
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    scan(qtbot, keys, window.sends.sender_phone, "YT9999999999999")
+    wait_idle(qtbot, ctx)
+    assert window.current_page() is window.checkin
+    assert window.checkin.scan.text() == "YT9999999999999"
