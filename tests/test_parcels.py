@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from station_app.core import messages as m
 from station_app.core import parcels, people, sends, settings, shelves
 from station_app.core.errors import UserError
 from station_app.core.verify import verify
@@ -81,19 +82,32 @@ def test_shelves_fill_layer_by_layer_and_a_full_shelf_is_refused(shelved, keeper
     before = shelved.head()
     with pytest.raises(UserError) as err:
         check_in(shelved, keeper, "SF1000000000099", shelf="B")
-    assert err.value.params == {"shelf": "B"} and shelved.head() == before
+    assert err.value.template == m.SHELF_FULL and err.value.params == {"shelf": "B"}
+    assert shelved.head() == before
+
+
+def test_a_taken_code_moves_the_parcel_to_the_next_layer(shelved, keeper):
+    first = check_in(shelved, keeper, "SF1111111110123", shelf="B").parcel
+    second = check_in(shelved, keeper, "YT2222222220123", shelf="B").parcel
+    assert (first.pickup_code, second.pickup_code) == ("B-1-0123", "B-2-0123")
 
 
 def test_every_shelf_full(store, keeper):
     shelves.add_shelf(store, keeper.id, "A", 1, 1)
     check_in(store, keeper, "SF1000000000001")
-    with pytest.raises(UserError):
+    with pytest.raises(UserError) as err:
         check_in(store, keeper, "SF1000000000002")
+    assert err.value.template == m.ALL_SHELVES_FULL
 
 
-def test_no_shelves_yet(store, keeper):
-    with pytest.raises(UserError):
+def test_no_shelves_yet_and_an_unknown_shelf(store, keeper):
+    with pytest.raises(UserError) as err:
         check_in(store, keeper, "SF1000000000001")
+    assert err.value.template == m.NO_SHELVES
+    shelves.add_shelf(store, keeper.id, "A", 1, 1)
+    with pytest.raises(UserError) as err:
+        check_in(store, keeper, "SF1000000000001", shelf="Q")
+    assert err.value.template == m.UNKNOWN_SHELF
 
 
 def test_find_by_code_phone_last4_name_initials_and_scan(shelved, keeper):

@@ -7,6 +7,10 @@ rebuild every business row. That is what lets `verify` catch a row edited behind
 what the county center receives.
 
 The seq is taken inside ``BEGIN IMMEDIATE``, so it is gapless even with several writers.
+
+The write path speaks to the sqlite3 driver directly (``tx.db``), inside the same transaction as
+``tx.conn``: building and executing a SQLAlchemy statement costs more than SQLite's own work for
+these one-row statements, and check-in runs them on every scan. Reads and rarer writes use Core.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Iterator
 
-from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy import Connection, Engine, select
 
 from station_app.core.canonical import GENESIS_HASH, canonical_json, event_hash
 from station_app.core.clock import local_date, to_utc_text, utc_offset_min
@@ -26,15 +30,24 @@ from station_app.db.engine import WRITE_OPTION
 
 RESERVED_PAYLOAD_KEYS = {"rows"}
 _HEAD = select(Journal.seq, Journal.hash).order_by(Journal.seq.desc()).limit(1)
-_INSERTS: dict = {}
+_HEAD_SQL = "SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1"
+_SQL: dict[tuple, str] = {}
 
 
-def _insert_stmt(model):
-    """insert(Model) built once per table: the write path runs it on every change."""
-    stmt = _INSERTS.get(model)
-    if stmt is None:
-        stmt = _INSERTS[model] = insert(model)
-    return stmt
+def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
+    sql = _SQL.get(("insert", table, columns))
+    if sql is None:
+        sql = _SQL[("insert", table, columns)] = (
+            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})")
+    return sql
+
+
+def _update_sql(table: str, columns: tuple[str, ...]) -> str:
+    sql = _SQL.get(("update", table, columns))
+    if sql is None:
+        sql = _SQL[("update", table, columns)] = (
+            f"UPDATE {table} SET {', '.join(c + ' = ?' for c in columns)} WHERE id = ?")
+    return sql
 
 
 def new_id() -> str:
@@ -66,6 +79,7 @@ class Tx:
 
     def __init__(self, conn: Connection, seq: int, prev_hash: str, now, operator: str):
         self.conn = conn
+        self.db = conn.connection.driver_connection  # the same connection, hence transaction
         self.seq = seq
         self.prev_hash = prev_hash
         self.now = now
@@ -78,6 +92,10 @@ class Tx:
     @property
     def local_date(self) -> str:
         return local_date(self.now_text, self.offset_min).isoformat()
+
+    def one(self, sql: str, params=()) -> tuple | None:
+        """The first row of a driver-level query in this transaction (hot paths only)."""
+        return self.db.execute(sql, params).fetchone()
 
     def _record(self, model, row_id: str, values: dict, keep_none: bool) -> None:
         columns = model.__table__.columns
@@ -95,16 +113,18 @@ class Tx:
         if not model.__journaled__:
             raise TypeError(f"{model.__tablename__} is not a journaled table")
         values.setdefault("id", new_id())
-        self.conn.execute(_insert_stmt(model), values)
+        # Recorded first: an unknown column fails here, before any SQL is built from its name.
         self._record(model, values["id"], {k: v for k, v in values.items() if k != "id"},
                      keep_none=False)
+        self.db.execute(_insert_sql(model.__tablename__, tuple(values)), tuple(values.values()))
         return values["id"]
 
     def update(self, model, row_id: str, **values) -> None:
-        result = self.conn.execute(update(model).where(model.id == row_id).values(**values))
-        if result.rowcount != 1:
-            raise LookupError(f"{model.__tablename__} {row_id} not found")
         self._record(model, row_id, values, keep_none=True)
+        cursor = self.db.execute(_update_sql(model.__tablename__, tuple(values)),
+                                 (*values.values(), row_id))
+        if cursor.rowcount != 1:
+            raise LookupError(f"{model.__tablename__} {row_id} not found")
 
     def ledger(self, record_id: str, category: str, method: str, description: str,
                in_fen: int = 0, out_fen: int = 0) -> str:
@@ -129,10 +149,10 @@ class Tx:
         body = {"seq": self.seq, "event_id": new_id(), "kind": kind, "entity_id": entity_id,
                 "recorded_at": self.now_text, "utc_offset_min": self.offset_min,
                 "operator": self.operator, "payload": payload}
-        digest = event_hash(self.prev_hash, body)
-        row = {**body, "payload": canonical_json(payload).decode(), "prev_hash": self.prev_hash,
-               "hash": digest}
-        self.conn.execute(_insert_stmt(Journal), row)
+        payload_json = canonical_json(payload).decode()  # refuses floats anywhere in the payload
+        digest = event_hash(self.prev_hash, body, checked=True)  # the rest is str and int
+        row = {**body, "payload": payload_json, "prev_hash": self.prev_hash, "hash": digest}
+        self.db.execute(_insert_sql("journal", tuple(row)), tuple(row.values()))
         return Event(**{**body, "prev_hash": self.prev_hash, "hash": digest})
 
 
@@ -153,8 +173,8 @@ class Store:
     def write(self, operator: str) -> Iterator[Tx]:
         with self._write_engine.connect() as conn:
             with conn.begin():
-                last = conn.execute(_HEAD).first()
-                seq, prev = (last.seq + 1, last.hash) if last else (1, GENESIS_HASH)
+                last = conn.connection.driver_connection.execute(_HEAD_SQL).fetchone()
+                seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS_HASH)
                 tx = Tx(conn, seq, prev, self.clock.now(), operator)
                 yield tx
                 tx.last_event = tx._append()

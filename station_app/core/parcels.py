@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, timezone
 
-from sqlalchemy import and_, bindparam, func, select, tuple_
+from sqlalchemy import and_, func, select, tuple_
 
 from station_app.core import messages as m
 from station_app.core.carriers import candidates, check_code
@@ -18,7 +18,7 @@ from station_app.core.ledger import check_method
 from station_app.core.models import Parcel, Pickup, Stocktake
 from station_app.core.people import resolve_villager
 from station_app.core.settings import station_settings
-from station_app.core.shelves import IN_STOCK, shelves_in, slot_counts
+from station_app.core.shelves import IN_STOCK
 from station_app.core.validate import (clean, mask_name, mask_phone, parse_last4, parse_mobile,
                                        parse_name, parse_text, parse_tracking)
 
@@ -67,32 +67,35 @@ def suggest_carriers(text: str) -> list[str]:
     return candidates(parse_tracking(text))
 
 
-_CODES_TAKEN = select(Parcel.pickup_code).where(
-    Parcel.status == bindparam("status"), Parcel.pickup_code.in_(bindparam("codes", expanding=True)))
-_IN_STOCK_BY_NUMBER = select(Parcel.pickup_code).where(
-    Parcel.status == bindparam("status"), Parcel.tracking_no == bindparam("number"))
+_IN_STOCK_BY_NUMBER = "SELECT pickup_code FROM parcel WHERE status = 'in_stock' AND tracking_no = ?"
+
+_ACTIVE_SHELVES = "SELECT code, layers, per_layer FROM shelf WHERE active ORDER BY position"
+# One round trip per place tried: how full the layer is, and whether its code is taken in stock
+# (ix_parcel_status_shelf and uq_parcel_in_stock_code answer both from the index).
+_SLOT_STATE = """SELECT
+    (SELECT count(*) FROM parcel WHERE status = 'in_stock' AND shelf = ? AND layer = ?),
+    EXISTS (SELECT 1 FROM parcel WHERE status = 'in_stock' AND pickup_code = ?)"""
 
 
-def _allocate(conn, shelf: str | None, suffix: str) -> tuple[str, int, str]:
-    """The first layer with room whose code (shelf-layer-last 4) is free, in shelf order."""
-    counts = slot_counts(conn)
-    all_shelves = shelves_in(conn, counts)
-    if not all_shelves:
+def _allocate(tx, shelf: str | None, suffix: str) -> tuple[str, int, str]:
+    """The first layer with room whose code (shelf-layer-last 4) is free, in shelf order.
+
+    Places are tried in order and the search stops at the first that fits: shelves fill from
+    the front, so this is usually the first or second place, whatever the station's size."""
+    active = tx.db.execute(_ACTIVE_SHELVES).fetchall()
+    if not active:
         raise UserError(m.NO_SHELVES)
-    choices = [s for s in all_shelves if s.code == shelf] if shelf else all_shelves
-    if not choices:
+    if shelf and shelf not in {code for code, _, _ in active}:
         raise UserError(m.UNKNOWN_SHELF, shelf=shelf)
-    open_slots = [(s.code, layer, f"{s.code}-{layer}-{suffix}") for s in choices
-                  for layer in range(1, s.layers + 1) if counts.get((s.code, layer), 0) < s.per_layer]
-    if open_slots:
-        taken = set(conn.execute(_CODES_TAKEN, {"status": IN_STOCK,
-                                                "codes": [c for _, _, c in open_slots]}).scalars())
-        for slot in open_slots:
-            if slot[2] not in taken:
-                return slot
-    if shelf:
-        raise UserError(m.SHELF_FULL, shelf=shelf)
-    raise UserError(m.ALL_SHELVES_FULL)
+    for code, layers, per_layer in active:
+        if shelf and code != shelf:
+            continue
+        for layer in range(1, layers + 1):
+            pickup_code = f"{code}-{layer}-{suffix}"
+            held, taken = tx.one(_SLOT_STATE, (code, layer, pickup_code))
+            if held < per_layer and not taken:
+                return code, layer, pickup_code
+    raise UserError(m.SHELF_FULL, shelf=shelf) if shelf else UserError(m.ALL_SHELVES_FULL)
 
 
 def check_in(store, operator: str, tracking: str, *, name: str | None = None,
@@ -109,11 +112,11 @@ def check_in(store, operator: str, tracking: str, *, name: str | None = None,
         raise UserError(m.NAME_NEEDED)
     shelf = clean(shelf).upper() or None
     with store.write(operator) as tx:
-        dup = tx.conn.execute(_IN_STOCK_BY_NUMBER, {"status": IN_STOCK, "number": tracking_no}).first()
+        dup = tx.one(_IN_STOCK_BY_NUMBER, (tracking_no,))
         if dup:
-            raise UserError(m.ALREADY_IN_STOCK, tracking_no=tracking_no, code=dup.pickup_code)
+            raise UserError(m.ALREADY_IN_STOCK, tracking_no=tracking_no, code=dup[0])
         villager = resolve_villager(tx, name, phone, last4)
-        shelf_code, layer, code = _allocate(tx.conn, shelf, tracking_no[-4:])
+        shelf_code, layer, code = _allocate(tx, shelf, tracking_no[-4:])
         values = dict(tracking_no=tracking_no, carrier=carrier, villager_id=villager.id,
                       recipient_name=villager.name, recipient_initials=villager.initials,
                       recipient_phone=phone or villager.phone, phone_last4=last4,

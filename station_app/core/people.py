@@ -7,7 +7,7 @@ import hmac
 import os
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, or_, select
+from sqlalchemy import or_, select
 
 from station_app.core import messages as m
 from station_app.core.errors import UserError
@@ -114,7 +114,7 @@ def _villager(row) -> VillagerInfo:
 
 _VILLAGER_COLS = (Villager.id, Villager.name, Villager.phone, Villager.phone_last4,
                   Villager.initials)
-_BY_PHONE = select(*_VILLAGER_COLS).where(Villager.phone == bindparam("phone"))
+_BY_PHONE = "SELECT id, name, phone, phone_last4, initials FROM villager WHERE phone = ?"
 
 
 def resolve_villager(tx, name: str | None, phone: str | None, last4: str | None) -> VillagerInfo:
@@ -122,9 +122,9 @@ def resolve_villager(tx, name: str | None, phone: str | None, last4: str | None)
     remembered as a new villager. Runs inside the caller's transaction."""
     conn = tx.conn
     if phone:
-        row = conn.execute(_BY_PHONE, {"phone": phone}).first()
+        row = tx.one(_BY_PHONE, (phone,))  # every check-in by phone: the driver, directly
         if row:
-            return _villager(row)
+            return VillagerInfo(*row)
         if not name:
             raise UserError(m.NAME_NEEDED)
         last4 = phone[-4:]
