@@ -40,15 +40,13 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 
 
 def build_session(app: QApplication, station: Station, lang: str | None):
-    """Everything the window needs, wired once: worker, scanner filter, idle lock, language."""
+    """Everything the window needs, made once: worker, scanner filter, idle lock, language."""
     prefs = local_prefs(station.store)
     lang = lang or prefs.language
     translators = install_translators(app, lang)
     worker = DbWorker(app)
-    scanner = ScannerFilter(app)
-    app.installEventFilter(scanner)
+    scanner = ScannerFilter(app)  # both watch the whole app once the main window installs them
     idle = IdleWatcher(prefs.idle_lock_min, app)
-    app.installEventFilter(idle)
     ctx = AppContext(station, worker, lang)
     return ctx, scanner, idle, translators
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDateTime, QSize, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow,
+from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow,
                                QMessageBox, QStackedWidget, QWidget)
 
 from station_app import __version__
@@ -92,6 +92,21 @@ class MainWindow(QMainWindow):
         self._locked = False
         self.refresh_status()
         self.show_page(self.checkin)
+        self._filters = [f for f in (scanner, idle) if f is not None]
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        """The scanner and idle filters go in once the window is up: an app-wide Python filter
+        sees every event, and building and first painting the window sends thousands of them
+        (half its start-up time) that no keeper typed."""
+        super().showEvent(event)
+        if self._filters:
+            QTimer.singleShot(0, self._install_filters)
+
+    def _install_filters(self) -> None:
+        app = QApplication.instance()
+        for f in self._filters:
+            app.installEventFilter(f)
+        self._filters = []
 
     def _row_changed(self, row: int) -> None:
         if 0 <= row < len(self.pages):
