@@ -60,6 +60,39 @@ def main() -> None:
         path = args.out / f"{index + 1}-{type(page).__name__}-{args.lang}.png"
         window.grab().save(str(path))
         print(path)
+    def grab(widget, name):
+        path = args.out / f"{name}-{args.lang}.png"
+        widget.grab().save(str(path))
+        print(path)
+
+    def run_until_idle():
+        deadline = time.monotonic() + 10
+        while ctx.worker.pending and time.monotonic() < deadline:
+            app.processEvents()
+        settle()
+
+    # A finished stock-take: two parcels scanned, one that was never checked in.
+    page = window.stocktake
+    window.show_page(page)
+    for p in parcels.in_stock_page(station.store, limit=2):
+        page.handle_scan(p.tracking_no)
+        run_until_idle()
+    page.handle_scan("ZT7399999999999")
+    run_until_idle()
+    page.finish()
+    run_until_idle()
+    grab(window, "5b-StocktakePage-finished")
+
+    # The courier collects: the manifest dialog over the sends page.
+    page = window.sends
+    window.show_page(page)
+    run_until_idle()
+    if page.waiting:
+        page.collect(page.waiting[0].carrier, "")
+        run_until_idle()
+        page.paper.resize(720, 560)
+        grab(page.paper, "3b-Manifest")
+
     from station_app.ui.login import LoginDialog
 
     login = LoginDialog(ctx, people.operators(station.store), locked=False)
