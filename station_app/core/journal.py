@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import uuid
 from contextlib import contextmanager
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -29,25 +30,17 @@ from station_app.core.models import Journal, LedgerLine
 from station_app.db.engine import WRITE_OPTION
 
 RESERVED_PAYLOAD_KEYS = {"rows"}
-_HEAD = select(Journal.seq, Journal.hash).order_by(Journal.seq.desc()).limit(1)
 _HEAD_SQL = "SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1"
-_SQL: dict[tuple, str] = {}
 
 
+@lru_cache(maxsize=None)
 def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
-    sql = _SQL.get(("insert", table, columns))
-    if sql is None:
-        sql = _SQL[("insert", table, columns)] = (
-            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})")
-    return sql
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
 
 
+@lru_cache(maxsize=None)
 def _update_sql(table: str, columns: tuple[str, ...]) -> str:
-    sql = _SQL.get(("update", table, columns))
-    if sql is None:
-        sql = _SQL[("update", table, columns)] = (
-            f"UPDATE {table} SET {', '.join(c + ' = ?' for c in columns)} WHERE id = ?")
-    return sql
+    return f"UPDATE {table} SET {', '.join(c + ' = ?' for c in columns)} WHERE id = ?"
 
 
 def new_id() -> str:
@@ -181,7 +174,7 @@ class Store:
 
     def head(self) -> tuple[int, str]:
         with self.read() as conn:
-            last = conn.execute(_HEAD).first()
+            last = conn.exec_driver_sql(_HEAD_SQL).first()
         return (last.seq, last.hash) if last else (0, GENESIS_HASH)
 
     def events(self, from_seq: int = 1, batch: int = 1000) -> Iterator[Event]:

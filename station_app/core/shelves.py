@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import func, select
 
 from station_app.core import messages as m
 from station_app.core.errors import UserError
@@ -69,27 +69,10 @@ def change_shelf(store, operator: str, code: str, layers: int, per_layer: int) -
 
 
 def shelves(store) -> list[ShelfInfo]:
+    """Active shelves in their order, each with how many parcels it holds now."""
     with store.read() as conn:
-        return shelves_in(conn)
-
-
-# Built once: check-in runs these on every scan (statement construction costs more than the query).
-_SLOT_COUNTS = (select(Parcel.shelf, Parcel.layer, func.count())
-                .where(Parcel.status == bindparam("status"))
-                .group_by(Parcel.shelf, Parcel.layer))  # covered by ix_parcel_status_shelf
-_ACTIVE = (select(Shelf.code, Shelf.layers, Shelf.per_layer)
-           .where(Shelf.active.is_(True)).order_by(Shelf.position))
-
-
-def slot_counts(conn) -> dict[tuple[str, int], int]:
-    """Parcels on the shelf per (shelf, layer)."""
-    return {(s, layer): n for s, layer, n in conn.execute(_SLOT_COUNTS, {"status": IN_STOCK})}
-
-
-def shelves_in(conn, counts: dict[tuple[str, int], int] | None = None) -> list[ShelfInfo]:
-    counts = slot_counts(conn) if counts is None else counts
-    per_shelf: dict[str, int] = {}
-    for (code, _layer), n in counts.items():
-        per_shelf[code] = per_shelf.get(code, 0) + n
-    return [ShelfInfo(r.code, r.layers, r.per_layer, per_shelf.get(r.code, 0))
-            for r in conn.execute(_ACTIVE)]
+        held = dict(conn.execute(select(Parcel.shelf, func.count())
+                                 .where(Parcel.status == IN_STOCK).group_by(Parcel.shelf)).all())
+        return [ShelfInfo(r.code, r.layers, r.per_layer, held.get(r.code, 0))
+                for r in conn.execute(select(Shelf.code, Shelf.layers, Shelf.per_layer)
+                                      .where(Shelf.active.is_(True)).order_by(Shelf.position))]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QHeaderView, QLabel, QLineEdit, QTableView, QTableWidget,
-                               QTableWidgetItem, QWidget)
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QHeaderView, QLabel, QLineEdit, QTableView,
+                               QTableWidget, QTableWidgetItem, QWidget)
 
 from station_app.core.carriers import CARRIERS, carrier_name
 from station_app.core.clock import from_utc_text

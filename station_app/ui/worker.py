@@ -41,7 +41,7 @@ class DbWorker(QObject):
             on_error: Callable[[BaseException], None] | None = None,
             owner: QObject | None = None) -> None:
         if self._closed:  # the app is exiting: no keeper action can reach here any more
-            log.info("dropped a read requested after shutdown")
+            log.warning("a job was requested after shutdown and not run")
             return
         self._pending += 1
         if self._pending == 1:

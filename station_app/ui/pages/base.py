@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from station_app.core import people
 from station_app.core.validate import clean
-
 from station_app.ui.context import AppContext
 from station_app.ui.i18n import error_text
 from station_app.ui.widgets import Banner

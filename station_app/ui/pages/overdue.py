@@ -67,7 +67,6 @@ class OverduePage(Page):
         remind.clicked.connect(self.reminder)
         self.model.checks_changed.connect(self._update_count)
         self.model.loaded.connect(lambda _n: self._update_count())
-        self.model.rowsInserted.connect(lambda *_: self._update_count())
         self.extra: set[str] = set()  # scanned in though not overdue
         self.free_days = 0
         self.paper: PaperDialog | None = None

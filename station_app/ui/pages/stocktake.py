@@ -19,7 +19,6 @@ class StocktakePage(Page):
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(ctx, parent)
         self.scanned: list[tuple[str, parcels.ParcelInfo | None]] = []
-        self.result: parcels.StocktakeResult | None = None
         heading = sized(QLabel(self.tr("Stock-take")), 18, bold=True)
         hint = sized(QLabel(self.tr("Scan every parcel on the shelves, shelf by shelf, then press "
                                     "Finish. Parcels not scanned are listed as missing.")), 13)
@@ -121,7 +120,6 @@ class StocktakePage(Page):
         numbers = [n for n, _ in reversed(self.scanned)]
 
         def done(result: parcels.StocktakeResult):
-            self.result = result
             fill_table(self.missing_table, [[p.pickup_code, p.recipient_name, p.masked_phone,
                                              p.tracking_no, local_time(p.checked_in_at)]
                                             for p in result.missing])
