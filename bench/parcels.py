@@ -27,7 +27,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from station_app.core import parcels, people, shelves  # noqa: E402
 from station_app.core.clock import FixedClock  # noqa: E402
-from station_app.core.journal import Tx, new_id  # noqa: E402
+from station_app.core.canonical import new_id  # noqa: E402
+from station_app.core.journal import Tx  # noqa: E402
 from station_app.core.models import Parcel, Pickup, Villager  # noqa: E402
 from station_app.core.pinyin import initials  # noqa: E402
 from station_app.core.station import open_station  # noqa: E402

@@ -37,7 +37,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _data_dir(args) -> Path:
-    from station_app.core.station import default_data_dir
+    from station_app.core.datadir import default_data_dir
 
     return args.data_dir or default_data_dir()
 
@@ -86,7 +86,8 @@ def cmd_backup(args) -> int:
 def cmd_restore(args) -> int:
     """Check the copy completely (integrity, schema, chain, rows) before touching anything."""
     from station_app.core.errors import IntegrityError
-    from station_app.core.station import DB_NAME, open_station
+    from station_app.core.datadir import DB_NAME
+    from station_app.core.station import open_station
     from station_app.core.verify import verify
     from station_app.db.backup import backup_to, check_copy, replace_database, timestamped_name
 

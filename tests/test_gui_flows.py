@@ -113,10 +113,3 @@ def test_duplicate_check_in_is_refused_in_the_gui(qtbot, gui, store, keeper):
     assert page.banner.kind == "error" and "已经在架上" in page.banner.text()
 
 
-def test_idle_lock_asks_for_the_pin(qtbot, gui, monkeypatch):
-    window, ctx, keys = gui
-    shown = []
-    monkeypatch.setattr("station_app.ui.main_window.LoginDialog.exec", lambda self: shown.append(self) or 1)
-    window.lock()
-    wait_idle(qtbot, ctx)
-    assert len(shown) == 1 and not window._locked

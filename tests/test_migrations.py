@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from station_app.core.errors import IntegrityError
-from station_app.core.station import DB_NAME, open_station
+from station_app.core.datadir import DB_NAME
+from station_app.core.station import open_station
 from station_app.core.verify import verify
 from station_app.db.migrate import NewerDatabase, head_revision
 

@@ -93,14 +93,27 @@ def main() -> None:
         page.paper.resize(720, 560)
         grab(page.paper, "3b-Manifest")
 
-    from station_app.ui.login import LoginDialog
+    # Start-up as the keeper meets it: the window, then the PIN prompt over it.
+    from PySide6.QtGui import QPainter
 
-    login = LoginDialog(ctx, people.operators(station.store), locked=False)
-    login.show()
+    from station_app.ui.app import start_window
+
+    start = start_window(app, tmp, args.lang)
+    deadline = time.monotonic() + 20
+    while start.login_dialog is None and time.monotonic() < deadline:
+        app.processEvents()
     settle()
-    path = args.out / f"0-LoginDialog-{args.lang}.png"
-    login.grab().save(str(path))
+    shot = start.grab()
+    painter = QPainter(shot)
+    dialog = start.login_dialog
+    at = dialog.frameGeometry().topLeft() - start.geometry().topLeft()
+    painter.drawPixmap(at, dialog.grab())
+    painter.drawRect(at.x(), at.y(), dialog.width() - 1, dialog.height() - 1)  # offscreen: no frame
+    painter.end()
+    path = args.out / f"0-Start-LoginDialog-{args.lang}.png"
+    shot.save(str(path))
     print(path)
+    start.ctx.worker.shutdown()
     ctx.worker.shutdown()
 
 

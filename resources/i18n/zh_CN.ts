@@ -251,6 +251,10 @@
         <translation>退回快递公司</translation>
     </message>
     <message>
+        <source>Opening the station's data…</source>
+        <translation>正在打开本站数据…</translation>
+    </message>
+    <message>
         <source>Check a parcel in first, then print its label.</source>
         <translation>请先入库一件快递，再打印标签。</translation>
     </message>

@@ -1,4 +1,5 @@
-"""Canonical JSON and the journal hash (DESIGN §4): UTF-8, sorted keys, no spaces, no floats.
+"""Canonical JSON and the journal hash (DESIGN §4): UTF-8, sorted keys, no spaces, no floats;
+and the record and event IDs (UUID hex made on the station).
 
 Both ends of sync hash the same bytes, so anything that could serialise two ways is refused here
 rather than discovered as a chain mismatch at the county.
@@ -8,8 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import uuid
 
 GENESIS_HASH = "0" * 64
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
 
 
 def _refuse_floats(value):

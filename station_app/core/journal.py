@@ -16,7 +16,6 @@ these one-row statements, and check-in runs them on every scan. Reads and rarer 
 from __future__ import annotations
 
 import json
-import uuid
 from contextlib import contextmanager
 from functools import lru_cache
 from dataclasses import dataclass
@@ -24,7 +23,7 @@ from typing import Iterator
 
 from sqlalchemy import Connection, Engine, select
 
-from station_app.core.canonical import GENESIS_HASH, canonical_json, event_hash
+from station_app.core.canonical import GENESIS_HASH, canonical_json, event_hash, new_id
 from station_app.core.clock import local_date, to_utc_text, utc_offset_min
 from station_app.core.models import Journal, LedgerLine
 from station_app.db.engine import WRITE_OPTION
@@ -41,10 +40,6 @@ def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
 @lru_cache(maxsize=None)
 def _update_sql(table: str, columns: tuple[str, ...]) -> str:
     return f"UPDATE {table} SET {', '.join(c + ' = ?' for c in columns)} WHERE id = ?"
-
-
-def new_id() -> str:
-    return uuid.uuid4().hex
 
 
 @dataclass(frozen=True)

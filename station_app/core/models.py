@@ -12,6 +12,8 @@ from __future__ import annotations
 from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from station_app.core.datadir import LOCAL_SETTING_TABLE
+
 
 class Base(DeclarativeBase):
     __journaled__ = False
@@ -69,7 +71,7 @@ class Setting(Base):
 class LocalSetting(Base):
     """Machine-local preferences (language, backup folder): not business, not journaled."""
 
-    __tablename__ = "local_setting"
+    __tablename__ = LOCAL_SETTING_TABLE
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
 

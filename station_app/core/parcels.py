@@ -13,7 +13,7 @@ from station_app.core import messages as m
 from station_app.core.carriers import candidates, check_code
 from station_app.core.clock import local_date, to_utc_text, utc_offset_min
 from station_app.core.errors import UserError
-from station_app.core.journal import new_id
+from station_app.core.canonical import new_id
 from station_app.core.ledger import check_method
 from station_app.core.models import Parcel, Pickup, Stocktake
 from station_app.core.people import resolve_villager

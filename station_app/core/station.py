@@ -1,30 +1,16 @@
-"""Opening a station's data folder: the one place that knows the folder's layout."""
+"""Opening a station's data folder (its layout is in :mod:`station_app.core.datadir`)."""
 
 from __future__ import annotations
 
-import os
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from station_app.core.clock import SystemClock
+from station_app.core.datadir import DB_NAME
 from station_app.core.journal import Store
 from station_app.core.settings import local_prefs
 from station_app.db.backup import backup_to, daily_backup, timestamped_name
 from station_app.db.migrate import open_database
-
-DB_NAME = "station.sqlite3"
-
-
-def default_data_dir() -> Path:
-    """Per-user data folder: %LOCALAPPDATA% on Windows, XDG data home elsewhere."""
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Application Support"
-    else:
-        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return base / "station-app"
 
 
 @dataclass

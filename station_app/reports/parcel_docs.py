@@ -6,15 +6,17 @@ Printed words are marked for lupdate (context "reports"); callers pass ``t`` to 
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from station_app.core.carriers import carrier_name
 from station_app.core.clock import from_utc_text
 from station_app.core.messages import QT_TRANSLATE_NOOP
-from station_app.core.parcels import ParcelInfo
-from station_app.core.sends import Manifest
 from station_app.core.validate import format_fen, format_grams, mask_name, mask_phone
 from station_app.reports.layout import Column, Page, fit, table_pages
+
+if TYPE_CHECKING:  # the GUI imports these layouts before the services (and SQLAlchemy) load
+    from station_app.core.parcels import ParcelInfo
+    from station_app.core.sends import Manifest
 
 Translate = Callable[[str], str]
 LABEL_W, LABEL_H = 60.0, 40.0  # the common 60×40 mm thermal label

@@ -1,25 +1,27 @@
-"""Starting the GUI: fonts, language, the database (migrated, backed up), login, main window."""
+"""Starting the GUI: fonts, language, the main window, then the database (migrated, backed up)
+and the login."""
 
 from __future__ import annotations
 
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
-from station_app.core import people
-from station_app.core.settings import local_prefs
-from station_app.core.station import Station, open_station
-from station_app.ui.context import AppContext
+from station_app.core.datadir import peek_language
 from station_app.resources import CJK_FONT, resources_dir
-from station_app.ui.i18n import install_translators
-from station_app.ui.login import FirstRunDialog, IdleWatcher, LoginDialog
+from station_app.ui import services as svc
+from station_app.ui.context import AppContext
+from station_app.ui.i18n import LANGUAGES, install_translators
+from station_app.ui.login import IdleWatcher
 from station_app.ui.scanner import ScannerFilter
 from station_app.ui.worker import DbWorker
 
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    from station_app.core.station import Station
 
 # Windows counter PCs have YaHei; elsewhere (and as the fallback) the font we ship.
 FONT_FAMILIES = ["Microsoft YaHei UI", "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC"]
@@ -39,39 +41,39 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def build_session(app: QApplication, station: Station, lang: str | None):
-    """Everything the window needs, made once: worker, scanner filter, idle lock, language."""
-    prefs = local_prefs(station.store)
-    lang = lang or prefs.language
+def build_session(app: QApplication, station: Station | None, lang: str | None):
+    """Everything the window needs, made once: worker, scanner filter, idle lock, language.
+    Without a station (the normal start) the idle minutes arrive when it has been opened."""
+    prefs = svc.settings.local_prefs(station.store) if station is not None else None
+    lang = lang or (prefs.language if prefs else "zh_CN")
     translators = install_translators(app, lang)
     worker = DbWorker(app)
     scanner = ScannerFilter(app)  # both watch the whole app once the main window installs them
-    idle = IdleWatcher(prefs.idle_lock_min, app)
+    idle = IdleWatcher(prefs.idle_lock_min if prefs else 0, app)
     ctx = AppContext(station, worker, lang)
     return ctx, scanner, idle, translators
 
 
-def run_gui(data_dir: Path, lang: str | None = None) -> int:
+def start_window(app: QApplication, data_dir: Path, lang: str | None = None, on_failed=None):
+    """Show the window, then open the database: the keeper sees the counter as soon as Qt can
+    paint it, and the PIN prompt as soon as the data has been checked (about as long again)."""
     from station_app.ui.main_window import MainWindow
 
+    lang = lang or peek_language(data_dir)
+    ctx, scanner, idle, translators = build_session(app, None, lang if lang in LANGUAGES else None)
+    window = MainWindow(ctx, scanner, idle)
+    window.translators = translators  # Qt does not own them
+    window.show()
+    window.open_station(data_dir, on_failed)
+    return window
+
+
+def run_gui(data_dir: Path, lang: str | None = None) -> int:
     logging.basicConfig(level=logging.INFO)
     app = make_app()
-    try:
-        station = open_station(data_dir)
-    except Exception as exc:  # the keeper must see why, in both languages, before anything else
-        QMessageBox.critical(None, "村站助手", f"无法打开数据库 / Cannot open the database:\n{exc}")
-        return 1
-    ctx, scanner, idle, _translators = build_session(app, station, lang)
-    ctx.worker.run(station.daily_backup, lambda made: made and log.info("daily backup %s", made))
-    operators = people.operators(station.store)
-    dialog = FirstRunDialog(ctx) if not operators else LoginDialog(ctx, operators)
-    if not dialog.exec():
-        ctx.worker.shutdown()
-        station.close()
-        return 0
-    window = MainWindow(ctx, scanner, idle)
-    window.show()
+    window = start_window(app, data_dir, lang)
     code = app.exec()
-    ctx.worker.shutdown()
-    station.close()
-    return code
+    window.ctx.worker.shutdown()  # a confirmed check-in still commits
+    if window.ctx.station is not None:
+        window.ctx.station.close()
+    return 1 if window.failed_to_open else code

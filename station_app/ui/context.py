@@ -3,21 +3,29 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from station_app.core.people import OperatorInfo
-from station_app.core.station import Station
 from station_app.ui.worker import DbWorker
+
+if TYPE_CHECKING:
+    from station_app.core.people import OperatorInfo
+    from station_app.core.station import Station
 
 
 @dataclass
 class AppContext:
-    station: Station
+    """``station`` is None until the worker has opened it (the window is shown before that); it
+    is set by the opening job itself, so every job queued after that one finds it open."""
+
+    station: Station | None
     worker: DbWorker
     lang: str = "zh_CN"
     operator: OperatorInfo | None = field(default=None)
 
     @property
     def store(self):
+        if self.station is None:
+            raise RuntimeError("the station is not open yet")
         return self.station.store
 
     @property

@@ -6,9 +6,9 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
                                QLineEdit, QVBoxLayout, QWidget)
 
-from station_app.core import people, settings, shelves
 from station_app.core.errors import UserError
 from station_app.core.messages import FIELD_NEEDED, PINS_DIFFER
+from station_app.ui import services as svc
 from station_app.ui.context import AppContext
 from station_app.ui.i18n import error_text
 from station_app.ui.scanner import make_scan_field
@@ -25,10 +25,11 @@ def _pin_edit(placeholder: str) -> QLineEdit:
 class LoginDialog(QDialog):
     """Choose who you are, type your PIN. Also the unlock screen after the idle lock."""
 
-    def __init__(self, ctx: AppContext, operators: list[people.OperatorInfo],
+    def __init__(self, ctx: AppContext, operators: list[svc.people.OperatorInfo],
                  parent: QWidget | None = None, locked: bool = False):
         super().__init__(parent)
         self.ctx = ctx
+        self.locked = locked
         self.setWindowTitle(self.tr("村站助手 — Log in"))
         self.setMinimumWidth(460)
         self.who = QComboBox()
@@ -59,6 +60,12 @@ class LoginDialog(QDialog):
         self.pin.returnPressed.connect(self.try_login)
         self.pin.setFocus()
 
+    def reject(self) -> None:
+        """Esc or the close box: at start that means "don't start"; on the lock screen the PIN
+        is the only way past."""
+        if not self.locked:
+            super().reject()
+
     def try_login(self) -> None:
         op, pin = self.who.currentData(), self.pin.text()
         self.setEnabled(False)
@@ -74,7 +81,8 @@ class LoginDialog(QDialog):
             self.pin.clear()
             self.pin.setFocus()
 
-        self.ctx.worker.run(lambda: people.login(self.ctx.store, op.id, pin), done, failed, owner=self)
+        self.ctx.worker.run(lambda: svc.people.login(self.ctx.store, op.id, pin), done, failed,
+                            owner=self)
 
 
 class FirstRunDialog(QDialog):
@@ -115,10 +123,11 @@ class FirstRunDialog(QDialog):
         def work():
             if not name.strip():
                 raise UserError(FIELD_NEEDED, field=station_field)
+            people = svc.people
             op = people.create_operator(store, people.SYSTEM, keeper, people.KEEPER, pin)
-            settings.change_settings(store, op.id, station_name=name.strip())
+            svc.settings.change_settings(store, op.id, station_name=name.strip())
             for code in "ABC":
-                shelves.add_shelf(store, op.id, code, 4, 30)
+                svc.shelves.add_shelf(store, op.id, code, 4, 30)
             return op
 
         def done(op):

@@ -3,44 +3,70 @@ with the station, who is at the counter, and the clock."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, QSize, QTimer
+import importlib
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, QSize, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
-                               QMainWindow, QMessageBox, QStackedWidget, QWidget)
+from PySide6.QtWidgets import (QApplication, QDialog, QHBoxLayout, QLabel, QListWidget,
+                               QListWidgetItem, QMainWindow, QMessageBox, QStackedWidget, QWidget)
 
 from station_app import __version__
-from station_app.core import parcels, people
-from station_app.core.settings import station_settings
+from station_app.ui import services as svc
 from station_app.ui.context import AppContext
 from station_app.ui.i18n import error_text
-from station_app.ui.login import IdleWatcher, LoginDialog
-from station_app.ui.pages.checkin import CheckInPage
-from station_app.ui.pages.overdue import OverduePage
-from station_app.ui.pages.pickup import PickupPage
-from station_app.ui.pages.sends import SendsPage
-from station_app.ui.pages.settings import SettingsPage
-from station_app.ui.pages.stocktake import StocktakePage
+from station_app.ui.login import FirstRunDialog, IdleWatcher, LoginDialog
+from station_app.ui.pages.base import Page
 from station_app.ui.widgets import sized
 
-PAGE_KEYS = ("F1", "F2", "F3", "F4", "F5", "F9")
+log = logging.getLogger(__name__)
+
+
+class PageSlot:
+    """A page built (and its module imported) the first time it is shown: start-up builds only
+    the check-in page, and the nav lists them all from these titles."""
+
+    def __init__(self, key: str, module: str, cls: str, title: str):
+        self.key, self.module, self.cls, self.title = key, module, cls, title
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name = name
+
+    def __get__(self, window, owner=None):
+        return self if window is None else window.page(self.name)
+
+    def build(self, ctx: AppContext) -> Page:
+        module = importlib.import_module(f"station_app.ui.pages.{self.module}")
+        return getattr(module, self.cls)(ctx)
+
+    def nav_text(self) -> str:
+        return f"{QCoreApplication.translate(self.cls, self.title)}  {self.key}"
 
 
 class MainWindow(QMainWindow):
+    checkin = PageSlot("F1", "checkin", "CheckInPage", QT_TRANSLATE_NOOP("CheckInPage", "Check in"))
+    pickup = PageSlot("F2", "pickup", "PickupPage", QT_TRANSLATE_NOOP("PickupPage", "Pickup"))
+    sends = PageSlot("F3", "sends", "SendsPage", QT_TRANSLATE_NOOP("SendsPage", "Send"))
+    overdue = PageSlot("F4", "overdue", "OverduePage", QT_TRANSLATE_NOOP("OverduePage", "Overdue"))
+    stocktake = PageSlot("F5", "stocktake", "StocktakePage",
+                         QT_TRANSLATE_NOOP("StocktakePage", "Stock-take"))
+    settings = PageSlot("F9", "settings", "SettingsPage", QT_TRANSLATE_NOOP("SettingsPage", "Settings"))
+    SLOTS = (checkin, pickup, sends, overdue, stocktake, settings)
+
+    ready = Signal()  # the station is open and the PIN prompt is up
+
     def __init__(self, ctx: AppContext, scanner, idle: IdleWatcher | None = None):
+        """With ``ctx.operator`` set (tests, self-test) the window starts unlocked on an open
+        station; otherwise it starts locked and :meth:`open_station` brings in the data."""
         super().__init__()
         self.ctx = ctx
+        self.idle = idle
         self.setWindowTitle(self.tr("村站助手 · Village Station Assistant"))
         self.resize(1366, 768)
         self.setMinimumSize(QSize(1000, 640))
 
-        self.checkin = CheckInPage(ctx)
-        self.pickup = PickupPage(ctx)
-        self.sends = SendsPage(ctx)
-        self.overdue = OverduePage(ctx)
-        self.stocktake = StocktakePage(ctx)
-        self.settings = SettingsPage(ctx)
-        self.pages = [self.checkin, self.pickup, self.sends, self.overdue, self.stocktake,
-                      self.settings]
+        self._built: dict[str, Page] = {}
         self.nav = QListWidget()
         self.nav.setFixedWidth(190)
         self.nav.setIconSize(QSize(24, 24))
@@ -49,10 +75,10 @@ class MainWindow(QMainWindow):
                                "QListWidget::item { padding:14px 10px; }"
                                "QListWidget::item:selected { background:#2f6db0; }")
         self.stack = QStackedWidget()
-        for page, key in zip(self.pages, PAGE_KEYS):
-            QListWidgetItem(f"{page.page_title()}  {key}", self.nav)
-            self.stack.addWidget(page)
-            QShortcut(QKeySequence(key), self, activated=lambda p=page: self.show_page(p))
+        for slot in self.SLOTS:
+            QListWidgetItem(slot.nav_text(), self.nav)
+            QShortcut(QKeySequence(slot.key), self,
+                      activated=lambda n=slot.name: self.show_page(self.page(n)))
         self.nav.currentRowChanged.connect(self._row_changed)
 
         central = QWidget()
@@ -82,42 +108,69 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence("F6"), self, activated=self.print_last_label)
         QShortcut(QKeySequence("F7"), self, activated=self.show_arrivals)
         QShortcut(QKeySequence("Ctrl+L"), self, activated=self.lock)
-        self.checkin.on_print_label = self.print_last_label
-        self.checkin.on_arrivals = self.show_arrivals
         scanner.scanned.connect(self.route_scan)
-        self.settings.on_station_changed = self.refresh_status
         if idle is not None:
             idle.idle.connect(self.lock)
-            self.settings.on_idle_changed = idle.set_minutes
+        self.login_dialog: QDialog | None = None
+        self.failed_to_open = False
+        self.app_filters = [f for f in (scanner, idle) if f is not None]
+        self._after_paint = [self._install_filters]
         self._locked = False
-        self.refresh_status()
+        if ctx.operator is None:
+            self._set_locked(True)
         self.show_page(self.checkin)
-        self._filters = [f for f in (scanner, idle) if f is not None]
+        if not self._locked:
+            self.refresh_status()
 
-    def showEvent(self, event) -> None:  # noqa: N802
-        """The scanner and idle filters go in once the window is up: an app-wide Python filter
-        sees every event, and building and first painting the window sends thousands of them
-        (half its start-up time) that no keeper typed."""
-        super().showEvent(event)
-        if self._filters:
-            QTimer.singleShot(0, self._install_filters)
+    def page(self, name: str) -> Page:
+        page = self._built.get(name)
+        if page is None:
+            page = self._built[name] = getattr(type(self), name).build(self.ctx)
+            hooks = {"checkin": {"on_print_label": self.print_last_label,
+                                 "on_arrivals": self.show_arrivals},
+                     "settings": {"on_station_changed": self.refresh_status,
+                                  "on_idle_changed": self.idle.set_minutes if self.idle else None}}
+            for hook, fn in hooks.get(name, {}).items():
+                setattr(page, hook, fn)
+            self.stack.addWidget(page)
+        return page
+
+    @property
+    def pages(self) -> list[Page]:
+        """Every page, built now if it was not yet (the self-test, screenshots)."""
+        return [self.page(slot.name) for slot in self.SLOTS]
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        """What waits for the first paint: the scanner and idle filters (an app-wide Python filter
+        sees every event, and building and painting the window sends thousands that no keeper
+        typed) and opening the station (its imports would compete with the paint for the GIL)."""
+        super().paintEvent(event)
+        if self._after_paint:
+            QTimer.singleShot(0, self, self._run_after_paint)
+
+    def _run_after_paint(self) -> None:
+        waiting, self._after_paint = self._after_paint, []
+        for fn in waiting:
+            fn()
 
     def _install_filters(self) -> None:
         app = QApplication.instance()
-        for f in self._filters:
+        for f in self.app_filters:
             app.installEventFilter(f)
-        self._filters = []
 
     def _row_changed(self, row: int) -> None:
-        if 0 <= row < len(self.pages):
-            self.stack.setCurrentIndex(row)
-            self.pages[row].activate()
+        if 0 <= row < len(self.SLOTS):
+            page = self.page(self.SLOTS[row].name)
+            self.stack.setCurrentWidget(page)
+            if not self._locked:
+                page.activate()
 
-    def show_page(self, page) -> None:
-        self.nav.setCurrentRow(self.pages.index(page))
+    def show_page(self, page: Page) -> None:
+        row = next(i for i, slot in enumerate(self.SLOTS) if self._built.get(slot.name) is page)
+        self.nav.setCurrentRow(row)
 
-    def current_page(self):
-        return self.pages[self.stack.currentIndex()]
+    def current_page(self) -> Page:
+        return self.stack.currentWidget()
 
     def _show_busy(self, busy: bool) -> None:
         self.busy_label.setText(self.tr("Working…") if busy else "")
@@ -129,12 +182,13 @@ class MainWindow(QMainWindow):
         op = self.ctx.operator
         role = self.tr("Keeper") if op and op.is_keeper else self.tr("Assistant")
         self.operator_label.setText(self.tr("Operator: {name} ({role})").format(
-            name=op.name if op else "-", role=role))
+            name=op.name, role=role) if op else "")
+        self.ctx.worker.run(lambda: svc.settings.station_settings(self.ctx.store),
+                            self._show_station, owner=self)
 
-        def show(s):
-            ident = f" [{s.station_id}]" if s.station_id else ""
-            self.station_label.setText(f"{s.station_name}{ident}   v{__version__}")
-        self.ctx.worker.run(lambda: station_settings(self.ctx.store), show, owner=self)
+    def _show_station(self, s) -> None:
+        ident = f" [{s.station_id}]" if s.station_id else ""
+        self.station_label.setText(f"{s.station_name}{ident}   v{__version__}")
 
     def route_scan(self, text: str) -> None:
         """A scanner burst: the page at hand takes it, or we look the number up."""
@@ -142,7 +196,7 @@ class MainWindow(QMainWindow):
             return
 
         def found(parcel):
-            if parcel is not None and parcel.status == parcels.IN_STOCK:
+            if parcel is not None and parcel.status == svc.parcels.IN_STOCK:
                 self.show_page(self.pickup)
                 self.pickup.handle_scan(text)
             elif parcel is None:
@@ -156,26 +210,78 @@ class MainWindow(QMainWindow):
                 self.current_page().banner.info(self.tr("{number}: already {status} on {when}.").format(
                     number=text, status=self.status_text(parcel.status), when=parcel.done_at[:10]))
 
-        self.ctx.worker.run(lambda: parcels.find_by_tracking(self.ctx.store, text), found,
+        self.ctx.worker.run(lambda: svc.parcels.find_by_tracking(self.ctx.store, text), found,
                             lambda e: self.current_page().banner.error(error_text(e)), owner=self)
 
     def status_text(self, status: str) -> str:
+        parcels = svc.parcels
         return {parcels.IN_STOCK: self.tr("on the shelf"), parcels.PICKED_UP: self.tr("picked up"),
                 parcels.RETURNED: self.tr("returned to the courier")}.get(status, status)
+
+    def open_station(self, data_dir: Path, on_failed=None) -> None:
+        """Open (migrate, check) the station on the worker, then ask who is at the counter.
+        The opening job sets ``ctx.station`` itself, so nothing queued after it finds it shut.
+        A failure is told to the keeper and closes the window, unless ``on_failed`` takes it."""
+        ctx = self.ctx
+        self.station_label.setText(self.tr("Opening the station's data…"))
+
+        def work():
+            ctx.station = svc.station.open_station(data_dir)
+            store, settings = ctx.store, svc.settings
+            return (settings.station_settings(store), settings.local_prefs(store),
+                    svc.people.operators(store))
+
+        def opened(found):
+            station, prefs, operators = found
+            self._show_station(station)
+            if self.idle is not None:
+                self.idle.set_minutes(prefs.idle_lock_min)
+            ctx.worker.run(ctx.station.daily_backup,
+                           lambda made: made and log.info("daily backup %s", made))
+            self._ask_login(operators, starting=True)
+
+        def failed(exc):  # both languages: the catalogue may be the wrong one for this keeper
+            self.failed_to_open = True
+            if on_failed is not None:
+                on_failed(exc)
+                return
+            QMessageBox.critical(self, "村站助手",
+                                 f"无法打开数据库 / Cannot open the database:\n{error_text(exc)}")
+            self.close()
+
+        self._after_paint.append(lambda: ctx.worker.run(work, opened, failed, owner=self))
+        self.update()  # painted already (the window was shown first): paints again, then runs
+        QTimer.singleShot(1000, self, self._run_after_paint)  # never painted (started minimised)
 
     def lock(self) -> None:
         if self._locked:
             return
-        self._locked = True
+        self._set_locked(True)
+        self.ctx.worker.run(lambda: svc.people.operators(self.ctx.store), self._ask_login,
+                            owner=self)
 
-        def ask(ops):
-            dialog = LoginDialog(self.ctx, ops, self, locked=True)
-            dialog.exec()
-            self._locked = False
-            self.refresh_status()
-            self.current_page().activate()
+    def _ask_login(self, operators, starting: bool = False) -> None:
+        if starting and not operators:
+            dialog = FirstRunDialog(self.ctx, self)
+        else:
+            dialog = LoginDialog(self.ctx, operators, self, locked=not starting)
+        dialog.accepted.connect(self._unlock)
+        if starting:  # not logging in at start means not starting
+            dialog.rejected.connect(self.close)
+        self.login_dialog = dialog
+        dialog.open()
+        self.ready.emit()
 
-        self.ctx.worker.run(lambda: people.operators(self.ctx.store), ask, owner=self)
+    def _unlock(self) -> None:
+        self.login_dialog = None
+        self._set_locked(False)
+        self.refresh_status()
+        self.current_page().activate()
+
+    def _set_locked(self, locked: bool) -> None:
+        """While locked nothing behind the PIN prompt takes keys, clicks or scans."""
+        self._locked = locked
+        self.centralWidget().setEnabled(not locked)
 
     def print_last_label(self) -> None:
         from station_app.ui.printing import print_labels

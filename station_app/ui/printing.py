@@ -9,15 +9,13 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QSizeF
 from PySide6.QtGui import (QFont, QFontMetricsF, QGuiApplication, QPageLayout,
                            QPageSize, QPagedPaintDevice, QPainter, QPen)
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QPlainTextEdit, QPushButton,
                                QVBoxLayout, QWidget)
 
-from station_app.core import parcels
-from station_app.core.settings import station_settings
 from station_app.reports.layout import QR, Line, Page, Text
 from station_app.reports.parcel_docs import arrival_list, shelf_labels
 from station_app.reports.pdf import write_pdf
+from station_app.ui import services as svc
 from station_app.ui.app import FONT_FAMILIES
 from station_app.ui.context import AppContext
 from station_app.ui.i18n import error_text
@@ -70,6 +68,8 @@ def paint_pages(device: QPagedPaintDevice, pages: list[Page]) -> None:
 
 def print_pages(parent: QWidget, pages: list[Page], title: str) -> bool:
     """The system print dialog, then the pages on the chosen printer."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # loaded when first printing
+
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(title)
     dialog = QPrintDialog(printer, parent)
@@ -80,9 +80,9 @@ def print_pages(parent: QWidget, pages: list[Page], title: str) -> bool:
     return True
 
 
-def print_labels(parent, ctx: AppContext, items: list[parcels.ParcelInfo]) -> None:
+def print_labels(parent, ctx: AppContext, items: list[svc.parcels.ParcelInfo]) -> None:
     def build():
-        return shelf_labels(items, station_settings(ctx.store).station_name, t_reports)
+        return shelf_labels(items, svc.settings.station_settings(ctx.store).station_name, t_reports)
 
     title = QCoreApplication.translate("reports", "Shelf label")
     ctx.worker.run(build, lambda pages: print_pages(parent, pages, title), owner=parent)
@@ -147,11 +147,11 @@ class ArrivalDialog(PaperDialog):
         day, store = self.day, self.ctx.store
 
         def work():
-            name = station_settings(store).station_name
-            found = parcels.arrivals(store, day)
+            name = svc.settings.station_settings(store).station_name
+            found = svc.parcels.arrivals(store, day)
             title = t_reports("Parcels waiting — {station}").format(station=name)
             lang = "zh" if self.ctx.lang.startswith("zh") else "en"
-            return (parcels.arrival_text(found, f"{title} {day.isoformat()}", lang),
+            return (svc.parcels.arrival_text(found, f"{title} {day.isoformat()}", lang),
                     arrival_list(found, name, day.isoformat(), t_reports))
 
         self.ctx.worker.run(work, lambda result: self.show_content(*result),

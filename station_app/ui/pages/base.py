@@ -6,8 +6,8 @@ from typing import Any, Callable
 
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
-from station_app.core import people
 from station_app.core.validate import clean
+from station_app.ui import services as svc
 from station_app.ui.context import AppContext
 from station_app.ui.i18n import error_text
 from station_app.ui.widgets import Banner
@@ -21,9 +21,6 @@ class Page(QWidget):
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(16, 12, 16, 12)
         self.layout_.setSpacing(10)
-
-    def page_title(self) -> str:
-        raise NotImplementedError
 
     def activate(self) -> None:
         """Called when the page is shown: put the cursor where the keeper starts."""
@@ -40,7 +37,7 @@ class Page(QWidget):
                 if found and not clean(name.text()):
                     name.setText(found[0].name)
                     name.selectAll()
-            self.call(lambda: people.find_villagers(self.ctx.store, text, limit=1), fill)
+            self.call(lambda: svc.people.find_villagers(self.ctx.store, text, limit=1), fill)
 
     def call(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
              on_error: Callable[[BaseException], None] | None = None) -> None:

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from station_app.core import parcels, shelves
 from station_app.core.carriers import OTHER
 from station_app.core.errors import UserError
-from station_app.core.journal import new_id
 from station_app.core.validate import clean, parse_tracking
+from station_app.ui import services as svc
 from station_app.ui.i18n import error_text
 from station_app.ui.pages.base import Page
 from station_app.ui.scanner import make_scan_field
@@ -19,8 +18,8 @@ from station_app.ui.widgets import (big_edit, carrier_combo, carrier_label, fill
 class CheckInPage(Page):
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(ctx, parent)
-        self.batch_id = new_id()
-        self.batch: list[parcels.ParcelInfo] = []
+        self.batch_id: str | None = None  # minted with the batch's first parcel
+        self.batch: list[svc.parcels.ParcelInfo] = []
         self.on_print_label = None  # set by the window: prints the last parcel's label
         self.on_arrivals = None
 
@@ -69,9 +68,6 @@ class CheckInPage(Page):
         self.submit.clicked.connect(self.check_in)
         self._update_count()
 
-    def page_title(self) -> str:
-        return self.tr("Check in")
-
     def activate(self) -> None:
         self.refresh_shelves()
         self.scan.setFocus()
@@ -87,7 +83,7 @@ class CheckInPage(Page):
                     code=s.code, free=s.capacity - s.in_stock), s.code)
             index = self.shelf.findData(current)
             self.shelf.setCurrentIndex(max(index, 0))
-        self.call(lambda: shelves.shelves(self.ctx.store), show)
+        self.call(lambda: svc.shelves.shelves(self.ctx.store), show)
 
     def handle_scan(self, text: str) -> bool:
         self.scan.setText(text)
@@ -96,7 +92,7 @@ class CheckInPage(Page):
 
     def _guess_carrier(self) -> list[str]:
         try:
-            fits = parcels.suggest_carriers(self.scan.text())
+            fits = svc.parcels.suggest_carriers(self.scan.text())
         except UserError:
             return []
         self.carrier.setCurrentIndex(max(self.carrier.findData(fits[0]), 0))
@@ -127,6 +123,10 @@ class CheckInPage(Page):
         self.name_from_phone(self.phone, self.name)
 
     def check_in(self) -> None:
+        if self.batch_id is None:
+            from station_app.core.canonical import new_id  # uuid and hashlib stay out of start-up
+
+            self.batch_id = new_id()
         text = clean(self.phone.text())
         phone, last4 = (text, None) if len(text) != 4 else (None, text)
         kwargs = dict(name=self.name.text(), phone=phone, last4=last4,
@@ -135,7 +135,7 @@ class CheckInPage(Page):
         number, op = self.scan.text(), self.ctx.op_id
         self.submit.setEnabled(False)
 
-        def done(result: parcels.CheckInResult):
+        def done(result: svc.parcels.CheckInResult):
             self.submit.setEnabled(True)
             p = result.parcel
             self.batch.insert(0, p)
@@ -153,16 +153,16 @@ class CheckInPage(Page):
             self.scan.setFocus()
             self.scan.selectAll()
 
-        self.call(lambda: parcels.check_in(self.ctx.store, op, number, **kwargs), done, failed)
+        self.call(lambda: svc.parcels.check_in(self.ctx.store, op, number, **kwargs), done, failed)
 
     def new_batch(self) -> None:
-        self.batch_id = new_id()
+        self.batch_id = None
         self.batch = []
         self._update_count()
         self.banner.info(self.tr("New batch started."))
         self.scan.setFocus()
 
-    def last_parcel(self) -> parcels.ParcelInfo | None:
+    def last_parcel(self) -> svc.parcels.ParcelInfo | None:
         return self.batch[0] if self.batch else None
 
     def _update_count(self) -> None:

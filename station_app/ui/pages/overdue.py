@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QWidget
 
-from station_app.core import parcels
-from station_app.core.settings import station_settings
 from station_app.core.validate import clean, mask_name
+from station_app.ui import services as svc
 from station_app.ui.i18n import error_text
 from station_app.ui.lazy_model import LazyTableModel
 from station_app.ui.pages.base import Page
@@ -29,7 +28,7 @@ class OverduePage(Page):
             ctx.worker,
             ["", self.tr("Pickup code"), self.tr("Recipient"), self.tr("Phone"), self.tr("Courier"),
              self.tr("Tracking no."), self.tr("Checked in"), self.tr("Days"), self.tr("Fee")],
-            fetch=lambda after, n: parcels.overdue(store, after, n), key=parcels.page_key,
+            fetch=lambda after, n: svc.parcels.overdue(store, after, n), key=svc.parcels.page_key,
             ident=lambda p: p.id, checkable=True,
             cells=lambda p: ["", p.pickup_code, p.recipient_name, p.masked_phone,
                              carrier_label(p.carrier), p.tracking_no, local_time(p.checked_in_at),
@@ -71,9 +70,6 @@ class OverduePage(Page):
         self.free_days = 0
         self.paper: PaperDialog | None = None
 
-    def page_title(self) -> str:
-        return self.tr("Overdue")
-
     def activate(self) -> None:
         self.reload()
         self.scan.setFocus()
@@ -83,7 +79,7 @@ class OverduePage(Page):
             self.free_days = s.free_days
             self.rules.setText(self.tr("Free for {days} day(s), then {fee} a day.").format(
                 days=s.free_days, fee=money(s.overdue_fee_fen)))
-        self.call(lambda: station_settings(self.ctx.store), show)
+        self.call(lambda: svc.settings.station_settings(self.ctx.store), show)
         self.extra: set[str] = set()
         self.model.reload()
 
@@ -97,7 +93,7 @@ class OverduePage(Page):
     def handle_scan(self, text: str) -> bool:
         """Tick the scanned parcel; one that is not overdue yet joins the list ticked."""
         def show(found):
-            if found is None or found.status != parcels.IN_STOCK:
+            if found is None or found.status != svc.parcels.IN_STOCK:
                 self.banner.error(self.tr("“{q}” is not on the shelf.").format(q=text))
             else:
                 known = self.model.find(found.id)
@@ -114,11 +110,11 @@ class OverduePage(Page):
         store = self.ctx.store
 
         def work():
-            found = parcels.find_by_tracking(store, text)
+            found = svc.parcels.find_by_tracking(store, text)
             if found is None and clean(text):
-                by_code = parcels.find_in_stock(store, text)
+                by_code = svc.parcels.find_in_stock(store, text)
                 found = by_code[0] if len(by_code) == 1 else None
-            return parcels.with_fees_now(store, [found])[0] if found else None
+            return svc.parcels.with_fees_now(store, [found])[0] if found else None
 
         self.call(work, show)
         return True
@@ -132,7 +128,7 @@ class OverduePage(Page):
                 n=len(ids), codes="、".join(p.pickup_code for p in chosen)))
             self.reload()
 
-        self.call(lambda: parcels.return_to_courier(self.ctx.store, op, ids, reason), done)
+        self.call(lambda: svc.parcels.return_to_courier(self.ctx.store, op, ids, reason), done)
 
     def reminder(self) -> None:
         """The whole overdue list with masked names, to paste into the village group."""
@@ -146,4 +142,4 @@ class OverduePage(Page):
             self.paper.print_button.hide()
             self.paper.show_content("\n".join(lines), [])
             self.paper.open()
-        self.call(lambda: parcels.overdue(self.ctx.store), show)
+        self.call(lambda: svc.parcels.overdue(self.ctx.store), show)

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QTableWidgetItem, QWidget)
 
-from station_app.core import parcels
+from station_app.ui import services as svc
 from station_app.ui.i18n import error_text
 from station_app.ui.pages.base import Page
 from station_app.ui.scanner import make_scan_field
@@ -19,7 +19,7 @@ from station_app.ui.widgets import (big_edit, carrier_label, local_time, method_
 class PickupPage(Page):
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(ctx, parent)
-        self.found: list[parcels.ParcelInfo] = []
+        self.found: list[svc.parcels.ParcelInfo] = []
         self._last_query: str | None = None
         heading = sized(QLabel(self.tr("Hand parcels over")), 18, bold=True)
         self.search = make_scan_field(big_edit(
@@ -52,9 +52,6 @@ class PickupPage(Page):
         self.proxy.returnPressed.connect(self.hand_over)
         self.confirm.clicked.connect(self.hand_over)
         self._update_total()
-
-    def page_title(self) -> str:
-        return self.tr("Pickup")
 
     def activate(self) -> None:
         self.search.setFocus()
@@ -101,6 +98,7 @@ class PickupPage(Page):
             self.search.selectAll()
 
         store = self.ctx.store
+        parcels = svc.parcels
         self.call(lambda: parcels.with_fees_now(store, parcels.find_in_stock(store, text)), show, failed)
 
     def _fill(self, ticked: set[str]) -> None:
@@ -126,7 +124,7 @@ class PickupPage(Page):
             if p.tracking_no == tracking_no:
                 self.table.item(r, 0).setCheckState(Qt.CheckState.Checked)
 
-    def ticked(self) -> list[parcels.ParcelInfo]:
+    def ticked(self) -> list[svc.parcels.ParcelInfo]:
         return [p for r, p in enumerate(self.found)
                 if self.table.item(r, 0) and self.table.item(r, 0).checkState() == Qt.CheckState.Checked]
 
@@ -155,7 +153,7 @@ class PickupPage(Page):
             self._last_query = None
             self.search.setFocus()
 
-        self.call(lambda: parcels.pickup(self.ctx.store, op, ids, proxy_name=proxy, fee_fen=fee,
+        self.call(lambda: svc.parcels.pickup(self.ctx.store, op, ids, proxy_name=proxy, fee_fen=fee,
                                          method=method), done)
 
 

@@ -6,10 +6,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout,
                                QInputDialog, QLabel, QPushButton, QVBoxLayout, QWidget)
 
-from station_app.core import sends
-from station_app.core.settings import station_settings
 from station_app.core.validate import clean, format_grams, parse_kg, parse_money
 from station_app.reports.parcel_docs import manifest_pages
+from station_app.ui import services as svc
 from station_app.ui.pages.base import Page
 from station_app.ui.printing import PaperDialog, t_reports
 from station_app.ui.scanner import make_scan_field
@@ -20,7 +19,7 @@ from station_app.ui.widgets import (big_edit, carrier_combo, carrier_label, fill
 class SendsPage(Page):
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(ctx, parent)
-        self.waiting: list[sends.SendInfo] = []
+        self.waiting: list[svc.sends.SendInfo] = []
         self.paper: PaperDialog | None = None  # the last manifest shown
         heading = sized(QLabel(self.tr("Send a parcel")), 18, bold=True)
         self.sender_phone = make_scan_field(big_edit(self.tr("Sender's mobile number"), 14))
@@ -94,9 +93,6 @@ class SendsPage(Page):
         self.cancel_button.clicked.connect(self.cancel_selected)
         self.hand_over_button.clicked.connect(self.hand_over)
 
-    def page_title(self) -> str:
-        return self.tr("Send")
-
     def activate(self) -> None:
         self.refresh()
         self.sender_phone.setFocus()
@@ -122,7 +118,7 @@ class SendsPage(Page):
                                      carrier_label(s.carrier), money(s.fee_fen), s.tracking_no or ""]
                                     for s in rows])
             self.count.setText(self.tr("Waiting for the courier: {n}").format(n=len(rows)))
-        self.call(lambda: sends.open_sends(self.ctx.store), show)
+        self.call(lambda: svc.sends.open_sends(self.ctx.store), show)
 
     def accept_send(self) -> None:
         values = dict(sender_name=self.sender_name.text(), sender_phone=self.sender_phone.text(),
@@ -135,10 +131,10 @@ class SendsPage(Page):
         weight, fee, store, op = self.weight.text(), self.fee.text(), self.ctx.store, self.ctx.op_id
 
         def work():
-            return sends.accept_send(store, op, weight_g=parse_kg(weight), fee_fen=parse_money(fee),
-                                     **values)
+            return svc.sends.accept_send(store, op, weight_g=parse_kg(weight),
+                                         fee_fen=parse_money(fee), **values)
 
-        def done(s: sends.SendInfo):
+        def done(s: svc.sends.SendInfo):
             self.banner.ok(self.tr("Accepted: {item} from {sender} to {receiver}, {fee} ({courier}).")
                            .format(item=s.item, sender=s.sender_name, receiver=s.receiver_name,
                                    fee=money(s.fee_fen), courier=carrier_label(s.carrier)))
@@ -151,7 +147,7 @@ class SendsPage(Page):
 
         self.call(work, done)
 
-    def selected(self) -> sends.SendInfo | None:
+    def selected(self) -> svc.sends.SendInfo | None:
         row = self.table.currentRow()
         if 0 <= row < len(self.waiting) and self.table.selectionModel().hasSelection():
             return self.waiting[row]
@@ -167,7 +163,7 @@ class SendsPage(Page):
                                         .format(item=s.item, receiver=s.receiver_name))
         if ok:
             store, op = self.ctx.store, self.ctx.op_id
-            self.call(lambda: sends.set_tracking(store, op, s.id, text),
+            self.call(lambda: svc.sends.set_tracking(store, op, s.id, text),
                       lambda _r: (self.banner.ok(self.tr("Tracking number saved.")), self.refresh()))
 
     def cancel_selected(self) -> None:
@@ -181,7 +177,7 @@ class SendsPage(Page):
                     max(self.method.findData(s.method), 0))))
         if ok:
             store, op = self.ctx.store, self.ctx.op_id
-            self.call(lambda: sends.cancel_send(store, op, s.id, reason),
+            self.call(lambda: svc.sends.cancel_send(store, op, s.id, reason),
                       lambda _r: (self.banner.ok(self.tr("Cancelled. Give back {fee}.").format(
                           fee=money(s.fee_fen))), self.refresh()))
 
@@ -199,8 +195,8 @@ class SendsPage(Page):
         store, op = self.ctx.store, self.ctx.op_id
 
         def work():
-            manifest = sends.hand_over(store, op, carrier, courier)
-            name = station_settings(store).station_name
+            manifest = svc.sends.hand_over(store, op, carrier, courier)
+            name = svc.settings.station_settings(store).station_name
             return manifest, manifest_pages(manifest, name, t_reports)
 
         def done(result):
@@ -223,7 +219,7 @@ class SendsPage(Page):
 class HandOverDialog(QDialog):
     """Which courier is at the counter: every waiting send of that company goes with them."""
 
-    def __init__(self, carriers: list[str], waiting: list[sends.SendInfo], parent: QWidget):
+    def __init__(self, carriers: list[str], waiting: list[svc.sends.SendInfo], parent: QWidget):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Courier collects"))
         self.carrier = sized(QComboBox(), 14)

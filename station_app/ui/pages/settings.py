@@ -8,9 +8,9 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QGridLayout, QGroupBox, Q
                                QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from station_app.core import messages as m
-from station_app.core import people, settings, shelves
 from station_app.core.errors import UserError
 from station_app.core.validate import format_fen, parse_money, parse_pin
+from station_app.ui import services as svc
 from station_app.ui.i18n import LANGUAGES
 from station_app.ui.pages.base import Page
 from station_app.ui.widgets import fill_table, form, plain_table, sized
@@ -103,8 +103,8 @@ class SettingsPage(Page):
         self.operator_table = plain_table([self.tr("Name"), self.tr("Role")])
         self.op_name = _edit(self.tr("Name"))
         self.op_role = sized(QComboBox(), 13)
-        self.op_role.addItem(self.tr("Assistant"), people.ASSISTANT)
-        self.op_role.addItem(self.tr("Keeper"), people.KEEPER)
+        self.op_role.addItem(self.tr("Assistant"), svc.people.ASSISTANT)
+        self.op_role.addItem(self.tr("Keeper"), svc.people.KEEPER)
         self.op_pin = _edit(self.tr("PIN, 4–8 digits"), password=True)
         self.op_pin2 = _edit(self.tr("PIN again"), password=True)
         add_op = QPushButton(self.tr("Add operator"))
@@ -131,10 +131,7 @@ class SettingsPage(Page):
         save_shelf.clicked.connect(self.save_shelf)
         add_op.clicked.connect(self.add_operator)
         self.shelf_table.cellClicked.connect(self._shelf_picked)
-        self.shelf_list: list[shelves.ShelfInfo] = []
-
-    def page_title(self) -> str:
-        return self.tr("Settings")
+        self.shelf_list: list[svc.shelves.ShelfInfo] = []
 
     def activate(self) -> None:
         self.load()
@@ -144,8 +141,8 @@ class SettingsPage(Page):
         store = self.ctx.store
 
         def work():
-            return (settings.station_settings(store), settings.local_prefs(store),
-                    shelves.shelves(store), people.operators(store))
+            return (svc.settings.station_settings(store), svc.settings.local_prefs(store),
+                    svc.shelves.shelves(store), svc.people.operators(store))
 
         def show(result):
             s, prefs, shelf_list, ops = result
@@ -163,7 +160,7 @@ class SettingsPage(Page):
 
         self.call(work, show)
 
-    def show_shelves(self, shelf_list: list[shelves.ShelfInfo]) -> None:
+    def show_shelves(self, shelf_list: list[svc.shelves.ShelfInfo]) -> None:
         self.shelf_list = shelf_list
         fill_table(self.shelf_table, [[s.code, str(s.layers), str(s.per_layer), str(s.capacity),
                                        str(s.in_stock)] for s in shelf_list])
@@ -183,8 +180,8 @@ class SettingsPage(Page):
         def work():
             if not values["station_name"]:
                 raise UserError(m.FIELD_NEEDED, field=field)
-            return settings.change_settings(store, op, overdue_fee_fen=parse_money(fee, high=100_00),
-                                            **values)
+            return svc.settings.change_settings(
+                store, op, overdue_fee_fen=parse_money(fee, high=100_00), **values)
 
         def done(_s):
             self.banner.ok(self.tr("Station settings saved."))
@@ -203,7 +200,7 @@ class SettingsPage(Page):
                 self.tr(" The language changes the next time the app starts.") if restart else ""))
             if self.on_idle_changed:
                 self.on_idle_changed(prefs.idle_lock_min)
-        self.call(lambda: settings.change_local_prefs(store, op, **values), done)
+        self.call(lambda: svc.settings.change_local_prefs(store, op, **values), done)
 
     def choose_folder(self) -> None:
         path = QFileDialog.getExistingDirectory(self, self.tr("Backup folder"), self.backup_dir.text())
@@ -219,6 +216,7 @@ class SettingsPage(Page):
         store, op = self.ctx.store, self.ctx.op_id
 
         def work():
+            shelves = svc.shelves
             known = {s.code for s in shelves.shelves(store)}
             change = shelves.change_shelf if code.strip().upper() in known else shelves.add_shelf
             saved = change(store, op, code, layers, per)
@@ -240,7 +238,7 @@ class SettingsPage(Page):
             parse_pin(pin)
             if pin != again:
                 raise UserError(m.PINS_DIFFER)
-            return people.create_operator(store, op, name, role, pin)
+            return svc.people.create_operator(store, op, name, role, pin)
 
         def done(created):
             for w in (self.op_name, self.op_pin, self.op_pin2):

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QTabWidget, QWidget
 
-from station_app.core import parcels
 from station_app.core.validate import clean
+from station_app.ui import services as svc
 from station_app.ui.i18n import error_text
 from station_app.ui.lazy_model import LazyTableModel
 from station_app.ui.pages.base import Page
@@ -18,7 +18,7 @@ from station_app.ui.widgets import (big_edit, carrier_label, fill_table, lazy_ta
 class StocktakePage(Page):
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(ctx, parent)
-        self.scanned: list[tuple[str, parcels.ParcelInfo | None]] = []
+        self.scanned: list[tuple[str, svc.parcels.ParcelInfo | None]] = []
         heading = sized(QLabel(self.tr("Stock-take")), 18, bold=True)
         hint = sized(QLabel(self.tr("Scan every parcel on the shelves, shelf by shelf, then press "
                                     "Finish. Parcels not scanned are listed as missing.")), 13)
@@ -39,7 +39,8 @@ class StocktakePage(Page):
         self.shelf_model = LazyTableModel(
             ctx.worker, [self.tr("Pickup code"), self.tr("Recipient"), self.tr("Phone"),
                          self.tr("Courier"), self.tr("Tracking no."), self.tr("Checked in")],
-            fetch=lambda after, n: parcels.in_stock_page(store, after, n), key=parcels.page_key,
+            fetch=lambda after, n: svc.parcels.in_stock_page(store, after, n),
+            key=svc.parcels.page_key,
             cells=lambda p: [p.pickup_code, p.recipient_name, p.masked_phone,
                              carrier_label(p.carrier), p.tracking_no, local_time(p.checked_in_at)],
             on_error=lambda e: self.banner.error(error_text(e)), parent=self)
@@ -66,9 +67,6 @@ class StocktakePage(Page):
         restart.clicked.connect(self.start_over)
         self._show_progress()
 
-    def page_title(self) -> str:
-        return self.tr("Stock-take")
-
     def activate(self) -> None:
         self.shelf_model.reload()
         self.scan.setFocus()
@@ -85,20 +83,20 @@ class StocktakePage(Page):
         def show(found):
             self.scanned.insert(0, (number, found))
             self._show_scans()
-            if found is not None and found.status == parcels.IN_STOCK:
+            if found is not None and found.status == svc.parcels.IN_STOCK:
                 self.banner.ok(self.tr("✓ {code} — {name}").format(code=found.pickup_code,
                                                                    name=found.recipient_name))
             else:
                 self.banner.error(self.tr("{number} should not be on the shelf: {why}").format(
                     number=number, why=self._why(found)))
 
-        self.call(lambda: parcels.find_by_tracking(self.ctx.store, number), show)
+        self.call(lambda: svc.parcels.find_by_tracking(self.ctx.store, number), show)
         return True
 
-    def _why(self, found: parcels.ParcelInfo | None) -> str:
+    def _why(self, found: svc.parcels.ParcelInfo | None) -> str:
         if found is None:
             return self.tr("never checked in")
-        if found.status == parcels.PICKED_UP:
+        if found.status == svc.parcels.PICKED_UP:
             return self.tr("picked up on {day}").format(day=local_time(found.done_at, "%Y-%m-%d"))
         return self.tr("returned to the courier on {day}").format(
             day=local_time(found.done_at, "%Y-%m-%d"))
@@ -106,12 +104,12 @@ class StocktakePage(Page):
     def _show_scans(self) -> None:
         fill_table(self.scanned_table, [
             [n, p.pickup_code if p else "", p.recipient_name if p else "",
-             self.tr("On the list") if p and p.status == parcels.IN_STOCK else self._why(p)]
+             self.tr("On the list") if p and p.status == svc.parcels.IN_STOCK else self._why(p)]
             for n, p in self.scanned])
         self._show_progress()
 
     def _show_progress(self) -> None:
-        ok = sum(1 for _, p in self.scanned if p and p.status == parcels.IN_STOCK)
+        ok = sum(1 for _, p in self.scanned if p and p.status == svc.parcels.IN_STOCK)
         self.progress.setText(self.tr("Scanned {n}: {ok} on the list, {bad} should not be there").format(
             n=len(self.scanned), ok=ok, bad=len(self.scanned) - ok))
         self.finish_button.setEnabled(bool(self.scanned))
@@ -119,7 +117,7 @@ class StocktakePage(Page):
     def finish(self) -> None:
         numbers = [n for n, _ in reversed(self.scanned)]
 
-        def done(result: parcels.StocktakeResult):
+        def done(result: svc.parcels.StocktakeResult):
             fill_table(self.missing_table, [[p.pickup_code, p.recipient_name, p.masked_phone,
                                              p.tracking_no, local_time(p.checked_in_at)]
                                             for p in result.missing])
@@ -138,7 +136,7 @@ class StocktakePage(Page):
             self.scanned = []
             self._show_scans()
 
-        self.call(lambda: parcels.stocktake(self.ctx.store, self.ctx.op_id, numbers), done)
+        self.call(lambda: svc.parcels.stocktake(self.ctx.store, self.ctx.op_id, numbers), done)
 
     def start_over(self) -> None:
         if self.scanned and QMessageBox.question(
