@@ -16,6 +16,7 @@ these one-row statements, and check-in runs them on every scan. Reads and rarer 
 from __future__ import annotations
 
 import json
+import threading
 from contextlib import contextmanager
 from functools import lru_cache
 from dataclasses import dataclass
@@ -151,6 +152,11 @@ class Store:
         self.engine = engine
         self.clock = clock
         self._write_engine = engine.execution_options(**{WRITE_OPTION: True})
+        # SQLite has one writer at a time anyway, so writes share one held connection: checking
+        # one out of the pool per transaction cost more than its BEGIN and COMMIT together.
+        # Reentrant, so a nested write fails at once in begin() instead of waiting forever.
+        self._writer: Connection | None = None
+        self._write_lock = threading.RLock()
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
@@ -159,13 +165,23 @@ class Store:
 
     @contextmanager
     def write(self, operator: str) -> Iterator[Tx]:
-        with self._write_engine.connect() as conn:
+        with self._write_lock:
+            conn = self._writer
+            if conn is None or conn.closed or conn.invalidated:
+                conn = self._writer = self._write_engine.connect()
             with conn.begin():
                 last = conn.connection.driver_connection.execute(_HEAD_SQL).fetchone()
                 seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS_HASH)
                 tx = Tx(conn, seq, prev, self.clock.now(), operator)
                 yield tx
                 tx.last_event = tx._append()
+
+    def close(self) -> None:
+        with self._write_lock:
+            if self._writer is not None:
+                self._writer.close()
+                self._writer = None
+        self.engine.dispose()
 
     def head(self) -> tuple[int, str]:
         with self.read() as conn:

@@ -34,7 +34,7 @@ class Station:
         return backup_to(self.store.engine, self.backup_dir() / timestamped_name("manual"))
 
     def close(self) -> None:
-        self.store.engine.dispose()
+        self.store.close()
 
 
 def open_station(data_dir: Path, clock=None) -> Station:
