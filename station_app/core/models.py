@@ -26,9 +26,9 @@ def local(**kw):
 class Journal(Base):
     __tablename__ = "journal"
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-    event_id: Mapped[str] = mapped_column(String(32), unique=True)
+    event_id: Mapped[str] = mapped_column(String(32))
     kind: Mapped[str] = mapped_column(String(40))
-    entity_id: Mapped[str] = mapped_column(String(32), index=True)
+    entity_id: Mapped[str] = mapped_column(String(32))
     recorded_at: Mapped[str] = mapped_column(String(32))
     utc_offset_min: Mapped[int] = mapped_column(Integer)
     operator: Mapped[str] = mapped_column(String(32))
@@ -109,7 +109,6 @@ class Parcel(Base):
     return_reason: Mapped[str | None] = mapped_column(String(200))
 
     __table_args__ = (
-        Index("ix_parcel_status_code", "status", "pickup_code"),
         Index("ix_parcel_status_shelf", "status", "shelf", "layer"),
         Index("ix_parcel_villager", "villager_id", "status"),
         Index("ix_parcel_status_last4", "status", "phone_last4"),

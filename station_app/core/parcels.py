@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, timezone
 
-from sqlalchemy import and_, func, select, tuple_
+from sqlalchemy import and_, func, literal_column, select, tuple_
 
 from station_app.core import messages as m
 from station_app.core.carriers import candidates, check_code
@@ -67,6 +67,9 @@ def suggest_carriers(text: str) -> list[str]:
     return candidates(parse_tracking(text))
 
 
+# A literal, not a bound parameter: only then can SQLite use the partial in-stock indexes
+# (uq_parcel_in_stock_code serves every lookup by pickup code).
+_ON_SHELF = Parcel.status == literal_column(f"'{IN_STOCK}'")
 _IN_STOCK_BY_NUMBER = "SELECT pickup_code FROM parcel WHERE status = 'in_stock' AND tracking_no = ?"
 
 _ACTIVE_SHELVES = "SELECT code, layers, per_layer FROM shelf WHERE active ORDER BY position"
@@ -164,7 +167,7 @@ def find_in_stock(store, text: str, limit: int = 200) -> list[ParcelInfo]:
         "tracking": Parcel.tracking_no == value,
     }[kind]
     with store.read() as conn:
-        rows = conn.execute(select(*_COLS).where(Parcel.status == IN_STOCK, cond)
+        rows = conn.execute(select(*_COLS).where(_ON_SHELF, cond)
                             .order_by(Parcel.checked_in_at).limit(limit)).all()
     if kind == "code" and not rows:
         raise UserError(m.WRONG_CODE, code=value)
@@ -266,7 +269,7 @@ def in_stock_page(store, after: Key | None = None, limit: int | None = 200,
                   before: str | None = None) -> list[ParcelInfo]:
     """One page of the shelf, oldest first, keyset-paged on (checked_in_at, id); ``before`` keeps
     only parcels checked in before that UTC time."""
-    conds = [Parcel.status == IN_STOCK]
+    conds = [_ON_SHELF]
     if before:
         conds.append(Parcel.checked_in_at < before)
     if after:
@@ -319,7 +322,7 @@ def stocktake(store, operator: str, scanned: list[str]) -> StocktakeResult:
     """Compare what was scanned on the shelves with what should be there, and record it."""
     numbers = list(dict.fromkeys(parse_tracking(s) for s in scanned))
     with store.write(operator) as tx:
-        rows = tx.conn.execute(select(*_COLS).where(Parcel.status == IN_STOCK)
+        rows = tx.conn.execute(select(*_COLS).where(_ON_SHELF)
                                .order_by(Parcel.pickup_code)).all()
         stock = {r.tracking_no: _info(r) for r in rows}
         found = [n for n in numbers if n in stock]

@@ -18,7 +18,7 @@ from station_app.db.engine import make_engine
 MIGRATIONS = Path(__file__).parent / "migrations"
 # The newest revision in migrations/versions. Checked against Alembic's own idea of the head by a
 # test, so start-up on an up-to-date database needs no Alembic import (~0.1 s of a cold start).
-HEAD_REVISION = "0001"
+HEAD_REVISION = "0002"
 
 
 class NewerDatabase(IntegrityError):
@@ -57,11 +57,24 @@ def quick_check(engine: Engine) -> None:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Foreign keys are off while migrating (SQLite's documented way to rebuild a table that
+    others refer to; the pragma is a no-op inside a transaction, hence on the driver first) and
+    every reference is checked before the commit."""
     from alembic import command
 
     with engine.connect() as conn:
-        command.upgrade(_config(conn), revision)
-        conn.commit()
+        driver = conn.connection.driver_connection
+        driver.execute("PRAGMA foreign_keys=OFF")
+        try:
+            command.upgrade(_config(conn), revision)
+            broken = conn.exec_driver_sql("PRAGMA foreign_key_check").all()
+            if broken:
+                conn.rollback()
+                raise IntegrityError(f"the upgrade would break {len(broken)} references "
+                                     f"(first: {tuple(broken[0])}); nothing was changed")
+            conn.commit()
+        finally:
+            driver.execute("PRAGMA foreign_keys=ON")
 
 
 def open_database(path: Path, backup_dir: Path) -> Engine:
