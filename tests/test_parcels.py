@@ -69,6 +69,17 @@ def test_last4_needs_a_name_and_matches_the_known_villager(shelved, keeper):
     assert second.villager_id == first.villager_id and second.recipient_phone == "13812345678"
 
 
+def test_last4_and_name_shared_by_two_villagers_asks_for_the_full_phone(shelved, keeper):
+    parcels.check_in(shelved, keeper.id, "SF1111111111111", phone="13800001234", name="张伟")
+    parcels.check_in(shelved, keeper.id, "SF2222222222222", phone="13900001234", name="张伟")
+    before = shelved.head()
+    with pytest.raises(UserError) as refused:
+        parcels.check_in(shelved, keeper.id, "YT3333333333333", last4="1234", name="张伟")
+    assert refused.value.template == m.SAME_NAME_AND_LAST4 and shelved.head() == before
+    by_phone = parcels.check_in(shelved, keeper.id, "YT3333333333333", phone="13900001234").parcel
+    assert by_phone.recipient_name == "张伟" and by_phone.recipient_phone == "13900001234"
+
+
 def test_pickup_codes_are_unique_among_parcels_in_stock(shelved, keeper):
     a = check_in(shelved, keeper, "SF1111111110123").parcel
     b = check_in(shelved, keeper, "SF2222222220123").parcel  # same last 4

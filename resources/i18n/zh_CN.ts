@@ -984,6 +984,10 @@
         <translation>只有尾号四位时，请同时填写收件人姓名。</translation>
     </message>
     <message>
+        <source>More than one villager called {name} has a phone ending in {last4}: enter the full mobile number.</source>
+        <translation>有不止一位叫{name}、手机尾号{last4}的村民，请输入完整手机号。</translation>
+    </message>
+    <message>
         <source>Enter a name of 1–20 characters.</source>
         <translation>请填写 1–20 个字的姓名。</translation>
     </message>

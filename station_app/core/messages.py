@@ -17,6 +17,8 @@ BAD_TRACKING = QT_TRANSLATE_NOOP("core", "“{text}” is not a tracking number:
 BAD_PHONE = QT_TRANSLATE_NOOP("core", "“{text}” is not a mobile number: it needs 11 digits starting with 1.")
 BAD_LAST4 = QT_TRANSLATE_NOOP("core", "“{text}” is not the last 4 digits of a phone number.")
 NAME_NEEDED = QT_TRANSLATE_NOOP("core", "Enter the recipient's name as well as the last 4 digits.")
+SAME_NAME_AND_LAST4 = QT_TRANSLATE_NOOP(
+    "core", "More than one villager called {name} has a phone ending in {last4}: enter the full mobile number.")
 BAD_NAME = QT_TRANSLATE_NOOP("core", "Enter a name of 1–20 characters.")
 BAD_MONEY = QT_TRANSLATE_NOOP("core", "“{text}” is not an amount of money, e.g. 12 or 12.50.")
 MONEY_RANGE = QT_TRANSLATE_NOOP("core", "The amount must be between ¥{low} and ¥{high}.")

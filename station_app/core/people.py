@@ -119,7 +119,8 @@ _BY_PHONE = "SELECT id, name, phone, phone_last4, initials FROM villager WHERE p
 
 def resolve_villager(tx, name: str | None, phone: str | None, last4: str | None) -> VillagerInfo:
     """The villager a parcel or send is for: matched by full phone, or by last 4 + name, or
-    remembered as a new villager. Runs inside the caller's transaction."""
+    remembered as a new villager; last 4 + name matching two villagers asks for the full phone.
+    Runs inside the caller's transaction."""
     conn = tx.conn
     if phone:
         row = tx.one(_BY_PHONE, (phone,))  # every check-in by phone: the driver, directly
@@ -131,10 +132,12 @@ def resolve_villager(tx, name: str | None, phone: str | None, last4: str | None)
     else:
         if not name:
             raise UserError(m.NAME_NEEDED)
-        row = conn.execute(select(*_VILLAGER_COLS).where(
+        rows = conn.execute(select(*_VILLAGER_COLS).where(
             Villager.phone_last4 == last4, Villager.name == name).limit(2)).all()
-        if len(row) == 1:
-            return _villager(row[0])
+        if len(rows) == 1:
+            return _villager(rows[0])
+        if rows:  # two people: guessing would file the parcel under the wrong one's history
+            raise UserError(m.SAME_NAME_AND_LAST4, name=name, last4=last4)
     values = dict(name=name, phone=phone, phone_last4=last4, initials=initials(name),
                   created_at=tx.now_text)
     villager_id = tx.insert(Villager, **values)
