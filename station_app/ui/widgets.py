@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QHeaderView, QLabel, QLineEdit, QTableView,
-                               QTableWidget, QTableWidgetItem, QWidget)
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
+                               QTableView, QTableWidget, QTableWidgetItem, QWidget)
 
 from station_app.core.carriers import CARRIERS, carrier_name
 from station_app.core.clock import from_utc_text
@@ -58,6 +58,13 @@ class Banner(QLabel):
     def kind(self) -> str:
         style = self.styleSheet()
         return "ok" if OK_STYLE in style else "error" if ERROR_STYLE in style else "info"
+
+
+def main_button(text: str, points: int = 15, height: int = 44) -> QPushButton:
+    """A page's main action: big, bold, easy to hit."""
+    button = sized(QPushButton(text), points, bold=True)
+    button.setMinimumHeight(height)
+    return button
 
 
 def big_edit(placeholder: str, points: int = 16) -> QLineEdit:

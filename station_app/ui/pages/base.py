@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLayout, QLineEdit, QVBoxLayout, QWidget
 
 from station_app.core.validate import clean
 from station_app.ui import services as svc
@@ -21,6 +21,13 @@ class Page(QWidget):
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(16, 12, 16, 12)
         self.layout_.setSpacing(10)
+
+    def arrange(self, *parts) -> None:
+        """The page top to bottom: widgets and layouts; a (part, 1) pair takes the spare height."""
+        for part in parts:
+            item, stretch = part if isinstance(part, tuple) else (part, 0)
+            add = self.layout_.addLayout if isinstance(item, QLayout) else self.layout_.addWidget
+            add(item, stretch)
 
     def activate(self) -> None:
         """Called when the page is shown: put the cursor where the keeper starts."""

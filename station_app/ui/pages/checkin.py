@@ -12,7 +12,7 @@ from station_app.ui.i18n import error_text
 from station_app.ui.pages.base import Page
 from station_app.ui.scanner import make_scan_field
 from station_app.ui.widgets import (big_edit, carrier_combo, carrier_label, fill_table, form,
-                                    plain_table, sized)
+                                    main_button, plain_table, sized)
 
 
 class CheckInPage(Page):
@@ -31,8 +31,7 @@ class CheckInPage(Page):
         self.name = big_edit(self.tr("Recipient's name"))
         self.shelf = QComboBox()
         sized(self.shelf, 14)
-        self.submit = sized(QPushButton(self.tr("Check in (Enter)")), 15, bold=True)
-        self.submit.setMinimumHeight(44)
+        self.submit = main_button(self.tr("Check in (Enter)"))
 
         fields = form([(self.tr("Tracking no."), self.scan), (self.tr("Courier"), self.carrier),
                        (self.tr("Phone"), self.phone), (self.tr("Name"), self.name),
@@ -54,12 +53,7 @@ class CheckInPage(Page):
 
         self.table = plain_table([self.tr("Pickup code"), self.tr("Tracking no."), self.tr("Courier"),
                                   self.tr("Recipient"), self.tr("Phone")])
-        self.layout_.addWidget(heading)
-        self.layout_.addLayout(fields)
-        self.layout_.addWidget(self.submit)
-        self.layout_.addWidget(self.banner)
-        self.layout_.addLayout(bar)
-        self.layout_.addWidget(self.table, 1)
+        self.arrange(heading, fields, self.submit, self.banner, bar, (self.table, 1))
 
         self.scan.returnPressed.connect(self._scan_entered)
         self.scan.textEdited.connect(lambda _t: self._guess_carrier())

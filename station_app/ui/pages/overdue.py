@@ -13,7 +13,8 @@ from station_app.ui.lazy_model import LazyTableModel
 from station_app.ui.pages.base import Page
 from station_app.ui.printing import PaperDialog
 from station_app.ui.scanner import make_scan_field
-from station_app.ui.widgets import big_edit, carrier_label, lazy_table, local_time, money, sized
+from station_app.ui.widgets import (big_edit, carrier_label, lazy_table, local_time, main_button,
+                                    money, sized)
 
 
 class OverduePage(Page):
@@ -42,8 +43,7 @@ class OverduePage(Page):
         for text in (self.tr("Not collected in time"), self.tr("Refused by the recipient"),
                      self.tr("Wrong address"), self.tr("Damaged")):
             self.reason.addItem(text)
-        self.return_button = sized(QPushButton(self.tr("Return ticked to courier")), 14, bold=True)
-        self.return_button.setMinimumHeight(40)
+        self.return_button = main_button(self.tr("Return ticked to courier"), 14, 40)
         remind = sized(QPushButton(self.tr("Reminder for WeChat")), 13)
 
         top = QHBoxLayout()
@@ -54,12 +54,7 @@ class OverduePage(Page):
         bottom.addWidget(sized(QLabel(self.tr("Reason")), 14))
         bottom.addWidget(self.reason, 1)
         bottom.addWidget(self.return_button)
-        self.layout_.addWidget(heading)
-        self.layout_.addLayout(top)
-        self.layout_.addWidget(self.scan)
-        self.layout_.addWidget(self.banner)
-        self.layout_.addWidget(self.table, 1)
-        self.layout_.addLayout(bottom)
+        self.arrange(heading, top, self.scan, self.banner, (self.table, 1), bottom)
 
         self.scan.returnPressed.connect(lambda: self.handle_scan(self.scan.text()))
         self.return_button.clicked.connect(self.return_ticked)

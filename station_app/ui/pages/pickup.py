@@ -5,15 +5,14 @@ from __future__ import annotations
 
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton,
-                               QTableWidgetItem, QWidget)
+from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QTableWidgetItem, QWidget)
 
 from station_app.ui import services as svc
 from station_app.ui.i18n import error_text
 from station_app.ui.pages.base import Page
 from station_app.ui.scanner import make_scan_field
-from station_app.ui.widgets import (big_edit, carrier_label, local_time, method_combo, money,
-                                    plain_table, sized)
+from station_app.ui.widgets import (big_edit, carrier_label, local_time, main_button, method_combo,
+                                    money, plain_table, sized)
 
 
 class PickupPage(Page):
@@ -32,8 +31,7 @@ class PickupPage(Page):
         self.proxy = big_edit(self.tr("Collected by a family member? Their name"), 14)
         self.method = method_combo()
         self.total = sized(QLabel(), 15, bold=True)
-        self.confirm = sized(QPushButton(self.tr("Hand over (Enter)")), 15, bold=True)
-        self.confirm.setMinimumHeight(44)
+        self.confirm = main_button(self.tr("Hand over (Enter)"))
 
         bottom = QHBoxLayout()
         bottom.addWidget(self.proxy, 2)
@@ -42,11 +40,7 @@ class PickupPage(Page):
         bottom.addWidget(self.total, 1)
         bottom.addWidget(self.confirm)
 
-        self.layout_.addWidget(heading)
-        self.layout_.addWidget(self.search)
-        self.layout_.addWidget(self.banner)
-        self.layout_.addWidget(self.table, 1)
-        self.layout_.addLayout(bottom)
+        self.arrange(heading, self.search, self.banner, (self.table, 1), bottom)
 
         self.search.returnPressed.connect(self._search_or_confirm)
         self.proxy.returnPressed.connect(self.hand_over)

@@ -13,7 +13,8 @@ from station_app.ui.pages.base import Page
 from station_app.ui.printing import PaperDialog, t_reports
 from station_app.ui.scanner import make_scan_field
 from station_app.ui.widgets import (big_edit, carrier_combo, carrier_label, fill_table, form,
-                                    local_time, method_combo, money, plain_table, sized)
+                                    local_time, main_button, method_combo, money, plain_table,
+                                    sized)
 
 
 class SendsPage(Page):
@@ -38,8 +39,7 @@ class SendsPage(Page):
         self.id_kind.addItem(self.tr("Resident ID card"), "resident_id")
         self.id_kind.addItem(self.tr("Other ID"), "other_id")
         self.inspected = sized(QCheckBox(self.tr("Contents inspected (验视)")), 14, bold=True)
-        self.accept_button = sized(QPushButton(self.tr("Accept send (Enter)")), 15, bold=True)
-        self.accept_button.setMinimumHeight(44)
+        self.accept_button = main_button(self.tr("Accept send (Enter)"))
 
         checks = QHBoxLayout()
         checks.addWidget(self.id_checked)
@@ -73,13 +73,8 @@ class SendsPage(Page):
                                   self.tr("Destination"), self.tr("Item"), self.tr("Weight"),
                                   self.tr("Courier"), self.tr("Fee"), self.tr("Tracking no.")])
 
-        self.layout_.addWidget(heading)
-        self.layout_.addLayout(columns)
-        self.layout_.addLayout(checks)
-        self.layout_.addWidget(self.accept_button)
-        self.layout_.addWidget(self.banner)
-        self.layout_.addLayout(bar)
-        self.layout_.addWidget(self.table, 1)
+        self.arrange(heading, columns, checks, self.accept_button, self.banner, bar,
+                     (self.table, 1))
 
         # Enter walks down the form, as on paper; the last field accepts.
         chain = list(self._form_fields())

@@ -120,9 +120,7 @@ class SettingsPage(Page):
         grid.addWidget(shelf_box, 1, 0)
         grid.addWidget(operator_box, 1, 1)
         grid.setRowStretch(1, 1)
-        self.layout_.addWidget(heading)
-        self.layout_.addWidget(self.banner)
-        self.layout_.addLayout(grid, 1)
+        self.arrange(heading, self.banner, (grid, 1))
 
         save_station.clicked.connect(self.save_station)
         save_local.clicked.connect(self.save_local)

@@ -12,7 +12,7 @@ from station_app.ui.lazy_model import LazyTableModel
 from station_app.ui.pages.base import Page
 from station_app.ui.scanner import make_scan_field
 from station_app.ui.widgets import (big_edit, carrier_label, fill_table, lazy_table, local_time,
-                                    plain_table, sized)
+                                    main_button, plain_table, sized)
 
 
 class StocktakePage(Page):
@@ -25,8 +25,7 @@ class StocktakePage(Page):
         hint.setWordWrap(True)
         self.scan = make_scan_field(big_edit(self.tr("Scan a parcel on the shelf"), 18))
         self.progress = sized(QLabel(), 14, bold=True)
-        self.finish_button = sized(QPushButton(self.tr("Finish stock-take")), 14, bold=True)
-        self.finish_button.setMinimumHeight(40)
+        self.finish_button = main_button(self.tr("Finish stock-take"), 14, 40)
         restart = sized(QPushButton(self.tr("Start over")), 13)
         bar = QHBoxLayout()
         bar.addWidget(self.progress, 1)
@@ -55,12 +54,7 @@ class StocktakePage(Page):
         self.tabs.addTab(self.missing_table, self.tr("Missing"))
         self.tabs.addTab(self.unexpected_table, self.tr("Unexpected"))
 
-        self.layout_.addWidget(heading)
-        self.layout_.addWidget(hint)
-        self.layout_.addWidget(self.scan)
-        self.layout_.addWidget(self.banner)
-        self.layout_.addLayout(bar)
-        self.layout_.addWidget(self.tabs, 1)
+        self.arrange(heading, hint, self.scan, self.banner, bar, (self.tabs, 1))
 
         self.scan.returnPressed.connect(lambda: self.handle_scan(self.scan.text()))
         self.finish_button.clicked.connect(self.finish)
