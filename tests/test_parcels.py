@@ -7,6 +7,7 @@ import pytest
 from station_app.core import messages as m
 from station_app.core import parcels, people, sends, settings, shelves
 from station_app.core.errors import UserError
+from station_app.core.journal import Store
 from station_app.core.verify import verify
 
 
@@ -101,6 +102,19 @@ def test_a_taken_code_moves_the_parcel_to_the_next_layer(shelved, keeper):
     first = check_in(shelved, keeper, "SF1111111110123", shelf="B").parcel
     second = check_in(shelved, keeper, "YT2222222220123", shelf="B").parcel
     assert (first.pickup_code, second.pickup_code) == ("B-1-0123", "B-2-0123")
+
+
+def test_room_freed_at_the_front_is_used_first(shelved, keeper):
+    # Check-ins resume their search where the one before stopped; a pickup in between must
+    # send the next parcel back to the room it freed, and another store's write likewise.
+    first = [check_in(shelved, keeper, f"SF10000000001{i:02d}").parcel for i in range(5)]
+    assert [p.pickup_code[:3] for p in first] == ["A-1"] * 3 + ["A-2"] * 2
+    parcels.pickup(shelved, keeper.id, [first[0].id])
+    assert check_in(shelved, keeper, "SF1000000000200").parcel.pickup_code.startswith("A-1-")
+    assert check_in(shelved, keeper, "SF1000000000201").parcel.pickup_code.startswith("A-2-")
+    other = Store(shelved.engine, shelved.clock)  # a second process on the same file
+    parcels.pickup(other, keeper.id, [first[1].id])
+    assert check_in(shelved, keeper, "SF1000000000202").parcel.pickup_code.startswith("A-1-")
 
 
 def test_every_shelf_full(store, keeper):

@@ -66,7 +66,8 @@ class Event:
 class Tx:
     """One write transaction. Use only inside ``Store.write``."""
 
-    def __init__(self, conn: Connection, seq: int, prev_hash: str, now, operator: str):
+    def __init__(self, conn: Connection, seq: int, prev_hash: str, now, operator: str,
+                 hints: dict | None = None):
         self.conn = conn
         self.db = conn.connection.driver_connection  # the same connection, hence transaction
         self.seq = seq
@@ -77,6 +78,10 @@ class Tx:
         self.operator = operator
         self.rows: dict[str, dict[str, dict]] = {}
         self._event: tuple[str, str, dict] | None = None
+        # What the transaction just before this one (seq - 1, same store) left for it; empty
+        # when anything else wrote in between. ``carry`` is what this one leaves for the next.
+        self.hints = hints or {}
+        self.carry: dict = {}
 
     @property
     def local_date(self) -> str:
@@ -157,6 +162,7 @@ class Store:
         # Reentrant, so a nested write fails at once in begin() instead of waiting forever.
         self._writer: Connection | None = None
         self._write_lock = threading.RLock()
+        self._carried: tuple[int, dict] = (0, {})  # (seq, Tx.carry) of the last commit here
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
@@ -172,9 +178,12 @@ class Store:
             with conn.begin():
                 last = conn.connection.driver_connection.execute(_HEAD_SQL).fetchone()
                 seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS_HASH)
-                tx = Tx(conn, seq, prev, self.clock.now(), operator)
+                carried_seq, hints = self._carried
+                tx = Tx(conn, seq, prev, self.clock.now(), operator,
+                        hints if carried_seq == seq - 1 else None)
                 yield tx
                 tx.last_event = tx._append()
+            self._carried = (seq, tx.carry)
 
     def close(self) -> None:
         with self._write_lock:

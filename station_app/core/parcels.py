@@ -72,6 +72,7 @@ def suggest_carriers(text: str) -> list[str]:
 _ON_SHELF = Parcel.status == literal_column(f"'{IN_STOCK}'")
 _IN_STOCK_BY_NUMBER = "SELECT pickup_code FROM parcel WHERE status = 'in_stock' AND tracking_no = ?"
 
+_OPEN_PLACE = "parcels.first_open_place"
 _ACTIVE_SHELVES = "SELECT code, layers, per_layer FROM shelf WHERE active ORDER BY position"
 # One round trip per place tried: how full the layer is, and whether its code is taken in stock
 # (ix_parcel_status_shelf and uq_parcel_in_stock_code answer both from the index).
@@ -83,21 +84,32 @@ _SLOT_STATE = """SELECT
 def _allocate(tx, shelf: str | None, suffix: str) -> tuple[str, int, str]:
     """The first layer with room whose code (shelf-layer-last 4) is free, in shelf order.
 
-    Places are tried in order and the search stops at the first that fits: shelves fill from
-    the front, so this is usually the first or second place, whatever the station's size."""
-    active = tx.db.execute(_ACTIVE_SHELVES).fetchall()
+    Places are tried in order and the search stops at the first that fits. Check-ins only fill
+    places, so when the transaction just before was a check-in the places it found full are
+    still full and the search starts where it stopped (``tx.hints``): a van's worth of parcels
+    costs one or two probes each instead of one per full layer. Any other write in between
+    (a pickup may have freed room) starts the search from the front again."""
+    active = tuple(tx.db.execute(_ACTIVE_SHELVES).fetchall())
     if not active:
         raise UserError(m.NO_SHELVES)
     if shelf and shelf not in {code for code, _, _ in active}:
         raise UserError(m.UNKNOWN_SHELF, shelf=shelf)
-    for code, layers, per_layer in active:
-        if shelf and code != shelf:
-            continue
-        for layer in range(1, layers + 1):
-            pickup_code = f"{code}-{layer}-{suffix}"
-            held, taken = tx.one(_SLOT_STATE, (code, layer, pickup_code))
-            if held < per_layer and not taken:
-                return code, layer, pickup_code
+    places = [(code, layer, per_layer) for code, layers, per_layer in active
+              if not shelf or code == shelf for layer in range(1, layers + 1)]
+    known_shelves, start = tx.hints.get(_OPEN_PLACE, (None, 0))
+    start = start if known_shelves == active and not shelf else 0
+    first_with_room = None
+    for index in range(start, len(places)):
+        code, layer, per_layer = places[index]
+        pickup_code = f"{code}-{layer}-{suffix}"
+        held, taken = tx.one(_SLOT_STATE, (code, layer, pickup_code))
+        if held < per_layer and first_with_room is None:
+            first_with_room = index
+        if held < per_layer and not taken:
+            if not shelf:
+                # Counted before this parcel: the place may be full now, the next search sees.
+                tx.carry[_OPEN_PLACE] = (active, first_with_room)
+            return code, layer, pickup_code
     raise UserError(m.SHELF_FULL, shelf=shelf) if shelf else UserError(m.ALL_SHELVES_FULL)
 
 
