@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from station_app.core import messages as m
-from station_app.core import parcels, people, sends, settings, shelves
+from station_app.core import drawer, parcels, people, sends, settings, shelves
 from station_app.core.carriers import s10_check_digit
 from station_app.core.clock import FixedClock
 from station_app.core.errors import UserError
@@ -90,6 +90,8 @@ def fill_demo(data_dir: Path, days: int = 14, seed: int = 1, now: datetime | Non
     counts = dict(checked_in=0, picked_up=0, returned=0, sends=0)
     for day in range(days):
         day_start = start + timedelta(days=day)
+        clock.set(day_start.replace(hour=8, minute=rng.randint(0, 30)))
+        drawer.open_drawer(store, keeper.id, rng.choice([20000, 30000, 50000]))
         clock.set(day_start.replace(hour=10, minute=rng.randint(0, 40)))
         operator = rng.choice([keeper.id, keeper.id, assistant.id])
         batch = f"demo-{day}"
@@ -137,8 +139,15 @@ def fill_demo(data_dir: Path, days: int = 14, seed: int = 1, now: datetime | Non
             parcels.return_to_courier(store, keeper.id, [p.id for p in stale], "超期无人领取")
             counts["returned"] += len(stale)
 
-    # This morning's sends still wait for the courier's afternoon round.
-    clock.set(now - timedelta(hours=1))
+        clock.set(day_start.replace(hour=19, minute=rng.randint(0, 30)))
+        expected = drawer.current(store).expected_fen
+        slip = rng.choice([0, 0, 0, 0, 0, -100, 50, -1000])  # a coin or a note astray
+        drawer.close_drawer(store, keeper.id, max(0, expected + slip))
+
+    # Today: the drawer is open, and this morning's sends wait for the courier's round.
+    clock.set(max(now.replace(hour=0, minute=1), now - timedelta(hours=2)))
+    drawer.open_drawer(store, keeper.id, 30000)
+    clock.set(max(clock.now(), now - timedelta(hours=1)))
     for _ in range(3):
         clock.advance(minutes=rng.randint(3, 15))
         _demo_send(store, keeper.id, rng, villagers)

@@ -6,7 +6,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from station_app.core import people, shelves  # noqa: E402
+from station_app.core import drawer, people, shelves  # noqa: E402
 from station_app.core.clock import FixedClock  # noqa: E402
 from station_app.core.station import open_station  # noqa: E402
 
@@ -33,7 +33,10 @@ def store(station):
 
 @pytest.fixture
 def keeper(store):
-    return people.create_operator(store, people.SYSTEM, "王站长", people.KEEPER, "1234")
+    """The keeper, who has opened today's cash drawer with a ¥200 float."""
+    op = people.create_operator(store, people.SYSTEM, "王站长", people.KEEPER, "1234")
+    drawer.open_drawer(store, op.id, 20000)
+    return op
 
 
 @pytest.fixture

@@ -44,3 +44,8 @@ def local_date(utc_text: str, offset_min: int) -> date:
 
 def utc_offset_min(moment: datetime) -> int:
     return int(moment.utcoffset().total_seconds() // 60)
+
+
+def today_text(moment: datetime) -> str:
+    """The local business date of an aware moment, as stored (YYYY-MM-DD)."""
+    return moment.date().isoformat()

@@ -24,13 +24,16 @@ from typing import Iterator
 
 from sqlalchemy import Connection, Engine, select
 
+from station_app.core import messages as m
 from station_app.core.canonical import GENESIS_HASH, canonical_json, event_hash, new_id
 from station_app.core.clock import local_date, to_utc_text, utc_offset_min
+from station_app.core.errors import UserError
 from station_app.core.models import Journal, LedgerLine
 from station_app.db.engine import WRITE_OPTION
 
 RESERVED_PAYLOAD_KEYS = {"rows"}
 _HEAD_SQL = "SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1"
+_OPEN_DRAWER = "SELECT business_date FROM drawer_session WHERE status = 'open'"
 
 
 @lru_cache(maxsize=None)
@@ -81,6 +84,7 @@ class Tx:
         # What the transaction just before this one (seq - 1, same store) left for it; empty
         # when anything else wrote in between. ``carry`` is what this one leaves for the next.
         self.hints = hints or {}
+        self._drawer_day: str | None = None
         self.carry: dict = {}
 
     @property
@@ -121,10 +125,21 @@ class Tx:
             raise LookupError(f"{model.__tablename__} {row_id} not found")
 
     def ledger(self, record_id: str, category: str, method: str, description: str,
-               in_fen: int = 0, out_fen: int = 0) -> str:
+               in_fen: int = 0, out_fen: int = 0, day: str | None = None) -> str:
+        """One ledger line. Money moves only while the drawer of its day is open, so every line
+        belongs to exactly one drawer session and its Z report; ``day`` is for the closing of
+        an earlier day's drawer, whose over/short line belongs to that day."""
         if in_fen < 0 or out_fen < 0 or not isinstance(in_fen, int) or not isinstance(out_fen, int):
             raise ValueError("ledger amounts are non-negative integer fen")
-        return self.insert(LedgerLine, seq=self.seq, record_id=record_id, date=self.local_date,
+        day = day or self.local_date
+        if self._drawer_day != day:
+            row = self.one(_OPEN_DRAWER)
+            if row is None:
+                raise UserError(m.DRAWER_NOT_OPEN)
+            if row[0] != day:
+                raise UserError(m.DRAWER_FROM_EARLIER_DAY, date=row[0])
+            self._drawer_day = day
+        return self.insert(LedgerLine, seq=self.seq, record_id=record_id, date=day,
                            category=category, method=method, in_fen=in_fen, out_fen=out_fen,
                            description=description)
 

@@ -59,3 +59,47 @@ WRONG_PIN = QT_TRANSLATE_NOOP("core", "Wrong PIN.")
 OPERATOR_EXISTS = QT_TRANSLATE_NOOP("core", "There is already an operator called “{name}”.")
 KEEPER_ONLY = QT_TRANSLATE_NOOP("core", "Only the keeper (站长) may do this.")
 UNKNOWN_OPERATOR = QT_TRANSLATE_NOOP("core", "Unknown operator.")
+
+# cash drawer
+DRAWER_NOT_OPEN = QT_TRANSLATE_NOOP(
+    "core", "The cash drawer is not open today. Count the float and open it on the Cash drawer page first.")
+DRAWER_FROM_EARLIER_DAY = QT_TRANSLATE_NOOP(
+    "core", "The cash drawer of {date} is still open. Close it on the Cash drawer page first.")
+DRAWER_ALREADY_OPEN = QT_TRANSLATE_NOOP("core", "The cash drawer is already open.")
+DAY_ALREADY_CLOSED = QT_TRANSLATE_NOOP(
+    "core", "Today ({date}) has already been closed, and a closed day cannot be reopened. New business goes into tomorrow's drawer.")
+NO_OPEN_DRAWER = QT_TRANSLATE_NOOP("core", "There is no open cash drawer to close.")
+DRAWER_SHORT = QT_TRANSLATE_NOOP(
+    "core", "The drawer should hold only {cash} in cash; it cannot pay out {amount}.")
+
+# voids
+ALREADY_VOID = QT_TRANSLATE_NOOP("core", "This record has already been voided.")
+NOT_A_MONEY_RECORD = QT_TRANSLATE_NOOP("core", "No money record “{record}” was found.")
+VOID_DEPENDENTS_FIRST = QT_TRANSLATE_NOOP(
+    "core", "Sales or payouts of this consignment are still recorded: void those first.")
+VOID_PAYOUT_FIRST = QT_TRANSLATE_NOOP(
+    "core", "The farmer has already been paid more than would remain due: void the payout first.")
+RECORD_VOIDED = QT_TRANSLATE_NOOP("core", "This record has been voided; nothing more can be done with it.")
+
+# agent purchases
+PURCHASE_STEP = QT_TRANSLATE_NOOP("core", "This purchase is “{status}”: that step is not possible now.")
+DEPOSIT_TOO_HIGH = QT_TRANSLATE_NOOP("core", "The deposit cannot be more than the total, {total}.")
+UNKNOWN_PLATFORM = QT_TRANSLATE_NOOP("core", "Unknown shopping platform “{code}”.")
+
+# produce
+NET_NOT_POSITIVE = QT_TRANSLATE_NOOP(
+    "core", "After tare and deductions nothing is left ({net} kg): check the weights.")
+NOT_ENOUGH_PRODUCE = QT_TRANSLATE_NOOP("core", "Only {available} kg of {product} is in stock.")
+PAYOUT_TOO_HIGH = QT_TRANSLATE_NOOP(
+    "core", "Only {due} is due to the farmer from what has sold so far; the payout cannot be more.")
+NOT_CONSIGNMENT = QT_TRANSLATE_NOOP("core", "This intake was bought out; nothing is paid out after the sale.")
+COMMISSION_RANGE = QT_TRANSLATE_NOOP("core", "The commission must be between 0% and 50%.")
+
+# bill payments
+BILL_NOT_PENDING = QT_TRANSLATE_NOOP("core", "This payment is no longer pending.")
+REFUND_SUCCEEDED = QT_TRANSLATE_NOOP(
+    "core", "This payment succeeded, so it cannot be refunded. If it was recorded by mistake, the keeper can void it.")
+UNKNOWN_BILL_KIND = QT_TRANSLATE_NOOP("core", "Unknown kind of bill “{code}”.")
+
+# other services
+CARD_LAST4_NEEDED = QT_TRANSLATE_NOOP("core", "Enter the last 4 digits of the bank card.")

@@ -156,7 +156,7 @@ class Send(Base):
     __tablename__ = "send"
     __journaled__ = True
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
-    sender_id: Mapped[str] = mapped_column(ForeignKey("villager.id"))
+    sender_id: Mapped[str] = mapped_column(ForeignKey("villager.id"), index=True)
     sender_name: Mapped[str] = mapped_column(String(40))
     sender_phone: Mapped[str] = mapped_column(String(11))
     receiver_name: Mapped[str] = mapped_column(String(40))
@@ -188,6 +188,173 @@ class Stocktake(Base):
     found: Mapped[int] = mapped_column(Integer)
     missing: Mapped[str] = mapped_column(Text)  # JSON list of tracking numbers
     unexpected: Mapped[str] = mapped_column(Text)  # JSON list of scanned numbers not in stock
+
+
+class DrawerSession(Base):
+    """One business day of the cash drawer (日结): opened with a counted float, closed with the
+    counted cash. Its ledger lines are those with open_seq < seq <= close_seq."""
+
+    __tablename__ = "drawer_session"
+    __journaled__ = True
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    business_date: Mapped[str] = mapped_column(String(10), unique=True)  # one per day, ever
+    status: Mapped[str] = mapped_column(String(8))  # open | closed
+    float_fen: Mapped[int] = mapped_column(Integer)
+    opened_at: Mapped[str] = mapped_column(String(32))
+    opened_by: Mapped[str] = mapped_column(String(32))
+    open_seq: Mapped[int] = mapped_column(Integer)
+    closed_at: Mapped[str | None] = mapped_column(String(32))
+    closed_by: Mapped[str | None] = mapped_column(String(32))
+    close_seq: Mapped[int | None] = mapped_column(Integer)
+    expected_fen: Mapped[int | None] = mapped_column(Integer)
+    counted_fen: Mapped[int | None] = mapped_column(Integer)
+    difference_fen: Mapped[int | None] = mapped_column(Integer)
+    z_no: Mapped[int | None] = mapped_column(Integer, unique=True)
+
+
+class CashMove(Base):
+    """Cash put into or taken out of the drawer for a reason (change brought in, takings banked)."""
+
+    __tablename__ = "cash_move"
+    __journaled__ = True
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    session_id: Mapped[str] = mapped_column(ForeignKey("drawer_session.id"))
+    direction: Mapped[str] = mapped_column(String(4))  # in | out
+    amount_fen: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(String(200))
+    at: Mapped[str] = mapped_column(String(32))
+
+
+class Purchase(Base):
+    """代购: goods the keeper orders online for a villager."""
+
+    __tablename__ = "purchase"
+    __journaled__ = True
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    villager_id: Mapped[str] = mapped_column(ForeignKey("villager.id"), index=True)
+    villager_name: Mapped[str] = mapped_column(String(40))
+    items: Mapped[str] = mapped_column(String(200))
+    platform: Mapped[str] = mapped_column(String(12))
+    order_no: Mapped[str | None] = mapped_column(String(40))
+    price_fen: Mapped[int] = mapped_column(Integer)
+    shipping_fen: Mapped[int] = mapped_column(Integer)
+    service_fee_fen: Mapped[int] = mapped_column(Integer)
+    deposit_fen: Mapped[int] = mapped_column(Integer)
+    deposit_method: Mapped[str] = mapped_column(String(12))
+    paid_with: Mapped[str | None] = mapped_column(String(12))  # how the keeper paid the platform
+    balance_method: Mapped[str | None] = mapped_column(String(12))
+    tracking_no: Mapped[str | None] = mapped_column(String(40))
+    parcel_id: Mapped[str | None] = mapped_column(ForeignKey("parcel.id"))
+    # requested | ordered | shipped | arrived | handed_over | cancelled | returned
+    status: Mapped[str] = mapped_column(String(12))
+    created_at: Mapped[str] = mapped_column(String(32))
+    updated_at: Mapped[str] = mapped_column(String(32))
+
+    __table_args__ = (Index("ix_purchase_status_tracking", "status", "tracking_no"),)
+
+
+class ProduceIntake(Base):
+    """A farmer's produce weighed in: bought out now, or taken on consignment."""
+
+    __tablename__ = "produce_intake"
+    __journaled__ = True
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    villager_id: Mapped[str] = mapped_column(ForeignKey("villager.id"), index=True)
+    farmer_name: Mapped[str] = mapped_column(String(40))
+    product: Mapped[str] = mapped_column(String(20), index=True)
+    grade: Mapped[str] = mapped_column(String(12))
+    gross_g: Mapped[int] = mapped_column(Integer)
+    tare_g: Mapped[int] = mapped_column(Integer)
+    deduct_g: Mapped[int] = mapped_column(Integer)
+    net_g: Mapped[int] = mapped_column(Integer)
+    price_unit: Mapped[str] = mapped_column(String(4))  # jin | kg
+    unit_price_fen: Mapped[int] = mapped_column(Integer)
+    amount_fen: Mapped[int] = mapped_column(Integer)  # buy-out: paid now; consignment: reference
+    mode: Mapped[str] = mapped_column(String(8))  # buyout | consign
+    commission_bp: Mapped[int] = mapped_column(Integer)  # consignment commission, 1/100 of a %
+    method: Mapped[str | None] = mapped_column(String(12))
+    at: Mapped[str] = mapped_column(String(32))
+
+
+class ProduceSale(Base):
+    """Produce sold on to a buyer or channel (上行), from station stock or one consignment."""
+
+    __tablename__ = "produce_sale"
+    __journaled__ = True
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    product: Mapped[str] = mapped_column(String(20), index=True)
+    intake_id: Mapped[str | None] = mapped_column(ForeignKey("produce_intake.id"), index=True)
+    buyer: Mapped[str] = mapped_column(String(40))
+    channel: Mapped[str] = mapped_column(String(12))
+    weight_g: Mapped[int] = mapped_column(Integer)
+    price_unit: Mapped[str] = mapped_column(String(4))
+    unit_price_fen: Mapped[int] = mapped_column(Integer)
+    amount_fen: Mapped[int] = mapped_column(Integer)
+    method: Mapped[str] = mapped_column(String(12))
+    send_id: Mapped[str | None] = mapped_column(ForeignKey("send.id"))
+    at: Mapped[str] = mapped_column(String(32))
+
+
+class ProducePayout(Base):
+    """Money paid to a farmer for consigned produce once it has sold, commission kept."""
+
+    __tablename__ = "produce_payout"
+    __journaled__ = True
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    intake_id: Mapped[str] = mapped_column(ForeignKey("produce_intake.id"), index=True)
+    amount_fen: Mapped[int] = mapped_column(Integer)
+    method: Mapped[str] = mapped_column(String(12))
+    at: Mapped[str] = mapped_column(String(32))
+
+
+class BillPayment(Base):
+    """缴费: a bill the keeper pays on a platform for a villager's cash."""
+
+    __tablename__ = "bill_payment"
+    __journaled__ = True
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    villager_id: Mapped[str | None] = mapped_column(ForeignKey("villager.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(12))
+    provider: Mapped[str] = mapped_column(String(20))
+    account: Mapped[str] = mapped_column(String(40), index=True)
+    holder: Mapped[str] = mapped_column(String(40))
+    amount_fen: Mapped[int] = mapped_column(Integer)
+    fee_fen: Mapped[int] = mapped_column(Integer)
+    method: Mapped[str] = mapped_column(String(12))
+    paid_with: Mapped[str] = mapped_column(String(12))
+    reference: Mapped[str | None] = mapped_column(String(60))
+    status: Mapped[str] = mapped_column(String(12))  # pending | succeeded | failed
+    at: Mapped[str] = mapped_column(String(32))
+    done_at: Mapped[str | None] = mapped_column(String(32))
+
+
+class ServiceRecord(Base):
+    """Other counter services: POS cash withdrawal (助农取款), tickets, printing."""
+
+    __tablename__ = "service_record"
+    __journaled__ = True
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    villager_id: Mapped[str | None] = mapped_column(ForeignKey("villager.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(12))  # pos_cash | ticket | printing
+    description: Mapped[str] = mapped_column(String(200))
+    amount_fen: Mapped[int] = mapped_column(Integer)
+    fee_fen: Mapped[int] = mapped_column(Integer)
+    method: Mapped[str] = mapped_column(String(12))
+    card_last4: Mapped[str | None] = mapped_column(String(4))
+    at: Mapped[str] = mapped_column(String(32))
+
+
+class Void(Base):
+    """A money record reversed with a reason (keeper only). The record itself is never edited:
+    its ledger lines are mirrored by reversal lines, and this row marks it as voided."""
+
+    __tablename__ = "void"
+    __journaled__ = True
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(32), unique=True)
+    record_table: Mapped[str] = mapped_column(String(24))
+    reason: Mapped[str] = mapped_column(String(200))
+    at: Mapped[str] = mapped_column(String(32))
 
 
 class LedgerLine(Base):

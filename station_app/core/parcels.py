@@ -224,25 +224,36 @@ def pickup(store, operator: str, parcel_ids: list[str], *, proxy_name: str | Non
     proxy_name = parse_name(proxy_name) if clean(proxy_name) else None
     method = check_method(method)
     with store.write(operator) as tx:
-        rows = tx.conn.execute(select(Parcel.id, Parcel.tracking_no, Parcel.status,
-                                      Parcel.villager_id, Parcel.recipient_name)
-                               .where(Parcel.id.in_(parcel_ids))).all()
-        by_id = {r.id: r for r in rows}
-        for pid in parcel_ids:
-            row = by_id.get(pid)
-            if row is None or row.status != IN_STOCK:
-                raise UserError(m.NOT_IN_STOCK, tracking_no=row.tracking_no if row else pid)
-        first = by_id[parcel_ids[0]]
-        pickup_id = tx.insert(Pickup, villager_id=first.villager_id,
-                              collected_by=proxy_name or first.recipient_name,
-                              proxy=proxy_name is not None, parcel_count=len(parcel_ids),
-                              fee_fen=fee_fen, method=method if fee_fen else None, at=tx.now_text)
-        for pid in parcel_ids:
-            tx.update(Parcel, pid, status=PICKED_UP, pickup_id=pickup_id, done_at=tx.now_text)
-        if fee_fen:
-            tx.ledger(pickup_id, "storage_fee", method, f"{len(parcel_ids)} parcel(s)",
-                      in_fen=fee_fen)
+        pickup_id = hand_out(tx, parcel_ids, proxy_name, fee_fen, method)
         tx.event("parcel.picked_up", pickup_id)
+    return pickup_id
+
+
+def _require_in_stock(tx, parcel_ids: list[str]) -> dict:
+    rows = tx.conn.execute(select(Parcel.id, Parcel.tracking_no, Parcel.status,
+                                  Parcel.villager_id, Parcel.recipient_name)
+                           .where(Parcel.id.in_(parcel_ids))).all()
+    by_id = {r.id: r for r in rows}
+    for pid in parcel_ids:
+        row = by_id.get(pid)
+        if row is None or row.status != IN_STOCK:
+            raise UserError(m.NOT_IN_STOCK, tracking_no=row.tracking_no if row else pid)
+    return by_id
+
+
+def hand_out(tx, parcel_ids: list[str], proxy_name: str | None = None, fee_fen: int = 0,
+             method: str = "cash") -> str:
+    """Inside a write: parcels leave the shelf with their villager (or a family member);
+    also how an agent purchase's parcel goes out with the goods."""
+    first = _require_in_stock(tx, parcel_ids)[parcel_ids[0]]
+    pickup_id = tx.insert(Pickup, villager_id=first.villager_id,
+                          collected_by=proxy_name or first.recipient_name,
+                          proxy=proxy_name is not None, parcel_count=len(parcel_ids),
+                          fee_fen=fee_fen, method=method if fee_fen else None, at=tx.now_text)
+    for pid in parcel_ids:
+        tx.update(Parcel, pid, status=PICKED_UP, pickup_id=pickup_id, done_at=tx.now_text)
+    if fee_fen:
+        tx.ledger(pickup_id, "storage_fee", method, f"{len(parcel_ids)} parcel(s)", in_fen=fee_fen)
     return pickup_id
 
 
@@ -254,15 +265,16 @@ def return_to_courier(store, operator: str, parcel_ids: list[str], reason: str) 
     reason = parse_text(reason, "reason", 200)
     batch = new_id()
     with store.write(operator) as tx:
-        rows = dict(tx.conn.execute(select(Parcel.id, Parcel.status)
-                                    .where(Parcel.id.in_(parcel_ids))).all())
-        for pid in parcel_ids:
-            if rows.get(pid) != IN_STOCK:
-                tn = tx.conn.execute(select(Parcel.tracking_no).where(Parcel.id == pid)).scalar()
-                raise UserError(m.NOT_IN_STOCK, tracking_no=tn or pid)
-            tx.update(Parcel, pid, status=RETURNED, done_at=tx.now_text, return_reason=reason)
+        send_back(tx, parcel_ids, reason)
         tx.event("parcel.returned", batch, parcels=list(parcel_ids))
     return batch
+
+
+def send_back(tx, parcel_ids: list[str], reason: str) -> None:
+    """Inside a write: parcels go back to the courier (unclaimed, refused goods)."""
+    _require_in_stock(tx, parcel_ids)
+    for pid in parcel_ids:
+        tx.update(Parcel, pid, status=RETURNED, done_at=tx.now_text, return_reason=reason)
 
 
 def _local_day_bounds(day: date, offset_min: int) -> tuple[str, str]:
