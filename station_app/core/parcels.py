@@ -16,11 +16,11 @@ from station_app.core.errors import UserError
 from station_app.core.canonical import new_id
 from station_app.core.ledger import check_method
 from station_app.core.models import Parcel, Pickup, Stocktake
-from station_app.core.people import resolve_villager
+from station_app.core.people import parse_person, resolve_villager
 from station_app.core.settings import station_settings
 from station_app.core.shelves import IN_STOCK
-from station_app.core.validate import (clean, mask_name, mask_phone, parse_last4, parse_mobile,
-                                       parse_name, parse_text, parse_tracking)
+from station_app.core.validate import (clean, mask_name, mask_phone, parse_name, parse_text,
+                                       parse_tracking)
 
 PICKED_UP, RETURNED = "picked_up", "returned"
 _CODE = re.compile(r"^([A-Z]{1,2})-?([1-9])-?([A-Z0-9]{4})$")
@@ -61,6 +61,7 @@ class CheckInResult:
     parcel: ParcelInfo
     carriers: list[str]  # every carrier the number fits; more than one: let the keeper choose
     seq: int
+    purchase: object = None  # the agent purchase (purchases.PurchaseInfo) this parcel completes
 
 
 def suggest_carriers(text: str) -> list[str]:
@@ -120,12 +121,10 @@ def check_in(store, operator: str, tracking: str, *, name: str | None = None,
     tracking_no = parse_tracking(tracking)
     fits = candidates(tracking_no)
     carrier = check_code(carrier) if carrier else fits[0]
-    name = parse_name(name) if clean(name) else None
-    phone = parse_mobile(phone) if clean(phone) else None
-    last4 = phone[-4:] if phone else parse_last4(last4)
-    if not phone and not name:
-        raise UserError(m.NAME_NEEDED)
+    name, phone, last4 = parse_person(name, phone, last4)
     shelf = clean(shelf).upper() or None
+    from station_app.core.purchases import arrive  # purchases builds on this module
+
     with store.write(operator) as tx:
         dup = tx.one(_IN_STOCK_BY_NUMBER, (tracking_no,))
         if dup:
@@ -138,10 +137,12 @@ def check_in(store, operator: str, tracking: str, *, name: str | None = None,
                       shelf=shelf_code, layer=layer, pickup_code=code, status=IN_STOCK,
                       checked_in_at=tx.now_text, batch_id=batch_id)
         parcel_id = tx.insert(Parcel, **values)
-        tx.event("parcel.checked_in", parcel_id)
+        purchase = arrive(tx, tracking_no, parcel_id)
+        tx.event("parcel.checked_in", parcel_id,
+                 **({"purchase": purchase.id} if purchase else {}))
     info = ParcelInfo(parcel_id, tracking_no, carrier, villager.name, values["recipient_phone"],
                       last4, code, IN_STOCK, values["checked_in_at"], villager.id)
-    return CheckInResult(info, fits, tx.seq)
+    return CheckInResult(info, fits, tx.seq, purchase)
 
 
 def classify_query(text: str) -> tuple[str, str]:

@@ -13,7 +13,7 @@ from station_app.core import messages as m
 from station_app.core.errors import UserError
 from station_app.core.models import Operator, Villager
 from station_app.core.pinyin import initials
-from station_app.core.validate import clean, parse_name, parse_pin
+from station_app.core.validate import clean, parse_last4, parse_mobile, parse_name, parse_pin
 
 KEEPER, ASSISTANT = "keeper", "assistant"
 ROLES = (KEEPER, ASSISTANT)
@@ -115,6 +115,16 @@ def _villager(row) -> VillagerInfo:
 _VILLAGER_COLS = (Villager.id, Villager.name, Villager.phone, Villager.phone_last4,
                   Villager.initials)
 _BY_PHONE = "SELECT id, name, phone, phone_last4, initials FROM villager WHERE phone = ?"
+
+
+def parse_person(name, phone, last4) -> tuple[str | None, str | None, str]:
+    """Who a record is for, as typed: a full mobile (name optional), or last 4 + name."""
+    name = parse_name(name) if clean(name) else None
+    phone = parse_mobile(phone) if clean(phone) else None
+    last4 = phone[-4:] if phone else parse_last4(last4)
+    if not phone and not name:
+        raise UserError(m.NAME_NEEDED)
+    return name, phone, last4
 
 
 def resolve_villager(tx, name: str | None, phone: str | None, last4: str | None) -> VillagerInfo:

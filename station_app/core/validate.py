@@ -38,6 +38,24 @@ def parse_money(text, low: int = 0, high: int = MAX_FEN) -> int:
     return fen
 
 
+def check_fen(fen, low: int = 0, high: int = MAX_FEN) -> int:
+    """An amount a service was given (already integer fen): in range, or the keeper is told."""
+    if not isinstance(fen, int) or isinstance(fen, bool):
+        raise TypeError("money is integer fen")
+    if not low <= fen <= high:
+        raise UserError(m.MONEY_RANGE, low=format_fen(low, symbol=False),
+                        high=format_fen(high, symbol=False))
+    return fen
+
+
+def check_grams(grams, low: int = 1, high: int = MAX_GRAMS) -> int:
+    if not isinstance(grams, int) or isinstance(grams, bool):
+        raise TypeError("weights are integer grams")
+    if not low <= grams <= high:
+        raise UserError(m.WEIGHT_RANGE, high=high // 1000)
+    return grams
+
+
 def format_fen(fen: int, symbol: bool = True) -> str:
     sign = "-" if fen < 0 else ""
     yuan, cents = divmod(abs(int(fen)), 100)
