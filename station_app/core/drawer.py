@@ -53,10 +53,8 @@ def _in_session(open_seq: int, close_seq: int | None) -> list:
     return conds
 
 
-def _cash_now(conn, float_fen: int, open_seq: int, before_seq: int | None = None) -> int:
+def _cash_now(conn, float_fen: int, open_seq: int) -> int:
     conds = [LedgerLine.method == "cash", LedgerLine.seq > open_seq]
-    if before_seq is not None:
-        conds.append(LedgerLine.seq < before_seq)
     net = conn.execute(select(func.coalesce(func.sum(LedgerLine.in_fen - LedgerLine.out_fen), 0))
                        .where(*conds)).scalar()
     return float_fen + net
