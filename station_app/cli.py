@@ -33,6 +33,11 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--out", type=Path, required=True)
     r = sub.add_parser("restore", help="replace the database with a checked backup")
     r.add_argument("file", type=Path)
+    led = sub.add_parser("ledger", help="the month's ledger (台账) as JSON, CSV, XLSX or PDF")
+    led.add_argument("--month", required=True, help="YYYY-MM")
+    led.add_argument("--format", choices=["json", "csv", "xlsx", "pdf"], default="json")
+    led.add_argument("--out", type=Path, default=None,
+                     help="file to write (default: stdout for json and csv, ledger-YYYY-MM.xlsx/pdf)")
     return p
 
 
@@ -114,6 +119,53 @@ def cmd_restore(args) -> int:
     return 0
 
 
+def _translate(args):
+    """Printed words in the station's language, from the same .qm the GUI loads (QtCore only)."""
+    from station_app.core.datadir import peek_language
+
+    lang = args.lang or peek_language(_data_dir(args)) or "zh_CN"
+    if lang == "en":
+        return (lambda _context, text: text), "en"
+    from PySide6.QtCore import QTranslator
+
+    from station_app.resources import resources_dir
+
+    translator = QTranslator()
+    if not translator.load(str(resources_dir() / "i18n" / f"{lang}.qm")):
+        raise FileNotFoundError(f"translation {lang}.qm is missing: run `make translations`")
+    return (lambda context, text: translator.translate(context, text) or text), "zh"
+
+
+def cmd_ledger(args) -> int:
+    from station_app.core import monthly
+    from station_app.reports.ledger_docs import ledger_bytes, write_report_pdf
+
+    try:
+        monthly.check_month(args.month)
+    except ValueError as exc:
+        print(f"station-app: {exc}", file=sys.stderr)
+        return 2
+    station = _open(args)
+    t, lang = _translate(args) if args.format != "json" else (None, "en")
+    if args.format == "pdf":
+        out = args.out or Path(f"ledger-{args.month}.pdf")
+        write_report_pdf(monthly.month_report(station.store, args.month), out, t, lang)
+        print(f"ledger written: {out}")
+        return 0
+    doc = monthly.ledger_document(station.store, args.month)
+    data = ledger_bytes(doc, args.format, t) if t else ledger_bytes(doc, args.format)
+    if args.out is None and args.format == "xlsx":
+        args.out = Path(f"ledger-{args.month}.xlsx")
+    if args.out is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return 0
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_bytes(data)
+    print(f"ledger written: {args.out}")
+    return 0
+
+
 def cmd_demo(args) -> int:
     from station_app.demo import fill_demo
 
@@ -131,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_self_test(lang=args.lang)
     commands = {"journal": cmd_journal, "verify": cmd_verify, "backup": cmd_backup,
-                "restore": cmd_restore, "demo": cmd_demo}
+                "restore": cmd_restore, "demo": cmd_demo, "ledger": cmd_ledger}
     if args.command is None:
         from station_app.ui.app import run_gui
 

@@ -9,7 +9,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from station_app.core import messages as m
-from station_app.core import drawer, parcels, people, sends, settings, shelves
+from station_app.core import (bills, drawer, other_services, parcels, people, produce, purchases,
+                              sends, settings, shelves, voids)
 from station_app.core.carriers import s10_check_digit
 from station_app.core.clock import FixedClock
 from station_app.core.errors import UserError
@@ -48,12 +49,18 @@ class DemoSummary:
     picked_up: int
     returned: int
     sends: int
+    purchases: int
+    produce: int
+    bills: int
+    services: int
     events: int
 
     def __str__(self) -> str:
         return (f"demo: {self.days} days, {self.villagers} villagers, {self.checked_in} parcels "
                 f"checked in, {self.picked_up} picked up, {self.returned} returned, "
-                f"{self.sends} sends; {self.events} journal events. Keeper {DEMO_KEEPER} PIN "
+                f"{self.sends} sends, {self.purchases} agent purchases, {self.produce} produce "
+                f"intakes, {self.bills} bill payments, {self.services} other services; "
+                f"{self.events} journal events. Keeper {DEMO_KEEPER} PIN "
                 f"{DEMO_KEEPER_PIN}, assistant {DEMO_ASSISTANT} PIN {DEMO_ASSISTANT_PIN}.")
 
 
@@ -87,7 +94,8 @@ def fill_demo(data_dir: Path, days: int = 14, seed: int = 1, now: datetime | Non
             villagers.append((name, phone))
 
     carriers, weights = zip(*CARRIER_WEIGHTS.items())
-    counts = dict(checked_in=0, picked_up=0, returned=0, sends=0)
+    counts = dict(checked_in=0, picked_up=0, returned=0, sends=0, purchases=0, produce=0,
+                  bills=0, services=0)
     for day in range(days):
         day_start = start + timedelta(days=day)
         clock.set(day_start.replace(hour=8, minute=rng.randint(0, 30)))
@@ -109,11 +117,17 @@ def fill_demo(data_dir: Path, days: int = 14, seed: int = 1, now: datetime | Non
             except UserError:
                 break  # shelves full: the keeper would stop and make room
 
+        clock.set(day_start.replace(hour=11, minute=rng.randint(0, 30)))
+        _demo_money_day(store, keeper.id, operator, rng, villagers, clock, counts)
+
         # Villagers drop by through the afternoon for what is waiting for them.
         clock.set(day_start.replace(hour=14))
         stock = parcels.in_stock_page(store, limit=10_000)
+        bought = {p.parcel_id for p in purchases.open_purchases(store)}  # go out as purchases
         by_villager: dict[str, list] = {}
         for p in stock:
+            if p.id in bought:
+                continue
             by_villager.setdefault(p.villager_id, []).append(p)
         for group in by_villager.values():
             if clock.now() >= now or rng.random() > 0.55:
@@ -156,6 +170,109 @@ def fill_demo(data_dir: Path, days: int = 14, seed: int = 1, now: datetime | Non
     events = store.head()[0]
     station.close()
     return DemoSummary(days, len(villagers), events=events, **counts)
+
+
+GOODS = [("电饭煲", 15900), ("化肥 50斤", 9800), ("儿童羽绒服", 12900), ("老年手机", 19900),
+         ("蔬菜种子", 2500), ("电动车电瓶", 38000), ("保温壶", 4900)]
+PLATFORMS = ["pdd", "pdd", "taobao", "jd", "douyin"]
+
+
+def _demo_money_day(store, keeper_id: str, operator: str, rng: random.Random,
+                    villagers: list[tuple[str, str]], clock, counts: dict) -> None:
+    """A day's money at the counter: purchases moving along, produce, bills, other services."""
+    step = lambda: clock.advance(minutes=rng.randint(2, 12))  # noqa: E731
+    # Yesterday's requests get ordered, ordered ones ship (their parcel comes with the van),
+    # arrived ones are collected and the balance paid.
+    for p in purchases.open_purchases(store):
+        step()
+        if p.status == purchases.REQUESTED:
+            purchases.mark_ordered(store, keeper_id, p.id, f"{p.platform.upper()}{rng.randint(10**9, 10**10)}",
+                                   paid_with=rng.choice(["wechat", "alipay"]))
+        elif p.status == purchases.ORDERED:
+            number = tracking_number(rng, "YTO")
+            purchases.mark_shipped(store, keeper_id, p.id, number)
+            buyer = people.villager(store, p.villager_id)
+            parcels.check_in(store, operator, number, name=buyer.name, phone=buyer.phone,
+                             last4=buyer.phone_last4, carrier="YTO")
+            counts["checked_in"] += 1
+        elif p.status == purchases.ARRIVED:
+            purchases.hand_over(store, operator, p.id, balance_method=rng.choice(["cash", "wechat"]))
+    for _ in range(rng.choice([0, 1, 1, 2])):
+        step()
+        name, phone = rng.choice(villagers)
+        item, price = rng.choice(GOODS)
+        purchases.request(store, operator, name=name, phone=phone, items=item,
+                          platform=rng.choice(PLATFORMS), price_fen=price,
+                          shipping_fen=rng.choice([0, 0, 500]), service_fee_fen=rng.choice([300, 500]),
+                          deposit_fen=price // 2, deposit_method=rng.choice(["cash", "wechat"]))
+        counts["purchases"] += 1
+
+    for _ in range(rng.choice([0, 1, 2, 3])):
+        step()
+        name, phone = rng.choice(villagers)
+        consign = rng.random() < 0.4
+        gross = rng.randint(5, 60) * 500
+        try:
+            produce.take_in(store, operator, name=name, phone=phone,
+                            product=rng.choice(produce.PRODUCTS[:6]), grade=rng.choice(produce.GRADES),
+                            gross_g=gross + 400, tare_g=400, deduct_g=(gross // 50) // 10 * 10,
+                            price_unit="jin", unit_price_fen=rng.choice([600, 800, 1200, 2500, 3000]),
+                            mode="consign" if consign else "buyout", commission_bp=800,
+                            method=rng.choice(["cash", "wechat"]))
+            counts["produce"] += 1
+        except UserError:
+            pass  # not enough cash in the drawer: the farmer comes back tomorrow
+    for line in produce.stock(store):
+        if line.bought_g >= 10_000 and rng.random() < 0.5:
+            step()
+            produce.sell(store, keeper_id, product=line.product, weight_g=line.bought_g,
+                         price_unit="kg", unit_price_fen=rng.choice([2000, 3500, 6000]),
+                         buyer=rng.choice(["县农产品公司", "宁夏红商贸", "李老板"]),
+                         channel=rng.choice(["dealer", "online", "coop"]), method="wechat")
+    for c in produce.consignments(store):
+        if c.left_g and rng.random() < 0.3:
+            step()
+            produce.sell(store, keeper_id, intake_id=c.intake.id, weight_g=c.left_g,
+                         price_unit="jin", unit_price_fen=c.intake.unit_price_fen + 200,
+                         buyer="县电商中心", channel="online", method="wechat")
+        elif c.due_fen > 0:
+            step()
+            produce.pay_out(store, keeper_id, c.intake.id, c.due_fen, method="wechat")
+
+    for _ in range(rng.randint(2, 8)):
+        step()
+        name, phone = rng.choice(villagers)
+        kind = rng.choice(["phone", "phone", "power", "power", "water", "medical", "broadband"])
+        account = phone if kind == "phone" else f"{rng.randint(10**9, 10**10)}"
+        amount = {"phone": rng.choice([3000, 5000, 10000]), "medical": 38000}.get(
+            kind, rng.randint(20, 300) * 100)
+        provider = "中国移动" if kind == "phone" and not bills.guess_phone_provider(phone) else None
+        bill = bills.take_payment(store, operator, kind=kind, account=account, holder=name,
+                                  provider=provider,
+                                  amount_fen=amount, fee_fen=rng.choice([0, 0, 100]),
+                                  method=rng.choice(["cash", "cash", "wechat"]))
+        counts["bills"] += 1
+        if rng.random() < 0.93:
+            bills.confirm(store, operator, bill.id, reference=f"T{rng.randint(10**11, 10**12)}")
+        elif rng.random() < 0.5:
+            bills.fail_and_refund(store, operator, bill.id, "平台缴费失败")
+    for _ in range(rng.randint(1, 5)):
+        step()
+        kind = rng.choice(["pos_cash", "printing", "printing", "ticket"])
+        amount = {"pos_cash": rng.choice([10000, 20000, 50000]), "printing": rng.choice([50, 100, 200]),
+                  "ticket": rng.choice([6500, 12800, 25400])}[kind]
+        try:
+            svc = other_services.record(store, operator, kind=kind, amount_fen=amount,
+                                        fee_fen=500 if kind == "ticket" else 0,
+                                        method=rng.choice(["cash", "wechat"]),
+                                        card_last4=f"{rng.randint(0, 9999):04d}",
+                                        description={"printing": "复印身份证", "ticket": "西安-兰州 火车票",
+                                                     "pos_cash": ""}[kind])
+            counts["services"] += 1
+            if rng.random() < 0.03:
+                voids.void(store, keeper_id, svc.id, "录入重复")
+        except UserError:
+            pass  # the drawer has too little cash for that withdrawal today
 
 
 def _demo_send(store, operator: str, rng: random.Random, villagers: list[tuple[str, str]]) -> None:

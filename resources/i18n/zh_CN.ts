@@ -964,6 +964,98 @@
         <translation>滞留保管费</translation>
     </message>
     <message>
+        <source>Purchase deposit</source>
+        <translation>代购定金</translation>
+    </message>
+    <message>
+        <source>Purchase balance</source>
+        <translation>代购尾款</translation>
+    </message>
+    <message>
+        <source>Purchase paid to platform</source>
+        <translation>代购付平台货款</translation>
+    </message>
+    <message>
+        <source>Purchase refund from platform</source>
+        <translation>代购平台退款</translation>
+    </message>
+    <message>
+        <source>Purchase deposit refund</source>
+        <translation>代购退定金</translation>
+    </message>
+    <message>
+        <source>Produce bought out</source>
+        <translation>农产品收购</translation>
+    </message>
+    <message>
+        <source>Produce sale</source>
+        <translation>农产品销售</translation>
+    </message>
+    <message>
+        <source>Consignment payout</source>
+        <translation>代销结算付款</translation>
+    </message>
+    <message>
+        <source>Bill payment</source>
+        <translation>代缴费</translation>
+    </message>
+    <message>
+        <source>Bill payment fee</source>
+        <translation>缴费手续费</translation>
+    </message>
+    <message>
+        <source>Bill paid on platform</source>
+        <translation>缴费平台付款</translation>
+    </message>
+    <message>
+        <source>Bill refund from platform</source>
+        <translation>缴费平台退款</translation>
+    </message>
+    <message>
+        <source>Bill payment refund</source>
+        <translation>缴费退款</translation>
+    </message>
+    <message>
+        <source>POS withdrawal (card)</source>
+        <translation>助农取款（刷卡）</translation>
+    </message>
+    <message>
+        <source>POS withdrawal (cash paid)</source>
+        <translation>助农取款（付现金）</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>代订票</translation>
+    </message>
+    <message>
+        <source>Ticket paid on platform</source>
+        <translation>订票平台付款</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>打印复印</translation>
+    </message>
+    <message>
+        <source>Service fee</source>
+        <translation>服务费</translation>
+    </message>
+    <message>
+        <source>Cash put in</source>
+        <translation>现金存入钱箱</translation>
+    </message>
+    <message>
+        <source>Cash taken out</source>
+        <translation>现金取出钱箱</translation>
+    </message>
+    <message>
+        <source>Drawer over</source>
+        <translation>钱箱长款</translation>
+    </message>
+    <message>
+        <source>Drawer short</source>
+        <translation>钱箱短款</translation>
+    </message>
+    <message>
         <source>Nothing was scanned. Scan the barcode on the parcel again.</source>
         <translation>没有扫到内容，请重新扫描快递上的条码。</translation>
     </message>
@@ -1123,6 +1215,230 @@
         <source>Unknown operator.</source>
         <translation>没有这个操作员。</translation>
     </message>
+    <message>
+        <source>The cash drawer is not open today. Count the float and open it on the Cash drawer page first.</source>
+        <translation>今天的钱箱还没有开启。请先到“日结”页清点备用金并开启钱箱。</translation>
+    </message>
+    <message>
+        <source>The cash drawer of {date} is still open. Close it on the Cash drawer page first.</source>
+        <translation>{date} 的钱箱还没有日结。请先到“日结”页完成日结。</translation>
+    </message>
+    <message>
+        <source>The cash drawer is already open.</source>
+        <translation>钱箱已经开启。</translation>
+    </message>
+    <message>
+        <source>Today ({date}) has already been closed, and a closed day cannot be reopened. New business goes into tomorrow's drawer.</source>
+        <translation>今天（{date}）已经日结，日结后不能重新开启。新的业务请记入明天的钱箱。</translation>
+    </message>
+    <message>
+        <source>There is no open cash drawer to close.</source>
+        <translation>没有需要日结的钱箱。</translation>
+    </message>
+    <message>
+        <source>The drawer should hold only {cash} in cash; it cannot pay out {amount}.</source>
+        <translation>钱箱里应只有现金 {cash}，不能付出 {amount}。</translation>
+    </message>
+    <message>
+        <source>This record has already been voided.</source>
+        <translation>这笔记录已经作废。</translation>
+    </message>
+    <message>
+        <source>No money record “{record}” was found.</source>
+        <translation>找不到资金记录“{record}”。</translation>
+    </message>
+    <message>
+        <source>Sales or payouts of this consignment are still recorded: void those first.</source>
+        <translation>这批代销还有销售或结算记录，请先作废那些记录。</translation>
+    </message>
+    <message>
+        <source>The farmer has already been paid more than would remain due: void the payout first.</source>
+        <translation>已付给农户的钱超过作废后应付的金额，请先作废结算付款。</translation>
+    </message>
+    <message>
+        <source>This record has been voided; nothing more can be done with it.</source>
+        <translation>这笔记录已作废，不能再办理。</translation>
+    </message>
+    <message>
+        <source>This purchase is “{status}”: that step is not possible now.</source>
+        <translation>这笔代购现在是“{status}”，不能办理这一步。</translation>
+    </message>
+    <message>
+        <source>The deposit cannot be more than the total, {total}.</source>
+        <translation>定金不能超过总额 {total}。</translation>
+    </message>
+    <message>
+        <source>Unknown shopping platform “{code}”.</source>
+        <translation>未知的购物平台“{code}”。</translation>
+    </message>
+    <message>
+        <source>After tare and deductions nothing is left ({net} kg): check the weights.</source>
+        <translation>扣除皮重和杂质后净重为 {net} 公斤，请检查重量。</translation>
+    </message>
+    <message>
+        <source>Only {available} kg of {product} is in stock.</source>
+        <translation>{product} 库存只有 {available} 公斤。</translation>
+    </message>
+    <message>
+        <source>Only {due} is due to the farmer from what has sold so far; the payout cannot be more.</source>
+        <translation>按目前的销售，应付农户只有 {due}，付款不能超过这个数。</translation>
+    </message>
+    <message>
+        <source>This intake was bought out; nothing is paid out after the sale.</source>
+        <translation>这批是收购的，销售后不再给农户结算。</translation>
+    </message>
+    <message>
+        <source>The commission must be between 0% and 50%.</source>
+        <translation>佣金比例须在 0% 到 50% 之间。</translation>
+    </message>
+    <message>
+        <source>This payment is no longer pending.</source>
+        <translation>这笔缴费已经不是待确认状态。</translation>
+    </message>
+    <message>
+        <source>This payment succeeded, so it cannot be refunded. If it was recorded by mistake, the keeper can void it.</source>
+        <translation>这笔缴费已经成功，不能退款。如果是录错了，请站长作废。</translation>
+    </message>
+    <message>
+        <source>Unknown kind of bill “{code}”.</source>
+        <translation>未知的缴费类型“{code}”。</translation>
+    </message>
+    <message>
+        <source>Enter the last 4 digits of the bank card.</source>
+        <translation>请输入银行卡后四位。</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>已登记</translation>
+    </message>
+    <message>
+        <source>Ordered</source>
+        <translation>已下单</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>已到站</translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <translation>已交付</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退货</translation>
+    </message>
+    <message>
+        <source>Taobao</source>
+        <translation>淘宝</translation>
+    </message>
+    <message>
+        <source>Pinduoduo</source>
+        <translation>拼多多</translation>
+    </message>
+    <message>
+        <source>JD.com</source>
+        <translation>京东</translation>
+    </message>
+    <message>
+        <source>Douyin</source>
+        <translation>抖音</translation>
+    </message>
+    <message>
+        <source>Kuaishou</source>
+        <translation>快手</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待确认</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Failed, refunded</source>
+        <translation>失败已退款</translation>
+    </message>
+    <message>
+        <source>Phone top-up</source>
+        <translation>话费充值</translation>
+    </message>
+    <message>
+        <source>Electricity</source>
+        <translation>电费</translation>
+    </message>
+    <message>
+        <source>Water</source>
+        <translation>水费</translation>
+    </message>
+    <message>
+        <source>Gas</source>
+        <translation>燃气费</translation>
+    </message>
+    <message>
+        <source>Broadband</source>
+        <translation>宽带费</translation>
+    </message>
+    <message>
+        <source>Cable TV</source>
+        <translation>有线电视费</translation>
+    </message>
+    <message>
+        <source>Rural medical insurance</source>
+        <translation>城乡居民医保</translation>
+    </message>
+    <message>
+        <source>Pension insurance</source>
+        <translation>城乡居民养老保险</translation>
+    </message>
+    <message>
+        <source>POS cash withdrawal</source>
+        <translation>助农取款</translation>
+    </message>
+    <message>
+        <source>Ticket booking</source>
+        <translation>代订票</translation>
+    </message>
+    <message>
+        <source>Printing and copying</source>
+        <translation>打印复印</translation>
+    </message>
+    <message>
+        <source>per jin (斤)</source>
+        <translation>每斤</translation>
+    </message>
+    <message>
+        <source>per kg</source>
+        <translation>每公斤</translation>
+    </message>
+    <message>
+        <source>Dealer (收购商)</source>
+        <translation>收购商</translation>
+    </message>
+    <message>
+        <source>Online shop</source>
+        <translation>网店</translation>
+    </message>
+    <message>
+        <source>Market</source>
+        <translation>集市</translation>
+    </message>
+    <message>
+        <source>Cooperative</source>
+        <translation>合作社</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
@@ -1182,12 +1498,108 @@
         <translation>目的地</translation>
     </message>
     <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <source>In (yuan)</source>
+        <translation>收入（元）</translation>
+    </message>
+    <message>
+        <source>Out (yuan)</source>
+        <translation>支出（元）</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Ledger</source>
+        <translation>台账</translation>
+    </message>
+    <message>
+        <source>Totals</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
         <source>Item</source>
         <translation>物品</translation>
     </message>
     <message>
+        <source>In</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>支出</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>净额</translation>
+    </message>
+    <message>
+        <source>Monthly ledger {month}</source>
+        <translation>月度台账 {month}</translation>
+    </message>
+    <message>
+        <source>Villagers served: {n}    Entries: {entries}</source>
+        <translation>服务村民：{n} 人    分录：{entries} 条</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>入库</translation>
+    </message>
+    <message>
+        <source>Picked up</source>
+        <translation>取件</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退货</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>寄件</translation>
+    </message>
+    <message>
+        <source>Parcels by courier {month}</source>
+        <translation>快递公司结算统计 {month}</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>品名</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>笔数</translation>
+    </message>
+    <message>
         <source>Weight</source>
         <translation>重量</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Produce sold upward {month}</source>
+        <translation>农产品上行销售 {month}</translation>
+    </message>
+    <message>
+        <source>Ledger entries {month}</source>
+        <translation>台账明细 {month}</translation>
     </message>
     <message>
         <source>Fee</source>

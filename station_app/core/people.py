@@ -154,6 +154,14 @@ def resolve_villager(tx, name: str | None, phone: str | None, last4: str | None)
     return VillagerInfo(villager_id, name, phone, last4, values["initials"])
 
 
+def villager(store, villager_id: str) -> VillagerInfo:
+    with store.read() as conn:
+        row = conn.execute(select(*_VILLAGER_COLS).where(Villager.id == villager_id)).first()
+    if row is None:
+        raise LookupError(villager_id)
+    return _villager(row)
+
+
 def find_villagers(store, text: str, limit: int = 20) -> list[VillagerInfo]:
     """By name, pinyin initials, full phone or its last 4 digits."""
     query = clean(text)

@@ -1,0 +1,178 @@
+"""The monthly ledger in the four formats of `station-app ledger`: JSON (the exchange document,
+canonical bytes, as the county center prints it), CSV and XLSX (for a spreadsheet), PDF (the
+monthly report a county officer files: totals, the courier statement, produce sold upward,
+villagers served, then every entry).
+
+Money stays integer fen in JSON, CSV and XLSX (plus a yuan column as text or an exact decimal,
+never a float); words are marked for lupdate in the "reports" and "core" contexts.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import Decimal
+from pathlib import Path
+from typing import Callable
+
+from station_app.core.canonical import canonical_json
+from station_app.core.carriers import carrier_name
+from station_app.core.ledger import CATEGORIES, METHODS
+from station_app.core.messages import QT_TRANSLATE_NOOP
+from station_app.core.validate import format_fen, format_grams
+from station_app.reports.layout import Column, table_pages
+
+FORMATS = ("json", "csv", "xlsx", "pdf")
+Translate = Callable[[str, str], str]  # (context, text) -> text
+
+
+def _identity(_context: str, text: str) -> str:
+    return text
+
+
+def _category(t: Translate, code: str) -> str:
+    return t("core", CATEGORIES[code]) if code in CATEGORIES else code
+
+
+def _method(t: Translate, code: str) -> str:
+    return t("core", METHODS[code]) if code in METHODS else code
+
+
+def _yuan(fen: int) -> Decimal:
+    return Decimal(fen).scaleb(-2)
+
+
+def ledger_json(doc: dict) -> bytes:
+    return canonical_json(doc) + b"\n"
+
+
+def _entry_header(t: Translate) -> list[str]:
+    r = lambda s: t("reports", s)  # noqa: E731
+    return ["seq", r(QT_TRANSLATE_NOOP("reports", "Date")), r(QT_TRANSLATE_NOOP("reports", "Category")),
+            r(QT_TRANSLATE_NOOP("reports", "Method")), "in_fen", "out_fen",
+            r(QT_TRANSLATE_NOOP("reports", "In (yuan)")), r(QT_TRANSLATE_NOOP("reports", "Out (yuan)")),
+            r(QT_TRANSLATE_NOOP("reports", "Description")), "record_id", "category", "method"]
+
+
+def _entry_row(t: Translate, e: dict) -> list:
+    return [e["seq"], e["date"], _category(t, e["category"]), _method(t, e["method"]),
+            e["in_fen"], e["out_fen"], format_fen(e["in_fen"], symbol=False),
+            format_fen(e["out_fen"], symbol=False), e["description"], e["record_id"],
+            e["category"], e["method"]]
+
+
+def ledger_csv(doc: dict, t: Translate = _identity) -> bytes:
+    """UTF-8 with a BOM, so Excel on a Chinese Windows opens it without garbling."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(_entry_header(t))
+    for e in doc["entries"]:
+        writer.writerow(_entry_row(t, e))
+    totals = doc["totals"]
+    writer.writerow([])
+    writer.writerow([t("reports", QT_TRANSLATE_NOOP("reports", "Total")), "", "", "",
+                     totals["in_fen"], totals["out_fen"], format_fen(totals["in_fen"], symbol=False),
+                     format_fen(totals["out_fen"], symbol=False)])
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+def ledger_xlsx(doc: dict, t: Translate = _identity) -> bytes:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = t("reports", QT_TRANSLATE_NOOP("reports", "Ledger")) + " " + doc["month"]
+    sheet.append(_entry_header(t))
+    for e in doc["entries"]:
+        row = _entry_row(t, e)
+        row[6], row[7] = _yuan(e["in_fen"]), _yuan(e["out_fen"])
+        sheet.append(row)
+    for cells in sheet.iter_cols(min_col=7, max_col=8, min_row=2):
+        for cell in cells:
+            cell.number_format = "0.00"
+    sheet.freeze_panes = "A2"
+    for col, width in zip("ABCDEFGHI", (7, 11, 22, 14, 10, 10, 11, 11, 40)):
+        sheet.column_dimensions[col].width = width
+    summary = book.create_sheet(t("reports", QT_TRANSLATE_NOOP("reports", "Totals")))
+    summary.append([t("reports", QT_TRANSLATE_NOOP("reports", "Category")), "in_fen", "out_fen"])
+    for code, v in doc["totals"]["by_category"].items():
+        summary.append([_category(t, code), v["in_fen"], v["out_fen"]])
+    summary.append([])
+    summary.append([t("reports", QT_TRANSLATE_NOOP("reports", "Method")), "in_fen", "out_fen"])
+    for code, v in doc["totals"]["by_method"].items():
+        summary.append([_method(t, code), v["in_fen"], v["out_fen"]])
+    summary.column_dimensions["A"].width = 24
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def report_pages(report, t: Translate = _identity, lang: str = "en") -> list:
+    """The monthly report: summary, courier statement, produce sold upward, then every entry."""
+    r = lambda s: t("reports", s)  # noqa: E731
+    doc = report.ledger
+    totals = doc["totals"]
+    head = f"{report.station_name}  {report.station_id}"
+    money = [Column(r(QT_TRANSLATE_NOOP("reports", "Category")), 80), Column(r(QT_TRANSLATE_NOOP("reports", "In")), 33, "right"),
+             Column(r(QT_TRANSLATE_NOOP("reports", "Out")), 33, "right"), Column(r(QT_TRANSLATE_NOOP("reports", "Net")), 34, "right")]
+
+    def money_row(label, v):
+        return [label, format_fen(v["in_fen"]), format_fen(v["out_fen"]), format_fen(v["in_fen"] - v["out_fen"])]
+
+    rows = [money_row(_category(t, c), v) for c, v in totals["by_category"].items()]
+    rows.append(["", "", "", ""])
+    rows += [money_row(_method(t, c), v) for c, v in totals["by_method"].items()]
+    rows.append(["", "", "", ""])
+    rows.append(money_row(r(QT_TRANSLATE_NOOP("reports", "Total")), totals))
+    title = r(QT_TRANSLATE_NOOP("reports", "Monthly ledger {month}")).format(month=report.month)
+    footer = [r(QT_TRANSLATE_NOOP("reports", "Villagers served: {n}    Entries: {entries}")).format(
+        n=report.villagers_served, entries=len(doc["entries"]))]
+    pages = table_pages(title, head, money, rows, footer)
+
+    carriers = [Column(r(QT_TRANSLATE_NOOP("reports", "Courier")), 60),
+                Column(r(QT_TRANSLATE_NOOP("reports", "Checked in")), 30, "right"),
+                Column(r(QT_TRANSLATE_NOOP("reports", "Picked up")), 30, "right"),
+                Column(r(QT_TRANSLATE_NOOP("reports", "Returned")), 30, "right"),
+                Column(r(QT_TRANSLATE_NOOP("reports", "Sent")), 30, "right")]
+    crow = [[carrier_name(c.carrier, lang), str(c.checked_in), str(c.picked_up), str(c.returned),
+             str(c.sent)] for c in report.carriers]
+    pages += table_pages(r(QT_TRANSLATE_NOOP("reports", "Parcels by courier {month}")).format(month=report.month),
+                         head, carriers, crow)
+
+    produce = [Column(r(QT_TRANSLATE_NOOP("reports", "Product")), 60),
+               Column(r(QT_TRANSLATE_NOOP("reports", "Sales")), 30, "right"),
+               Column(r(QT_TRANSLATE_NOOP("reports", "Weight")), 40, "right"),
+               Column(r(QT_TRANSLATE_NOOP("reports", "Amount")), 50, "right")]
+    prow = [[p.product, str(p.sales), format_grams(p.weight_g), format_fen(p.amount_fen)]
+            for p in report.produce]
+    pages += table_pages(r(QT_TRANSLATE_NOOP("reports", "Produce sold upward {month}")).format(month=report.month),
+                         head, produce, prow)
+
+    entries = [Column("#", 13, "right"), Column(r(QT_TRANSLATE_NOOP("reports", "Date")), 14),
+               Column(r(QT_TRANSLATE_NOOP("reports", "Category")), 38),
+               Column(r(QT_TRANSLATE_NOOP("reports", "Method")), 21),
+               Column(r(QT_TRANSLATE_NOOP("reports", "In")), 22, "right"),
+               Column(r(QT_TRANSLATE_NOOP("reports", "Out")), 22, "right"),
+               Column(r(QT_TRANSLATE_NOOP("reports", "Description")), 50)]
+    erows = [[str(e["seq"]), e["date"][5:], _category(t, e["category"]), _method(t, e["method"]),
+              format_fen(e["in_fen"], symbol=False) if e["in_fen"] else "",
+              format_fen(e["out_fen"], symbol=False) if e["out_fen"] else "", e["description"]]
+             for e in doc["entries"]]
+    pages += table_pages(r(QT_TRANSLATE_NOOP("reports", "Ledger entries {month}")).format(month=report.month),
+                         head, entries, erows, size=9)
+    return pages
+
+
+def ledger_bytes(doc: dict, fmt: str, t: Translate = _identity) -> bytes:
+    """The ledger document as JSON, CSV or XLSX (the PDF is the fuller monthly report)."""
+    renderers = {"json": ledger_json, "csv": lambda d: ledger_csv(d, t),
+                 "xlsx": lambda d: ledger_xlsx(d, t)}
+    if fmt not in renderers:
+        raise ValueError(fmt)
+    return renderers[fmt](doc)
+
+
+def write_report_pdf(report, out: Path, t: Translate = _identity, lang: str = "en") -> Path:
+    from station_app.reports.pdf import write_pdf
+
+    return write_pdf(report_pages(report, t, lang), Path(out), title=f"台账 {report.month}")
