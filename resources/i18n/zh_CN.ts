@@ -108,6 +108,141 @@
     </message>
 </context>
 <context>
+    <name>DrawerPage</name>
+    <message>
+        <source>Cash drawer</source>
+        <translation>日结</translation>
+    </message>
+    <message>
+        <source>Float counted, e.g. 200</source>
+        <translation>清点的备用金，如 200</translation>
+    </message>
+    <message>
+        <source>Open today's drawer</source>
+        <translation>开启今天的钱箱</translation>
+    </message>
+    <message>
+        <source>Cash in the drawer now:</source>
+        <translation>钱箱现有现金：</translation>
+    </message>
+    <message>
+        <source>Put cash in</source>
+        <translation>存入现金</translation>
+    </message>
+    <message>
+        <source>Take cash out</source>
+        <translation>取出现金</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Reason, e.g. change from the bank</source>
+        <translation>原因，如从银行换零钱</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Cash counted at closing</source>
+        <translation>日结时清点的现金</translation>
+    </message>
+    <message>
+        <source>Close the day</source>
+        <translation>日结</translation>
+    </message>
+    <message>
+        <source>Count the cash, then:</source>
+        <translation>清点现金后：</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>支出</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>净额</translation>
+    </message>
+    <message>
+        <source>Cash by category</source>
+        <translation>现金（按类别）</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Z no.</source>
+        <translation>日结号</translation>
+    </message>
+    <message>
+        <source>Float</source>
+        <translation>备用金</translation>
+    </message>
+    <message>
+        <source>Should hold</source>
+        <translation>应有现金</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>实点</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <source>Recent days</source>
+        <translation>最近日结</translation>
+    </message>
+    <message>
+        <source>The drawer is not open today. Count the cash in it and open the day before taking money.</source>
+        <translation>今天的钱箱还没有开启。请清点钱箱里的现金，开启后再收钱。</translation>
+    </message>
+    <message>
+        <source>Today is closed (Z report no. {z}). Counted {counted}, difference {diff}.</source>
+        <translation>今天已日结（日结号 {z}）。实点 {counted}，差额 {diff}。</translation>
+    </message>
+    <message>
+        <source>Open since {since} ({day}), float {float}. The drawer should now hold {cash} in cash.</source>
+        <translation>{since} 开启（{day}），备用金 {float}。钱箱现在应有现金 {cash}。</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>未日结</translation>
+    </message>
+    <message>
+        <source>Z report {day}{z}: {records} records</source>
+        <translation>日结报表 {day}{z}：{records} 笔</translation>
+    </message>
+    <message>
+        <source>The drawer is open with a float of {float}.</source>
+        <translation>钱箱已开启，备用金 {float}。</translation>
+    </message>
+    <message>
+        <source>Recorded.</source>
+        <translation>已记录。</translation>
+    </message>
+    <message>
+        <source>Close {day}? The drawer should hold {expected}; you counted {counted} (difference {diff}). A closed day cannot be reopened.</source>
+        <translation>确定日结 {day}？钱箱应有 {expected}，实点 {counted}（差额 {diff}）。日结后不能重新开启。</translation>
+    </message>
+    <message>
+        <source>Day closed: Z report no. {z}, difference {diff}.</source>
+        <translation>已日结：日结号 {z}，差额 {diff}。</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>村站助手 — Set up this station</source>

@@ -51,8 +51,9 @@ class MainWindow(QMainWindow):
     overdue = PageSlot("F4", "overdue", "OverduePage", QT_TRANSLATE_NOOP("OverduePage", "Overdue"))
     stocktake = PageSlot("F5", "stocktake", "StocktakePage",
                          QT_TRANSLATE_NOOP("StocktakePage", "Stock-take"))
+    drawer = PageSlot("F8", "drawer", "DrawerPage", QT_TRANSLATE_NOOP("DrawerPage", "Cash drawer"))
     settings = PageSlot("F9", "settings", "SettingsPage", QT_TRANSLATE_NOOP("SettingsPage", "Settings"))
-    SLOTS = (checkin, pickup, sends, overdue, stocktake, settings)
+    SLOTS = (checkin, pickup, sends, overdue, stocktake, drawer, settings)
 
     ready = Signal()  # the station is open and the PIN prompt is up
 

@@ -12,10 +12,13 @@ import importlib
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-SERVICES = ("parcels", "people", "sends", "settings", "shelves", "station")
+SERVICES = ("bills", "drawer", "monthly", "other_services", "parcels", "people", "produce",
+            "purchases", "sends", "settings", "shelves", "station", "voids")
 
 if TYPE_CHECKING:
-    from station_app.core import parcels, people, sends, settings, shelves, station  # noqa: F401
+    from station_app.core import (bills, drawer, monthly, other_services, parcels,  # noqa: F401
+                                  people, produce, purchases, sends, settings, shelves, station,
+                                  voids)
 
 
 def __getattr__(name: str) -> ModuleType:
