@@ -16,7 +16,14 @@ from station_app.core.errors import UserError
 from station_app.core.ledger import check_method
 from station_app.core.messages import QT_TRANSLATE_NOOP
 from station_app.core.models import BillPayment
-from station_app.core.validate import check_fen, clean, parse_mobile, parse_name, parse_text
+from station_app.core.validate import (
+    check_fen,
+    clean,
+    parse_mobile,
+    parse_name,
+    parse_reason,
+    parse_text,
+)
 from station_app.core.voids import not_voided, require_live
 
 PENDING, SUCCEEDED, FAILED = "pending", "succeeded", "failed"
@@ -140,9 +147,7 @@ def confirm(store, operator: str, bill_id: str, reference: str | None = None) ->
 
 def fail_and_refund(store, operator: str, bill_id: str, reason: str) -> None:
     """The platform refused or bounced the payment: everything goes back."""
-    if not clean(reason):
-        raise UserError(m.REASON_NEEDED)
-    reason = parse_text(reason, "reason", 200)
+    reason = parse_reason(reason)
     with store.write(operator) as tx:
         bill = _live(tx, bill_id)
         if bill.status == SUCCEEDED:

@@ -18,7 +18,7 @@ from station_app.core.clock import today_text
 from station_app.core.errors import UserError
 from station_app.core.models import CashMove, DrawerSession, LedgerLine
 from station_app.core.settings import station_settings
-from station_app.core.validate import clean, format_fen, parse_text
+from station_app.core.validate import format_fen, parse_reason
 
 OPEN, CLOSED = "open", "closed"
 IN, OUT = "in", "out"
@@ -114,9 +114,7 @@ def move_cash(store, operator: str, direction: str, amount_fen: int, reason: str
         raise ValueError(direction)
     if not isinstance(amount_fen, int) or amount_fen <= 0:
         raise ValueError("amount_fen is a positive integer")
-    if not clean(reason):
-        raise UserError(m.REASON_NEEDED)
-    reason = parse_text(reason, "reason", 200)
+    reason = parse_reason(reason)
     with store.write(operator) as tx:
         row = _open_row(tx.conn)
         if row is None:

@@ -10,17 +10,23 @@ from datetime import date, datetime, time, timedelta, timezone
 from sqlalchemy import and_, func, literal_column, select, tuple_
 
 from station_app.core import messages as m
+from station_app.core.canonical import new_id
 from station_app.core.carriers import candidates, check_code
 from station_app.core.clock import local_date, to_utc_text, utc_offset_min
 from station_app.core.errors import UserError
-from station_app.core.canonical import new_id
 from station_app.core.ledger import check_method
 from station_app.core.models import Parcel, Pickup, Stocktake
 from station_app.core.people import parse_person, resolve_villager
 from station_app.core.settings import station_settings
 from station_app.core.shelves import IN_STOCK
-from station_app.core.validate import (clean, mask_name, mask_phone, parse_name, parse_text,
-                                       parse_tracking)
+from station_app.core.validate import (
+    clean,
+    mask_name,
+    mask_phone,
+    parse_name,
+    parse_reason,
+    parse_tracking,
+)
 
 PICKED_UP, RETURNED = "picked_up", "returned"
 _CODE = re.compile(r"^([A-Z]{1,2})-?([1-9])-?([A-Z0-9]{4})$")
@@ -261,9 +267,7 @@ def hand_out(tx, parcel_ids: list[str], proxy_name: str | None = None, fee_fen: 
 def return_to_courier(store, operator: str, parcel_ids: list[str], reason: str) -> str:
     if not parcel_ids:
         raise UserError(m.NOTHING_SELECTED)
-    if not clean(reason):
-        raise UserError(m.REASON_NEEDED)
-    reason = parse_text(reason, "reason", 200)
+    reason = parse_reason(reason)
     batch = new_id()
     with store.write(operator) as tx:
         send_back(tx, parcel_ids, reason)

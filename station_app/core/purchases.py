@@ -22,7 +22,13 @@ from station_app.core.messages import QT_TRANSLATE_NOOP
 from station_app.core.models import Purchase
 from station_app.core.parcels import IN_STOCK, hand_out, send_back
 from station_app.core.people import parse_person, resolve_villager
-from station_app.core.validate import check_fen, clean, format_fen, parse_text, parse_tracking
+from station_app.core.validate import (
+    check_fen,
+    format_fen,
+    parse_reason,
+    parse_text,
+    parse_tracking,
+)
 from station_app.core.voids import not_voided, require_live
 
 REQUESTED, ORDERED, SHIPPED, ARRIVED = "requested", "ordered", "shipped", "arrived"
@@ -202,7 +208,7 @@ def _refund(tx, p: PurchaseInfo, reason: str) -> None:
 
 def cancel(store, operator: str, purchase_id: str, reason: str) -> None:
     """Called off before the goods arrive: the deposit goes back to the villager."""
-    reason = _reason(reason)
+    reason = parse_reason(reason)
     with store.write(operator) as tx:
         p = _load(tx.conn, purchase_id, REQUESTED, ORDERED, SHIPPED)
         tx.update(Purchase, purchase_id, status=CANCELLED, updated_at=tx.now_text)
@@ -213,7 +219,7 @@ def cancel(store, operator: str, purchase_id: str, reason: str) -> None:
 def return_goods(store, operator: str, purchase_id: str, reason: str) -> None:
     """The villager refuses the goods that arrived: they go back to the seller with the
     courier, and the deposit goes back to the villager."""
-    reason = _reason(reason)
+    reason = parse_reason(reason)
     with store.write(operator) as tx:
         p = _load(tx.conn, purchase_id, ARRIVED)
         if p.parcel_id and tx.one("SELECT 1 FROM parcel WHERE id = ? AND status = ?",
@@ -222,12 +228,6 @@ def return_goods(store, operator: str, purchase_id: str, reason: str) -> None:
         tx.update(Purchase, purchase_id, status=RETURNED, updated_at=tx.now_text)
         _refund(tx, p, reason)
         tx.event("purchase.returned", purchase_id, reason=reason)
-
-
-def _reason(reason: str) -> str:
-    if not clean(reason):
-        raise UserError(m.REASON_NEEDED)
-    return parse_text(reason, "reason", 200)
 
 
 def open_purchases(store, villager_id: str | None = None, limit: int = 500) -> list[PurchaseInfo]:

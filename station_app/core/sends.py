@@ -14,8 +14,14 @@ from station_app.core.errors import UserError
 from station_app.core.ledger import check_method
 from station_app.core.models import Handover, Send
 from station_app.core.people import resolve_villager
-from station_app.core.validate import (clean, parse_mobile, parse_name, parse_text,
-                                       parse_tracking)
+from station_app.core.validate import (
+    clean,
+    parse_mobile,
+    parse_name,
+    parse_reason,
+    parse_text,
+    parse_tracking,
+)
 
 ACCEPTED, HANDED_OVER, CANCELLED = "accepted", "handed_over", "cancelled"
 ID_KINDS = ("resident_id", "other_id")
@@ -100,9 +106,7 @@ def set_tracking(store, operator: str, send_id: str, tracking: str) -> None:
 
 def cancel_send(store, operator: str, send_id: str, reason: str) -> None:
     """The villager takes it back before the courier comes: the fee is refunded the same way."""
-    if not clean(reason):
-        raise UserError(m.REASON_NEEDED)
-    reason = parse_text(reason, "reason", 200)
+    reason = parse_reason(reason)
     with store.write(operator) as tx:
         row = _open_send(tx, send_id)
         tx.update(Send, send_id, status=CANCELLED)

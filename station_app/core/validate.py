@@ -122,6 +122,13 @@ def parse_text(text, field: str, max_len: int, required: bool = True) -> str:
     return value
 
 
+def parse_reason(text) -> str:
+    """Why a parcel goes back, a fee is refunded, a record is voided: always asked for."""
+    if not clean(text):
+        raise UserError(m.REASON_NEEDED)
+    return parse_text(text, "reason", 200)
+
+
 def parse_int(text, low: int, high: int) -> int:
     raw = clean(text)
     if not re.fullmatch(r"-?[0-9]{1,9}", raw) or not low <= int(raw) <= high:

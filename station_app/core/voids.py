@@ -11,10 +11,21 @@ from sqlalchemy import exists, func, select
 
 from station_app.core import messages as m
 from station_app.core.errors import UserError
-from station_app.core.models import (BillPayment, CashMove, LedgerLine, Pickup, ProduceIntake,
-                                     ProducePayout, ProduceSale, Purchase, Send, ServiceRecord, Void)
+from station_app.core.models import (
+    BillPayment,
+    CashMove,
+    LedgerLine,
+    Pickup,
+    ProduceIntake,
+    ProducePayout,
+    ProduceSale,
+    Purchase,
+    Send,
+    ServiceRecord,
+    Void,
+)
 from station_app.core.people import require_keeper
-from station_app.core.validate import clean, parse_text
+from station_app.core.validate import parse_reason
 
 # Records that move money. A drawer session is not among them: a closed day stays closed.
 MONEY_RECORDS = {model.__tablename__: model for model in (
@@ -60,9 +71,7 @@ def _check_dependents(conn, table: str, record_id: str) -> None:
 
 
 def void(store, operator: str, record_id: str, reason: str) -> str:
-    if not clean(reason):
-        raise UserError(m.REASON_NEEDED)
-    reason = parse_text(reason, "reason", 200)
+    reason = parse_reason(reason)
     with store.write(operator) as tx:
         require_keeper(tx.conn, operator)
         if is_voided(tx.conn, record_id):
