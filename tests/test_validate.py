@@ -119,3 +119,8 @@ def test_s10_with_its_check_digit_is_ems(prefix, country):
 def test_masks():
     assert mask_name("张三") == "张*" and mask_name("欧阳明月") == "欧**月"
     assert mask_phone("13812345678") == "138****5678" and mask_phone(None, "5678") == "****5678"
+
+
+def test_a_valid_s10_that_also_looks_like_jd_is_ems_first():
+    number = f"JD00000000{s10_check_digit('00000000')}AA"
+    assert candidates(number)[:2] == ["EMS", "JD"]

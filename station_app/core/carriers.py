@@ -62,10 +62,16 @@ def is_valid_s10(number: str) -> bool:
     return bool(match) and s10_check_digit(match.group(2)) == int(match.group(3))
 
 
+_TAKE_S10 = {code for code, _, takes_s10 in _COMPILED if takes_s10}
+
+
 def candidates(tracking_no: str) -> list[str]:
     """Carrier codes the number fits, most likely first; ``[OTHER]`` when none does."""
-    found = [code for code, patterns, s10 in _COMPILED
-             if (s10 and is_valid_s10(tracking_no)) or any(p.match(tracking_no) for p in patterns)]
+    s10 = is_valid_s10(tracking_no)
+    found = [code for code, patterns, takes_s10 in _COMPILED
+             if (takes_s10 and s10) or any(p.match(tracking_no) for p in patterns)]
+    if s10:  # a UPU check digit that adds up is the stronger sign (JD… numbers can look alike)
+        found.sort(key=lambda code: code not in _TAKE_S10)
     return found or [OTHER]
 
 
