@@ -158,6 +158,10 @@
         <translation>清点现金后：</translation>
     </message>
     <message>
+        <source>Print Z report</source>
+        <translation>打印日结报表</translation>
+    </message>
+    <message>
         <source>Payment method</source>
         <translation>支付方式</translation>
     </message>
@@ -1753,8 +1757,188 @@
         <translation>交件人：____________    快递员（{name}）：____________    时间：____________</translation>
     </message>
     <message>
+        <source>Receipt</source>
+        <translation>收据</translation>
+    </message>
+    <message>
+        <source>Z report</source>
+        <translation>日结报表</translation>
+    </message>
+    <message>
         <source>Shelf label</source>
         <translation>货架标签</translation>
+    </message>
+    <message>
+        <source>Send receipt</source>
+        <translation>寄件收据</translation>
+    </message>
+    <message>
+        <source>Storage fee receipt</source>
+        <translation>保管费收据</translation>
+    </message>
+    <message>
+        <source>Agent purchase receipt</source>
+        <translation>代购收据</translation>
+    </message>
+    <message>
+        <source>Produce intake slip</source>
+        <translation>农产品收购单</translation>
+    </message>
+    <message>
+        <source>Produce sale receipt</source>
+        <translation>农产品销售单</translation>
+    </message>
+    <message>
+        <source>Consignment payout slip</source>
+        <translation>代销结算单</translation>
+    </message>
+    <message>
+        <source>Bill payment receipt</source>
+        <translation>缴费收据</translation>
+    </message>
+    <message>
+        <source>Service receipt</source>
+        <translation>服务收据</translation>
+    </message>
+    <message>
+        <source>Cash drawer slip</source>
+        <translation>钱箱存取单</translation>
+    </message>
+    <message>
+        <source>VOIDED</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>实收</translation>
+    </message>
+    <message>
+        <source>Paid out</source>
+        <translation>实付</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <source>Scan to check this receipt</source>
+        <translation>扫码核验本收据</translation>
+    </message>
+    <message>
+        <source>Float</source>
+        <translation>备用金</translation>
+    </message>
+    <message>
+        <source>Cash expected</source>
+        <translation>应有现金</translation>
+    </message>
+    <message>
+        <source>Cash counted</source>
+        <translation>实点现金</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <source>By payment method (in / out)</source>
+        <translation>按支付方式（收入 / 支出）</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>笔数</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>开启</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>日结</translation>
+    </message>
+    <message>
+        <source>Farmer</source>
+        <translation>农户</translation>
+    </message>
+    <message>
+        <source>Gross</source>
+        <translation>毛重</translation>
+    </message>
+    <message>
+        <source>Tare</source>
+        <translation>皮重</translation>
+    </message>
+    <message>
+        <source>Deduction</source>
+        <translation>扣杂</translation>
+    </message>
+    <message>
+        <source>Net weight</source>
+        <translation>净重</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>买方</translation>
+    </message>
+    <message>
+        <source>Villager</source>
+        <translation>村民</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>货款</translation>
+    </message>
+    <message>
+        <source>Shipping</source>
+        <translation>运费</translation>
+    </message>
+    <message>
+        <source>Service fee</source>
+        <translation>服务费</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>缴费单位</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>户名</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>平台流水号</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
     </message>
 </context>
 </TS>

@@ -26,6 +26,7 @@ class LocalPrefs:
     backup_dir: str = ""  # empty: <data dir>/backups
     backup_keep: int = 14
     idle_lock_min: int = 10
+    receipt_mm: int = 58  # the roll in this PC's receipt printer: 58 or 80
 
 
 def _load(conn, table, cls):

@@ -80,6 +80,33 @@ def print_pages(parent: QWidget, pages: list[Page], title: str) -> bool:
     return True
 
 
+def t_any(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def print_receipt(parent, ctx: AppContext, record_id: str) -> None:
+    """A money record's receipt on the roll printer (the width set for this PC)."""
+    from station_app.reports.receipts import receipt_pages
+
+    def build():
+        width = svc.settings.local_prefs(ctx.store).receipt_mm
+        return receipt_pages(svc.receipts.receipt_for(ctx.store, record_id), width, t_any)
+
+    title = QCoreApplication.translate("reports", "Receipt")
+    ctx.worker.run(build, lambda pages: print_pages(parent, pages, title), owner=parent)
+
+
+def print_z_report(parent, ctx: AppContext, session_id: str) -> None:
+    from station_app.reports.receipts import z_report_pages
+
+    def build():
+        width = svc.settings.local_prefs(ctx.store).receipt_mm
+        return z_report_pages(svc.drawer.z_report(ctx.store, session_id), width, t_any)
+
+    title = QCoreApplication.translate("reports", "Z report")
+    ctx.worker.run(build, lambda pages: print_pages(parent, pages, title), owner=parent)
+
+
 def print_labels(parent, ctx: AppContext, items: list[svc.parcels.ParcelInfo]) -> None:
     def build():
         return shelf_labels(items, svc.settings.station_settings(ctx.store).station_name, t_reports)

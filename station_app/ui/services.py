@@ -13,11 +13,11 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 SERVICES = ("bills", "drawer", "monthly", "other_services", "parcels", "people", "produce",
-            "purchases", "sends", "settings", "shelves", "station", "voids")
+            "purchases", "receipts", "sends", "settings", "shelves", "station", "voids")
 
 if TYPE_CHECKING:
     from station_app.core import (bills, drawer, monthly, other_services, parcels,  # noqa: F401
-                                  people, produce, purchases, sends, settings, shelves, station,
+                                  people, produce, purchases, receipts, sends, settings, shelves, station,
                                   voids)
 
 

@@ -13,6 +13,7 @@ from station_app.core.validate import parse_money
 from station_app.ui import services as svc
 from station_app.ui.i18n import error_text, tr_core
 from station_app.ui.pages.base import Page
+from station_app.ui.printing import print_z_report
 from station_app.ui.widgets import (big_edit, fill_table, local_time, main_button, money,
                                     plain_table, sized)
 
@@ -21,6 +22,7 @@ class DrawerPage(Page):
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(ctx, parent)
         self.drawer = None  # the open session (DrawerInfo), if any
+        self.shown = None  # the Z report on screen (today's, open or closed)
         heading = sized(QLabel(self.tr("Cash drawer")), 18, bold=True)
         self.status = sized(QLabel(), 15, bold=True)
         self.status.setWordWrap(True)
@@ -55,6 +57,12 @@ class DrawerPage(Page):
         grid.setColumnStretch(2, 1)
 
         self.z_title = sized(QLabel(), 14, bold=True)
+        self.print_z = sized(QPushButton(self.tr("Print Z report")), 13)
+        self.print_z.clicked.connect(
+            lambda: self.shown and print_z_report(self, self.ctx, self.shown.drawer.id))
+        z_bar = QHBoxLayout()
+        z_bar.addWidget(self.z_title, 1)
+        z_bar.addWidget(self.print_z)
         self.methods = plain_table([self.tr("Payment method"), self.tr("In"), self.tr("Out"),
                                     self.tr("Net")])
         self.cash = plain_table([self.tr("Cash by category"), self.tr("In"), self.tr("Out")])
@@ -66,7 +74,7 @@ class DrawerPage(Page):
                                     self.tr("Difference")])
 
         self.arrange(heading, self.status, self.banner, self.open_row, self.work_row,
-                     self.z_title, (tables, 2), sized(QLabel(self.tr("Recent days")), 14, bold=True),
+                     z_bar, (tables, 2), sized(QLabel(self.tr("Recent days")), 14, bold=True),
                      (self.history, 1))
 
         self.open_button.clicked.connect(self.open_day)
@@ -116,7 +124,9 @@ class DrawerPage(Page):
              money(d.difference_fen) if d.difference_fen is not None else ""] for d in history])
 
     def _show_report(self, report) -> None:
+        self.shown = report
         self.z_title.setVisible(report is not None)
+        self.print_z.setVisible(report is not None)
         if report is None:
             fill_table(self.methods, [])
             fill_table(self.cash, [])
