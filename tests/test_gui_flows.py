@@ -113,3 +113,22 @@ def test_duplicate_check_in_is_refused_in_the_gui(qtbot, gui, store, keeper):
     assert page.banner.kind == "error" and "已经在架上" in page.banner.text()
 
 
+
+
+def test_checking_in_an_agent_purchase_tells_the_keeper_whose_it_is(qtbot, gui, store, keeper):
+    from station_app.core import purchases
+
+    p = purchases.request(store, keeper.id, name="王五", phone="13700001111", items="电饭煲",
+                          platform="pdd", price_fen=15900, service_fee_fen=500, deposit_fen=5000)
+    purchases.mark_ordered(store, keeper.id, p.id, "PDD-1")
+    purchases.mark_shipped(store, keeper.id, p.id, "YT7000000000001")
+    window, ctx, keys = gui
+    page = window.checkin
+    scan(qtbot, keys, page.scan, "YT7000000000001")
+    type_(qtbot, keys, page.phone, "13700001111")
+    wait_idle(qtbot, ctx)
+    type_(qtbot, keys, page.name, "王五")
+    wait_idle(qtbot, ctx)
+    text = page.banner.text()
+    assert page.banner.kind == "ok" and "代购" in text and "王五" in text and "¥114.00" in text, text
+    assert purchases.get(store, p.id).status == "arrived"

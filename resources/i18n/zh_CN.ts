@@ -99,6 +99,10 @@
         <translation>入库成功：取件码 {code} —— {name}</translation>
     </message>
     <message>
+        <source>Agent purchase for {name}: {items}. Balance due at hand-over: {balance}.</source>
+        <translation>这是 {name} 的代购：{items}。交付时收尾款 {balance}。</translation>
+    </message>
+    <message>
         <source>New batch started.</source>
         <translation>已开始新批次。</translation>
     </message>

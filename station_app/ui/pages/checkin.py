@@ -12,7 +12,7 @@ from station_app.ui.i18n import error_text
 from station_app.ui.pages.base import Page
 from station_app.ui.scanner import make_scan_field
 from station_app.ui.widgets import (big_edit, carrier_combo, carrier_label, fill_table, form,
-                                    main_button, plain_table, sized)
+                                    main_button, money, plain_table, sized)
 
 
 class CheckInPage(Page):
@@ -134,8 +134,14 @@ class CheckInPage(Page):
             p = result.parcel
             self.batch.insert(0, p)
             self._update_count()
-            self.banner.ok(self.tr("Checked in: pickup code {code} — {name}").format(
-                code=p.pickup_code, name=p.recipient_name))
+            message = self.tr("Checked in: pickup code {code} — {name}").format(
+                code=p.pickup_code, name=p.recipient_name)
+            if result.purchase is not None:  # the goods a villager asked the keeper to buy
+                message += "\n" + self.tr("Agent purchase for {name}: {items}. Balance due at "
+                                           "hand-over: {balance}.").format(
+                    name=result.purchase.villager_name, items=result.purchase.items,
+                    balance=money(result.purchase.balance_fen))
+            self.banner.ok(message)
             for field in (self.scan, self.phone, self.name):
                 field.clear()
             self.refresh_shelves()
