@@ -251,3 +251,43 @@ def test_the_drawer_page_moves_cash_and_closes_the_day_once(qtbot, gui, store, m
     assert page.history.item(0, 5).text() == "-¥0.50"
     assert drawer.current(store) is None
     assert verify(store).ok
+
+
+def test_bill_payment_taken_guessed_and_refunded_when_it_fails(qtbot, gui, store, monkeypatch):
+    from station_app.core import bills
+
+    window, ctx, keys = gui
+    qtbot.keyClick(window, Qt.Key.Key_F10)
+    page = window.bills
+    assert window.current_page() is page
+    type_(qtbot, keys, page.account, "13812345678", enter=False)
+    page.guess_provider()
+    assert page.provider.text() == "中国移动"
+    type_(qtbot, keys, page.holder, "张三", enter=False)
+    type_(qtbot, keys, page.amount, "0", enter=False)
+    head = store.head()
+    page.take_button.click()
+    wait_idle(qtbot, ctx)
+    assert page.banner.kind == "error" and store.head() == head  # ¥0 changes nothing
+    page.amount.clear()
+    type_(qtbot, keys, page.amount, "50", enter=False)
+    type_(qtbot, keys, page.fee, "1", enter=False)
+    page.take_button.click()
+    wait_idle(qtbot, ctx)
+    assert page.banner.kind == "ok", page.banner.text()
+    assert page.table.rowCount() == 1 and page.table.item(0, 6).text() == "待确认"
+
+    page.table.selectRow(0)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("号码停机", True))
+    page.mark_failed()
+    wait_idle(qtbot, ctx)
+    assert page.banner.kind == "ok" and "¥51.00" in page.banner.text()
+    assert page.table.item(0, 6).text() == "失败已退款"
+    [bill] = bills.recent(store)
+    assert bill.status == "failed"
+
+    type_(qtbot, keys, page.account, "13812345678", enter=False)
+    page.same_as_last_time()
+    wait_idle(qtbot, ctx)
+    assert (page.holder.text(), page.amount.text()) == ("张三", "50.00")
+    assert verify(store).ok

@@ -13,6 +13,145 @@
     </message>
 </context>
 <context>
+    <name>BillsPage</name>
+    <message>
+        <source>Bill payments</source>
+        <translation>缴费</translation>
+    </message>
+    <message>
+        <source>Mobile number or account number</source>
+        <translation>手机号或缴费户号</translation>
+    </message>
+    <message>
+        <source>Provider (filled in when known)</source>
+        <translation>缴费单位（已知时自动填写）</translation>
+    </message>
+    <message>
+        <source>Account holder's name</source>
+        <translation>户主姓名</translation>
+    </message>
+    <message>
+        <source>Amount, e.g. 100</source>
+        <translation>金额，如 100</translation>
+    </message>
+    <message>
+        <source>Fee (0 if none)</source>
+        <translation>手续费（没有填 0）</translation>
+    </message>
+    <message>
+        <source>Already paid on the platform</source>
+        <translation>已在平台缴费成功</translation>
+    </message>
+    <message>
+        <source>Platform reference (流水号), if shown</source>
+        <translation>平台流水号（如有）</translation>
+    </message>
+    <message>
+        <source>Same as last time</source>
+        <translation>同上次</translation>
+    </message>
+    <message>
+        <source>Take payment</source>
+        <translation>收款缴费</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>缴费单位</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>户名</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>手续费</translation>
+    </message>
+    <message>
+        <source>Paid with</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>流水号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Succeeded…</source>
+        <translation>缴费成功…</translation>
+    </message>
+    <message>
+        <source>Failed: refund…</source>
+        <translation>缴费失败：退款…</translation>
+    </message>
+    <message>
+        <source>Print receipt</source>
+        <translation>打印收据</translation>
+    </message>
+    <message>
+        <source>Today's and pending payments</source>
+        <translation>待确认和最近的缴费</translation>
+    </message>
+    <message>
+        <source>No earlier payment for this account.</source>
+        <translation>这个户号以前没有缴过费。</translation>
+    </message>
+    <message>
+        <source>Filled in from {day}.</source>
+        <translation>已按 {day} 的缴费填好。</translation>
+    </message>
+    <message>
+        <source>Taken: {amount} + fee {fee} for {provider} {account}.</source>
+        <translation>已收款：{provider} {account}，金额 {amount}，手续费 {fee}。</translation>
+    </message>
+    <message>
+        <source>Select a payment in the list first.</source>
+        <translation>请先在列表中选一笔缴费。</translation>
+    </message>
+    <message>
+        <source>Payment succeeded</source>
+        <translation>缴费成功</translation>
+    </message>
+    <message>
+        <source>Platform reference (流水号), if shown:</source>
+        <translation>平台流水号（如有）：</translation>
+    </message>
+    <message>
+        <source>Marked as succeeded.</source>
+        <translation>已标记为成功。</translation>
+    </message>
+    <message>
+        <source>Payment failed</source>
+        <translation>缴费失败</translation>
+    </message>
+    <message>
+        <source>Why did it fail? Everything is refunded.</source>
+        <translation>失败原因？款项将全部退还。</translation>
+    </message>
+    <message>
+        <source>Refunded {total}.</source>
+        <translation>已退款 {total}。</translation>
+    </message>
+</context>
+<context>
     <name>CheckInPage</name>
     <message>
         <source>Check in parcels</source>
