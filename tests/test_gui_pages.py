@@ -291,3 +291,29 @@ def test_bill_payment_taken_guessed_and_refunded_when_it_fails(qtbot, gui, store
     wait_idle(qtbot, ctx)
     assert (page.holder.text(), page.amount.text()) == ("张三", "50.00")
     assert verify(store).ok
+
+
+def test_pos_withdrawal_needs_the_card_and_cash_in_the_drawer(qtbot, gui, store):
+    from station_app.core import drawer
+
+    window, ctx, keys = gui
+    qtbot.keyClick(window, Qt.Key.Key_F11)
+    page = window.services
+    assert window.current_page() is page and page.card.isEnabled()
+    head = store.head()
+    type_(qtbot, keys, page.amount, "300", enter=False)
+    page.record_button.click()
+    wait_idle(qtbot, ctx)
+    assert page.banner.kind == "error" and "银行卡后四位" in page.banner.text()
+    type_(qtbot, keys, page.card, "6217", enter=False)
+    page.record_button.click()
+    wait_idle(qtbot, ctx)
+    assert page.banner.kind == "error" and "¥200.00" in page.banner.text()  # the float is ¥200
+    assert store.head() == head
+    page.amount.clear()
+    type_(qtbot, keys, page.amount, "150", enter=False)
+    page.record_button.click()
+    wait_idle(qtbot, ctx)
+    assert page.banner.kind == "ok", page.banner.text()
+    assert page.table.rowCount() == 1 and page.table.item(0, 2).text() == "****6217"
+    assert drawer.current(store).expected_fen == 5000

@@ -926,6 +926,81 @@
     </message>
 </context>
 <context>
+    <name>ServicesPage</name>
+    <message>
+        <source>Other services</source>
+        <translation>便民服务</translation>
+    </message>
+    <message>
+        <source>Amount, e.g. 500</source>
+        <translation>金额，如 500</translation>
+    </message>
+    <message>
+        <source>Fee (0 if none)</source>
+        <translation>手续费（没有填 0）</translation>
+    </message>
+    <message>
+        <source>Last 4 digits of the bank card</source>
+        <translation>银行卡后四位</translation>
+    </message>
+    <message>
+        <source>What, e.g. train ticket Xi'an–Lanzhou</source>
+        <translation>内容，如 西安—兰州 火车票</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>手续费</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Paid with</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Print receipt</source>
+        <translation>打印收据</translation>
+    </message>
+    <message>
+        <source>Recent services</source>
+        <translation>最近的服务</translation>
+    </message>
+    <message>
+        <source>The villager's card pays the amount on the POS terminal; give the same amount in cash from the drawer.</source>
+        <translation>村民在 POS 机上刷卡付这笔金额，再从钱箱付给他同样金额的现金。</translation>
+    </message>
+    <message>
+        <source>Recorded: {service} {amount}.</source>
+        <translation>已记录：{service} {amount}。</translation>
+    </message>
+    <message>
+        <source>Select a service in the list first.</source>
+        <translation>请先在列表中选一笔服务。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Settings</source>

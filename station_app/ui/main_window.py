@@ -49,12 +49,14 @@ class MainWindow(QMainWindow):
     pickup = PageSlot("F2", "pickup", "PickupPage", QT_TRANSLATE_NOOP("PickupPage", "Pickup"))
     sends = PageSlot("F3", "sends", "SendsPage", QT_TRANSLATE_NOOP("SendsPage", "Send"))
     bills = PageSlot("F10", "bills", "BillsPage", QT_TRANSLATE_NOOP("BillsPage", "Bill payments"))
+    services = PageSlot("F11", "services", "ServicesPage",
+                        QT_TRANSLATE_NOOP("ServicesPage", "Other services"))
     overdue = PageSlot("F4", "overdue", "OverduePage", QT_TRANSLATE_NOOP("OverduePage", "Overdue"))
     stocktake = PageSlot("F5", "stocktake", "StocktakePage",
                          QT_TRANSLATE_NOOP("StocktakePage", "Stock-take"))
     drawer = PageSlot("F8", "drawer", "DrawerPage", QT_TRANSLATE_NOOP("DrawerPage", "Cash drawer"))
     settings = PageSlot("F9", "settings", "SettingsPage", QT_TRANSLATE_NOOP("SettingsPage", "Settings"))
-    SLOTS = (checkin, pickup, sends, bills, overdue, stocktake, drawer, settings)
+    SLOTS = (checkin, pickup, sends, bills, services, overdue, stocktake, drawer, settings)
 
     ready = Signal()  # the station is open and the PIN prompt is up
 
