@@ -238,3 +238,26 @@ def test_a_void_on_a_later_day_lands_in_that_days_drawer(store, keeper, clock):
         dates = [r[0] for r in conn.exec_driver_sql(
             "SELECT date FROM ledger_line WHERE record_id = ? ORDER BY seq", (svc.id,))]
     assert dates == ["2026-11-20", "2026-11-21"]
+
+
+# villager history
+
+def test_villager_history_lists_everything_and_what_is_owed_either_way(shelved, keeper):
+    from station_app.core import history
+
+    p = buy(shelved, keeper)  # deposit ¥50 held
+    parcels.check_in(shelved, keeper.id, "SF1234567890123", phone="13812345678")
+    intake = weigh(shelved, keeper, name="张三", phone="13812345678", mode="consign",
+                   commission_bp=1000)
+    produce.sell(shelved, keeper.id, intake_id=intake.id, weight_g=1000, price_unit="kg",
+                 unit_price_fen=3000, buyer="合作社", method="wechat")
+    bill = bills.take_payment(shelved, keeper.id, kind="power", account="0601", holder="张三",
+                              amount_fen=1000, villager_id=p.villager_id)
+    voids.void(shelved, keeper.id, bill.id, "录错")
+    h = history.villager_history(shelved, p.villager_id)
+    assert h.villager.name == "张三"
+    assert sorted(e.kind for e in h.entries) == ["bill", "parcel", "produce", "purchase"]
+    assert {e.kind: e.status for e in h.entries}["bill"] == "void"
+    assert (h.deposits_held_fen, h.payouts_due_fen) == (5000, 3000 - 300)
+    purchases.cancel(shelved, keeper.id, p.id, "不要了")
+    assert history.villager_history(shelved, p.villager_id).deposits_held_fen == 0
