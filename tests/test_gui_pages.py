@@ -317,3 +317,25 @@ def test_pos_withdrawal_needs_the_card_and_cash_in_the_drawer(qtbot, gui, store)
     assert page.banner.kind == "ok", page.banner.text()
     assert page.table.rowCount() == 1 and page.table.item(0, 2).text() == "****6217"
     assert drawer.current(store).expected_fen == 5000
+
+
+def test_a_receipt_is_laid_out_for_this_pcs_roll_and_sent_to_the_printer(qtbot, gui, store,
+                                                                         monkeypatch):
+    from station_app.ui import printing
+
+    window, ctx, keys = gui
+    printed = []
+    monkeypatch.setattr(printing, "print_pages", lambda parent, pages, title: printed.append(
+        (pages, title)))
+    page = window.services
+    window.show_page(page)
+    type_(qtbot, keys, page.amount, "2", enter=False)
+    page.kind.setCurrentIndex(page.kind.findData("printing"))
+    page.record_button.click()
+    wait_idle(qtbot, ctx)
+    page.table.selectRow(0)
+    page.print_selected()
+    wait_idle(qtbot, ctx)
+    [(pages, title)] = printed
+    assert title == "收据" and pages[0].width == 58
+    assert any(getattr(item, "text", "") == "服务收据" for item in pages[0].items)

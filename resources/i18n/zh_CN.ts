@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
@@ -27,7 +27,7 @@
         <translation>缴费单位（已知时自动填写）</translation>
     </message>
     <message>
-        <source>Account holder's name</source>
+        <source>Account holder&apos;s name</source>
         <translation>户主姓名</translation>
     </message>
     <message>
@@ -107,7 +107,7 @@
         <translation>打印收据</translation>
     </message>
     <message>
-        <source>Today's and pending payments</source>
+        <source>Today&apos;s and pending payments</source>
         <translation>待确认和最近的缴费</translation>
     </message>
     <message>
@@ -166,7 +166,7 @@
         <translation>手机号，或手机尾号后四位</translation>
     </message>
     <message>
-        <source>Recipient's name</source>
+        <source>Recipient&apos;s name</source>
         <translation>收件人姓名</translation>
     </message>
     <message>
@@ -261,7 +261,7 @@
         <translation>清点的备用金，如 200</translation>
     </message>
     <message>
-        <source>Open today's drawer</source>
+        <source>Open today&apos;s drawer</source>
         <translation>开启今天的钱箱</translation>
     </message>
     <message>
@@ -443,7 +443,7 @@
         <translation>{courier}：{n} 件</translation>
     </message>
     <message>
-        <source>Courier's name (optional)</source>
+        <source>Courier&apos;s name (optional)</source>
         <translation>快递员姓名（可不填）</translation>
     </message>
     <message>
@@ -533,7 +533,7 @@
         <translation>退回快递公司</translation>
     </message>
     <message>
-        <source>Opening the station's data…</source>
+        <source>Opening the station&apos;s data…</source>
         <translation>正在打开本站数据…</translation>
     </message>
     <message>
@@ -753,19 +753,19 @@
         <translation>寄件</translation>
     </message>
     <message>
-        <source>Sender's mobile number</source>
+        <source>Sender&apos;s mobile number</source>
         <translation>寄件人手机号</translation>
     </message>
     <message>
-        <source>Sender's name</source>
+        <source>Sender&apos;s name</source>
         <translation>寄件人姓名</translation>
     </message>
     <message>
-        <source>Receiver's name</source>
+        <source>Receiver&apos;s name</source>
         <translation>收件人姓名</translation>
     </message>
     <message>
-        <source>Receiver's phone</source>
+        <source>Receiver&apos;s phone</source>
         <translation>收件人电话</translation>
     </message>
     <message>
@@ -944,7 +944,7 @@
         <translation>银行卡后四位</translation>
     </message>
     <message>
-        <source>What, e.g. train ticket Xi'an–Lanzhou</source>
+        <source>What, e.g. train ticket Xi&apos;an–Lanzhou</source>
         <translation>内容，如 西安—兰州 火车票</translation>
     </message>
     <message>
@@ -988,7 +988,7 @@
         <translation>最近的服务</translation>
     </message>
     <message>
-        <source>The villager's card pays the amount on the POS terminal; give the same amount in cash from the drawer.</source>
+        <source>The villager&apos;s card pays the amount on the POS terminal; give the same amount in cash from the drawer.</source>
         <translation>村民在 POS 机上刷卡付这笔金额，再从钱箱付给他同样金额的现金。</translation>
     </message>
     <message>
@@ -1047,7 +1047,7 @@
         <translation> 分钟（0 = 不锁屏）</translation>
     </message>
     <message>
-        <source>The data folder's “backups”</source>
+        <source>The data folder&apos;s “backups”</source>
         <translation>数据文件夹下的 backups</translation>
     </message>
     <message>
@@ -1429,7 +1429,7 @@
         <translation>“{text}”不是手机尾号四位。</translation>
     </message>
     <message>
-        <source>Enter the recipient's name as well as the last 4 digits.</source>
+        <source>Enter the recipient&apos;s name as well as the last 4 digits.</source>
         <translation>只有尾号四位时，请同时填写收件人姓名。</translation>
     </message>
     <message>
@@ -1541,7 +1541,7 @@
         <translation>没有等待 {carrier} 揽收的寄件。</translation>
     </message>
     <message>
-        <source>Check the sender's ID card (实名) before accepting the send.</source>
+        <source>Check the sender&apos;s ID card (实名) before accepting the send.</source>
         <translation>收寄前请核验寄件人身份证（实名）。</translation>
     </message>
     <message>
@@ -1585,7 +1585,7 @@
         <translation>钱箱已经开启。</translation>
     </message>
     <message>
-        <source>Today ({date}) has already been closed, and a closed day cannot be reopened. New business goes into tomorrow's drawer.</source>
+        <source>Today ({date}) has already been closed, and a closed day cannot be reopened. New business goes into tomorrow&apos;s drawer.</source>
         <translation>今天（{date}）已经日结，日结后不能重新开启。新的业务请记入明天的钱箱。</translation>
     </message>
     <message>

@@ -84,27 +84,27 @@ def t_any(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
+def _print_roll(parent, ctx: AppContext, title: str, lay_out) -> None:
+    """Lay out a roll document on the DB worker at this PC's paper width, then print it."""
+    def build():
+        return lay_out(svc.settings.local_prefs(ctx.store).receipt_mm)
+
+    ctx.worker.run(build, lambda pages: print_pages(parent, pages, title), owner=parent)
+
+
 def print_receipt(parent, ctx: AppContext, record_id: str) -> None:
-    """A money record's receipt on the roll printer (the width set for this PC)."""
+    """A money record's receipt on the roll printer."""
     from station_app.reports.receipts import receipt_pages
 
-    def build():
-        width = svc.settings.local_prefs(ctx.store).receipt_mm
-        return receipt_pages(svc.receipts.receipt_for(ctx.store, record_id), width, t_any)
-
-    title = QCoreApplication.translate("reports", "Receipt")
-    ctx.worker.run(build, lambda pages: print_pages(parent, pages, title), owner=parent)
+    _print_roll(parent, ctx, QCoreApplication.translate("reports", "Receipt"), lambda width:
+                receipt_pages(svc.receipts.receipt_for(ctx.store, record_id), width, t_any))
 
 
 def print_z_report(parent, ctx: AppContext, session_id: str) -> None:
     from station_app.reports.receipts import z_report_pages
 
-    def build():
-        width = svc.settings.local_prefs(ctx.store).receipt_mm
-        return z_report_pages(svc.drawer.z_report(ctx.store, session_id), width, t_any)
-
-    title = QCoreApplication.translate("reports", "Z report")
-    ctx.worker.run(build, lambda pages: print_pages(parent, pages, title), owner=parent)
+    _print_roll(parent, ctx, QCoreApplication.translate("reports", "Z report"), lambda width:
+                z_report_pages(svc.drawer.z_report(ctx.store, session_id), width, t_any))
 
 
 def print_labels(parent, ctx: AppContext, items: list[svc.parcels.ParcelInfo]) -> None:
