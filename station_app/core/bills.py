@@ -15,7 +15,7 @@ from station_app.core import messages as m
 from station_app.core.errors import UserError
 from station_app.core.ledger import check_method
 from station_app.core.messages import QT_TRANSLATE_NOOP
-from station_app.core.models import BillPayment
+from station_app.core.models import BillPayment, columns_of
 from station_app.core.validate import (
     check_fen,
     clean,
@@ -85,10 +85,7 @@ class BillInfo:
     done_at: str | None
 
 
-_COLS = (BillPayment.id, BillPayment.villager_id, BillPayment.kind, BillPayment.provider,
-         BillPayment.account, BillPayment.holder, BillPayment.amount_fen, BillPayment.fee_fen,
-         BillPayment.method, BillPayment.paid_with, BillPayment.reference, BillPayment.status,
-         BillPayment.at, BillPayment.done_at)
+_COLS = columns_of(BillPayment, BillInfo)
 
 
 def take_payment(store, operator: str, *, kind: str, account: str, holder: str,

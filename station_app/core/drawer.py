@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from station_app.core import messages as m
 from station_app.core.clock import today_text
 from station_app.core.errors import UserError
-from station_app.core.models import CashMove, DrawerSession, LedgerLine
+from station_app.core.models import CashMove, DrawerSession, LedgerLine, columns_of
 from station_app.core.settings import station_settings
 from station_app.core.validate import format_fen, parse_reason
 
@@ -40,10 +40,7 @@ class DrawerInfo:
     z_no: int | None
 
 
-_COLS = (DrawerSession.id, DrawerSession.business_date, DrawerSession.status,
-         DrawerSession.float_fen, DrawerSession.opened_at, DrawerSession.open_seq,
-         DrawerSession.closed_at, DrawerSession.close_seq, DrawerSession.expected_fen,
-         DrawerSession.counted_fen, DrawerSession.difference_fen, DrawerSession.z_no)
+_COLS = columns_of(DrawerSession, DrawerInfo)
 
 
 def _in_session(open_seq: int, close_seq: int | None) -> list:

@@ -378,6 +378,14 @@ class LedgerLine(Base):
 JOURNALED = {m.__tablename__: m for m in Base.__subclasses__() if m.__journaled__}
 
 
+def columns_of(model, info_cls) -> tuple:
+    """The model's columns named by the fields of a service's plain-data class, in its order:
+    rows selected with them build the class positionally, and the two cannot drift apart."""
+    from dataclasses import fields
+
+    return tuple(getattr(model, f.name) for f in fields(info_cls))
+
+
 def journaled_columns(table_name: str) -> list[str]:
     table = Base.metadata.tables[table_name]
     return [c.name for c in table.columns if not c.info.get("local")]

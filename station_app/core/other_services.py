@@ -18,7 +18,7 @@ from station_app.core.drawer import require_cash
 from station_app.core.errors import UserError
 from station_app.core.ledger import check_method
 from station_app.core.messages import QT_TRANSLATE_NOOP
-from station_app.core.models import ServiceRecord
+from station_app.core.models import ServiceRecord, columns_of
 from station_app.core.validate import check_fen, clean, parse_last4, parse_text
 from station_app.core.voids import not_voided
 
@@ -42,9 +42,7 @@ class ServiceInfo:
     at: str
 
 
-_COLS = (ServiceRecord.id, ServiceRecord.villager_id, ServiceRecord.kind,
-         ServiceRecord.description, ServiceRecord.amount_fen, ServiceRecord.fee_fen,
-         ServiceRecord.method, ServiceRecord.card_last4, ServiceRecord.at)
+_COLS = columns_of(ServiceRecord, ServiceInfo)
 
 
 def _lines(kind: str, amount: int, fee: int, method: str) -> list[tuple[str, str, int, int]]:

@@ -17,10 +17,16 @@ from station_app.core.drawer import require_cash
 from station_app.core.errors import UserError
 from station_app.core.ledger import check_method
 from station_app.core.messages import QT_TRANSLATE_NOOP
-from station_app.core.models import ProduceIntake, ProducePayout, ProduceSale, Send
+from station_app.core.models import ProduceIntake, ProducePayout, ProduceSale, Send, columns_of
 from station_app.core.people import parse_person, resolve_villager
-from station_app.core.validate import (check_fen, check_grams, format_fen, format_grams,
-                                       parse_name, parse_text)
+from station_app.core.validate import (
+    check_fen,
+    check_grams,
+    format_fen,
+    format_grams,
+    parse_name,
+    parse_text,
+)
 from station_app.core.voids import not_voided, require_live
 
 BUYOUT, CONSIGN = "buyout", "consign"
@@ -68,12 +74,7 @@ class IntakeInfo:
     at: str
 
 
-_INTAKE_COLS = (ProduceIntake.id, ProduceIntake.villager_id, ProduceIntake.farmer_name,
-                ProduceIntake.product, ProduceIntake.grade, ProduceIntake.gross_g,
-                ProduceIntake.tare_g, ProduceIntake.deduct_g, ProduceIntake.net_g,
-                ProduceIntake.price_unit, ProduceIntake.unit_price_fen, ProduceIntake.amount_fen,
-                ProduceIntake.mode, ProduceIntake.commission_bp, ProduceIntake.method,
-                ProduceIntake.at)
+_INTAKE_COLS = columns_of(ProduceIntake, IntakeInfo)
 
 
 def _check_unit(unit: str) -> str:

@@ -19,7 +19,7 @@ from station_app.core import messages as m
 from station_app.core.errors import UserError
 from station_app.core.ledger import check_method
 from station_app.core.messages import QT_TRANSLATE_NOOP
-from station_app.core.models import Purchase
+from station_app.core.models import Purchase, columns_of
 from station_app.core.parcels import IN_STOCK, hand_out, send_back
 from station_app.core.people import parse_person, resolve_villager
 from station_app.core.validate import (
@@ -82,11 +82,7 @@ class PurchaseInfo:
         return self.total_fen - self.deposit_fen
 
 
-_COLS = (Purchase.id, Purchase.villager_id, Purchase.villager_name, Purchase.items,
-         Purchase.platform, Purchase.order_no, Purchase.price_fen, Purchase.shipping_fen,
-         Purchase.service_fee_fen, Purchase.deposit_fen, Purchase.deposit_method,
-         Purchase.paid_with, Purchase.tracking_no, Purchase.parcel_id, Purchase.status,
-         Purchase.created_at, Purchase.updated_at)
+_COLS = columns_of(Purchase, PurchaseInfo)
 
 
 def request(store, operator: str, *, name: str | None, phone: str | None = None,

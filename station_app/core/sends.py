@@ -12,7 +12,7 @@ from station_app.core import messages as m
 from station_app.core.carriers import check_code
 from station_app.core.errors import UserError
 from station_app.core.ledger import check_method
-from station_app.core.models import Handover, Send
+from station_app.core.models import Handover, Send, columns_of
 from station_app.core.people import resolve_villager
 from station_app.core.validate import (
     clean,
@@ -45,9 +45,7 @@ class SendInfo:
     accepted_at: str
 
 
-_COLS = (Send.id, Send.sender_name, Send.sender_phone, Send.receiver_name, Send.receiver_phone,
-         Send.receiver_address, Send.item, Send.weight_g, Send.carrier, Send.fee_fen, Send.method,
-         Send.tracking_no, Send.status, Send.accepted_at)
+_COLS = columns_of(Send, SendInfo)
 
 
 def accept_send(store, operator: str, *, sender_name: str, sender_phone: str, receiver_name: str,
