@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, literal, select
 
 from station_app.core.models import (BillPayment, Parcel, ProduceIntake, Purchase, Send,
-                                     ServiceRecord)
+                                     ServiceRecord, Void)
 from station_app.core.people import VillagerInfo, villager
 from station_app.core.produce import consignments
 from station_app.core.purchases import OPEN_STATUSES
@@ -64,7 +64,8 @@ def villager_history(store, villager_id: str, limit: int = 300) -> VillagerHisto
     union = queries[0].union_all(*queries[1:]).subquery()
     with store.read() as conn:
         rows = conn.execute(select(union).order_by(union.c[0].desc()).limit(limit)).all()
-        voided = set(conn.exec_driver_sql("SELECT record_id FROM void").scalars()) if rows else set()
+        voided = set(conn.execute(select(Void.record_id).where(
+            Void.record_id.in_([r[2] for r in rows]))).scalars())
         held = conn.execute(select(func.coalesce(func.sum(Purchase.deposit_fen), 0)).where(
             Purchase.villager_id == villager_id, Purchase.status.in_(OPEN_STATUSES),
             not_voided(Purchase))).scalar()

@@ -24,6 +24,7 @@ from station_app.core.validate import (
     check_grams,
     format_fen,
     format_grams,
+    kg_number,
     parse_name,
     parse_text,
 )
@@ -97,8 +98,7 @@ def take_in(store, operator: str, *, name: str, phone: str | None = None,
     check_grams(deduct_g, low=0)
     net_g = gross_g - tare_g - deduct_g
     if net_g <= 0:
-        raise UserError(m.NET_NOT_POSITIVE, net=format_grams(net_g).removesuffix(" kg")
-                        if net_g >= 0 else "-" + format_grams(-net_g).removesuffix(" kg"))
+        raise UserError(m.NET_NOT_POSITIVE, net=kg_number(net_g))
     _check_unit(price_unit)
     check_fen(unit_price_fen, low=1)
     if mode not in (BUYOUT, CONSIGN):
@@ -207,7 +207,7 @@ def sell(store, operator: str, *, product: str | None = None, weight_g: int, pri
             available = _bought_stock(tx.conn, product)
         if weight_g > available:
             raise UserError(m.NOT_ENOUGH_PRODUCE, product=product,
-                            available=format_grams(max(available, 0)).removesuffix(" kg"))
+                            available=kg_number(max(available, 0)))
         if send_id and not tx.conn.execute(select(Send.id).where(Send.id == send_id)).first():
             raise LookupError(send_id)
         values = dict(product=product, intake_id=intake_id, buyer=buyer, channel=channel,

@@ -116,12 +116,17 @@ def request(store, operator: str, *, name: str | None, phone: str | None = None,
     return PurchaseInfo(purchase_id, **values)
 
 
-def _load(conn, purchase_id: str, *allowed: str) -> PurchaseInfo:
+def _row(conn, purchase_id: str) -> PurchaseInfo:
     row = conn.execute(select(*_COLS).where(Purchase.id == purchase_id)).first()
     if row is None:
         raise LookupError(purchase_id)
+    return PurchaseInfo(*row)
+
+
+def _load(conn, purchase_id: str, *allowed: str) -> PurchaseInfo:
+    """A live purchase for a step that is allowed only from ``allowed`` statuses."""
+    info = _row(conn, purchase_id)
     require_live(conn, purchase_id)
-    info = PurchaseInfo(*row)
     if allowed and info.status not in allowed:
         raise UserError(m.PURCHASE_STEP, status=STATUSES[info.status])
     return info
@@ -129,10 +134,12 @@ def _load(conn, purchase_id: str, *allowed: str) -> PurchaseInfo:
 
 def get(store, purchase_id: str) -> PurchaseInfo:
     with store.read() as conn:
-        row = conn.execute(select(*_COLS).where(Purchase.id == purchase_id)).first()
-    if row is None:
-        raise LookupError(purchase_id)
-    return PurchaseInfo(*row)
+        return _row(conn, purchase_id)
+
+
+def _parcel_on_shelf(tx, p: PurchaseInfo) -> bool:
+    return bool(p.parcel_id) and tx.one("SELECT 1 FROM parcel WHERE id = ? AND status = ?",
+                                        (p.parcel_id, IN_STOCK)) is not None
 
 
 def mark_ordered(store, operator: str, purchase_id: str, order_no: str,
@@ -183,8 +190,7 @@ def hand_over(store, operator: str, purchase_id: str, balance_method: str = "cas
     balance_method = check_method(balance_method)
     with store.write(operator) as tx:
         p = _load(tx.conn, purchase_id, ORDERED, SHIPPED, ARRIVED)
-        if p.parcel_id and tx.one("SELECT 1 FROM parcel WHERE id = ? AND status = ?",
-                                  (p.parcel_id, IN_STOCK)):
+        if _parcel_on_shelf(tx, p):
             hand_out(tx, [p.parcel_id])
         tx.update(Purchase, purchase_id, status=HANDED_OVER, updated_at=tx.now_text)
         if p.balance_fen:
@@ -218,8 +224,7 @@ def return_goods(store, operator: str, purchase_id: str, reason: str) -> None:
     reason = parse_reason(reason)
     with store.write(operator) as tx:
         p = _load(tx.conn, purchase_id, ARRIVED)
-        if p.parcel_id and tx.one("SELECT 1 FROM parcel WHERE id = ? AND status = ?",
-                                  (p.parcel_id, IN_STOCK)):
+        if _parcel_on_shelf(tx, p):
             send_back(tx, [p.parcel_id], reason)
         tx.update(Purchase, purchase_id, status=RETURNED, updated_at=tx.now_text)
         _refund(tx, p, reason)

@@ -19,7 +19,7 @@ from station_app.core.messages import QT_TRANSLATE_NOOP
 from station_app.core.models import JOURNALED, LedgerLine, Operator
 from station_app.core.settings import station_settings
 from station_app.core.validate import format_fen, format_grams
-from station_app.core.voids import MONEY_RECORDS, is_voided
+from station_app.core.voids import is_voided, record_table
 
 QR_VERSION = "VS1"
 # Money between the keeper and a platform: in the ledger, not on the villager's receipt.
@@ -105,8 +105,7 @@ def _details(table: str, row: dict) -> list[tuple[str, str]]:
 def receipt_for(store, record_id: str) -> Receipt:
     config = station_settings(store)
     with store.read() as conn:
-        table = next((name for name, model in MONEY_RECORDS.items()
-                      if conn.execute(select(model.id).where(model.id == record_id)).first()), None)
+        table = record_table(conn, record_id)
         if table is None:
             raise LookupError(record_id)
         model = JOURNALED[table]

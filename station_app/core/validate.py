@@ -74,9 +74,14 @@ def parse_kg(text, high_g: int = MAX_GRAMS) -> int:
     return grams
 
 
+def kg_number(grams: int) -> str:
+    """1500 -> '1.5', -80 -> '-0.08': kilograms for a message that says "kg" itself."""
+    kg, g = divmod(abs(int(grams)), 1000)
+    return ("-" if grams < 0 else "") + f"{kg}.{g:03d}".rstrip("0").rstrip(".")
+
+
 def format_grams(grams: int) -> str:
-    kg, g = divmod(int(grams), 1000)
-    return f"{kg}.{g:03d}".rstrip("0").rstrip(".") + " kg"
+    return kg_number(grams) + " kg"
 
 
 def parse_mobile(text) -> str:

@@ -47,11 +47,12 @@ def require_live(conn, record_id: str) -> None:
         raise UserError(m.RECORD_VOIDED)
 
 
-def _record_table(conn, record_id: str) -> str:
+def record_table(conn, record_id: str) -> str | None:
+    """Which money table holds ``record_id`` (None: no money record has that id)."""
     for name, model in MONEY_RECORDS.items():
         if conn.execute(select(model.id).where(model.id == record_id)).first():
             return name
-    raise UserError(m.NOT_A_MONEY_RECORD, record=record_id)
+    return None
 
 
 def _check_dependents(conn, table: str, record_id: str) -> None:
@@ -76,7 +77,9 @@ def void(store, operator: str, record_id: str, reason: str) -> str:
         require_keeper(tx.conn, operator)
         if is_voided(tx.conn, record_id):
             raise UserError(m.ALREADY_VOID)
-        table = _record_table(tx.conn, record_id)
+        table = record_table(tx.conn, record_id)
+        if table is None:
+            raise UserError(m.NOT_A_MONEY_RECORD, record=record_id)
         _check_dependents(tx.conn, table, record_id)
         lines = tx.conn.execute(select(LedgerLine.category, LedgerLine.method, LedgerLine.in_fen,
                                        LedgerLine.out_fen)
