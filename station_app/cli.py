@@ -146,14 +146,15 @@ def cmd_ledger(args) -> int:
         print(f"station-app: {exc}", file=sys.stderr)
         return 2
     station = _open(args)
-    t, lang = _translate(args) if args.format != "json" else (None, "en")
+    # JSON has no words to translate, and stays free of Qt.
+    t, lang = _translate(args) if args.format != "json" else (lambda _c, text: text, "en")
     if args.format == "pdf":
         out = args.out or Path(f"ledger-{args.month}.pdf")
         write_report_pdf(monthly.month_report(station.store, args.month), out, t, lang)
         print(f"ledger written: {out}")
         return 0
     doc = monthly.ledger_document(station.store, args.month)
-    data = ledger_bytes(doc, args.format, t) if t else ledger_bytes(doc, args.format)
+    data = ledger_bytes(doc, args.format, t)
     if args.out is None and args.format == "xlsx":
         args.out = Path(f"ledger-{args.month}.xlsx")
     if args.out is None:

@@ -46,6 +46,14 @@ class Page(QWidget):
                     name.selectAll()
             self.call(lambda: svc.people.find_villagers(self.ctx.store, text, limit=1), fill)
 
+    def selected_row(self, table, rows: list, hint: str):
+        """The item behind the table's selected row; ``hint`` in the banner when none is."""
+        row = table.currentRow()
+        if 0 <= row < len(rows) and table.selectionModel().hasSelection():
+            return rows[row]
+        self.banner.info(hint)
+        return None
+
     def call(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
              on_error: Callable[[BaseException], None] | None = None) -> None:
         """Run ``fn`` on the DB worker; a refusal shows in the banner unless handled."""

@@ -139,11 +139,7 @@ class BillsPage(Page):
         self.call(load, show)
 
     def selected(self):
-        row = self.table.currentRow()
-        if 0 <= row < len(self.rows):
-            return self.rows[row]
-        self.banner.info(self.tr("Select a payment in the list first."))
-        return None
+        return self.selected_row(self.table, self.rows, self.tr("Select a payment in the list first."))
 
     def mark_succeeded(self) -> None:
         bill = self.selected()

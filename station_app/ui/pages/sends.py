@@ -143,11 +143,7 @@ class SendsPage(Page):
         self.call(work, done)
 
     def selected(self) -> svc.sends.SendInfo | None:
-        row = self.table.currentRow()
-        if 0 <= row < len(self.waiting) and self.table.selectionModel().hasSelection():
-            return self.waiting[row]
-        self.banner.info(self.tr("Select a send in the list first."))
-        return None
+        return self.selected_row(self.table, self.waiting, self.tr("Select a send in the list first."))
 
     def add_tracking(self) -> None:
         s = self.selected()

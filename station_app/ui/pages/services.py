@@ -94,8 +94,6 @@ class ServicesPage(Page):
         self.call(lambda: svc.other_services.recent(self.ctx.store, 100), show)
 
     def print_selected(self) -> None:
-        row = self.table.currentRow()
-        if 0 <= row < len(self.rows):
-            print_receipt(self, self.ctx, self.rows[row].id)
-        else:
-            self.banner.info(self.tr("Select a service in the list first."))
+        chosen = self.selected_row(self.table, self.rows, self.tr("Select a service in the list first."))
+        if chosen is not None:
+            print_receipt(self, self.ctx, chosen.id)
