@@ -18,7 +18,6 @@ import shutil
 import sqlite3
 import statistics
 import sys
-import tempfile
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -29,13 +28,11 @@ from station_app.core import drawer, monthly, parcels, people, sends, shelves  #
 from station_app.core.clock import FixedClock  # noqa: E402
 from station_app.core.errors import UserError  # noqa: E402
 from station_app.core.station import open_station  # noqa: E402
-from station_app.db.migrate import HEAD_REVISION  # noqa: E402
 from station_app.demo import (CARRIER_WEIGHTS, GIVEN, SURNAMES, _demo_money_day,  # noqa: E402
                               _demo_send, tracking_number)
 from station_app.reports.ledger_docs import ledger_json, write_report_pdf  # noqa: E402
 
-CACHE = Path(__file__).resolve().parent / ".cache"
-
+from bench.cache import cached_station, working_copy  # noqa: E402
 
 def build_year(path: Path, days: int, seed: int = 3) -> None:
     rng = random.Random(seed)
@@ -106,19 +103,10 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--month", default="2025-10")
     args = ap.parse_args()
-    cached = CACHE / f"ledger-{args.days}d-schema{HEAD_REVISION}" / "station.sqlite3"
-    if not cached.exists():
-        print(f"building a busy station's {args.days} days (once, cached in {cached.parent})…", flush=True)
-        t0 = time.perf_counter()
-        building = cached.parent.with_suffix(".building")
-        shutil.rmtree(building, ignore_errors=True)
-        build_year(building, args.days)
-        building.rename(cached.parent)
-        print(f"  built in {time.perf_counter() - t0:.0f} s", flush=True)
-
-    work = Path(tempfile.mkdtemp(prefix="bench-ledger-"))
+    cached = cached_station(f"ledger-{args.days}d", f"a busy station's {args.days} days",
+                            lambda where: build_year(where, args.days))
+    work = working_copy(cached, "bench-ledger-")
     try:
-        shutil.copy(cached, work / "station.sqlite3")
         station = open_station(work)
         store = station.store
         events = store.head()[0]

@@ -19,7 +19,6 @@ import shutil
 import sqlite3
 import statistics
 import sys
-import tempfile
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -34,10 +33,10 @@ from station_app.core.models import Parcel, Pickup, Villager  # noqa: E402
 from station_app.core.pinyin import initials  # noqa: E402
 from station_app.core.station import open_station  # noqa: E402
 from station_app.db.engine import PRAGMAS  # noqa: E402
-from station_app.db.migrate import HEAD_REVISION  # noqa: E402
 from station_app.demo import GIVEN, SURNAMES  # noqa: E402
 
-CACHE = Path(__file__).resolve().parent / ".cache"
+from bench.cache import cached_station, working_copy  # noqa: E402
+
 IN_STOCK_LEFT = 1000
 SHELVES = "ABCDEFGH"
 
@@ -135,20 +134,10 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=300)
     args = ap.parse_args()
 
-    # One cache per schema: an older one would be migrated (and backed up) on every run.
-    cached = CACHE / f"parcels-{args.parcels}-schema{HEAD_REVISION}" / "station.sqlite3"
-    if not cached.exists():
-        print(f"building {args.parcels:,} parcels of history (once, cached in {cached.parent})…", flush=True)
-        t0 = time.perf_counter()
-        tmp_build = cached.parent.with_suffix(".building")
-        shutil.rmtree(tmp_build, ignore_errors=True)
-        build_history(tmp_build, args.parcels)
-        tmp_build.rename(cached.parent)
-        print(f"  built in {time.perf_counter() - t0:.0f} s", flush=True)
-
-    work = Path(tempfile.mkdtemp(prefix="bench-parcels-"))
+    cached = cached_station(f"parcels-{args.parcels}", f"{args.parcels:,} parcels of history",
+                            lambda where: build_history(where, args.parcels))
+    work = working_copy(cached, "bench-parcels-")
     try:
-        shutil.copy(cached, work / "station.sqlite3")
         station = open_station(work)
         store = station.store
         keeper = people.operators(store)[0]
