@@ -9,6 +9,8 @@ queries compare as strings. IDs are UUID hex made on the station.
 
 from __future__ import annotations
 
+from dataclasses import fields
+
 from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -381,8 +383,6 @@ JOURNALED = {m.__tablename__: m for m in Base.__subclasses__() if m.__journaled_
 def columns_of(model, info_cls) -> tuple:
     """The model's columns named by the fields of a service's plain-data class, in its order:
     rows selected with them build the class positionally, and the two cannot drift apart."""
-    from dataclasses import fields
-
     return tuple(getattr(model, f.name) for f in fields(info_cls))
 
 
