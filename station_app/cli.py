@@ -138,7 +138,7 @@ def _translate(args):
 
 def cmd_ledger(args) -> int:
     from station_app.core import monthly
-    from station_app.reports.ledger_docs import ledger_bytes, write_report_pdf
+    from station_app.reports.ledger_docs import export_month, ledger_bytes
 
     try:
         monthly.check_month(args.month)
@@ -148,22 +148,14 @@ def cmd_ledger(args) -> int:
     station = _open(args)
     # JSON has no words to translate, and stays free of Qt.
     t, lang = _translate(args) if args.format != "json" else (lambda _c, text: text, "en")
-    if args.format == "pdf":
-        out = args.out or Path(f"ledger-{args.month}.pdf")
-        write_report_pdf(monthly.month_report(station.store, args.month), out, t, lang)
-        print(f"ledger written: {out}")
-        return 0
-    doc = monthly.ledger_document(station.store, args.month)
-    data = ledger_bytes(doc, args.format, t)
-    if args.out is None and args.format == "xlsx":
-        args.out = Path(f"ledger-{args.month}.xlsx")
-    if args.out is None:
+    if args.out is None and args.format in ("json", "csv"):  # to stdout, for a pipe
+        data = ledger_bytes(monthly.ledger_document(station.store, args.month), args.format, t)
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return 0
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_bytes(data)
-    print(f"ledger written: {args.out}")
+    out = export_month(station.store, args.month, args.format,
+                       args.out or Path(f"ledger-{args.month}.{args.format}"), t, lang)
+    print(f"ledger written: {out}")
     return 0
 
 

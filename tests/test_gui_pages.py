@@ -334,7 +334,7 @@ def test_a_receipt_is_laid_out_for_this_pcs_roll_and_sent_to_the_printer(qtbot, 
     page.record_button.click()
     wait_idle(qtbot, ctx)
     page.table.selectRow(0)
-    page.print_selected()
+    page.print_current()
     wait_idle(qtbot, ctx)
     [(pages, title)] = printed
     assert title == "收据" and pages[0].width == 58

@@ -62,3 +62,16 @@ def test_receipt_paper_is_58_or_80_mm(store, keeper):
                               amount_fen=3000)
     with pytest.raises(ValueError):
         receipt_pages(receipts.receipt_for(store, bill.id), 70)
+
+
+def test_a_consignment_slip_has_no_money_yet_but_a_date_an_operator_and_a_qr(store, keeper, tmp_path):
+    intake = produce.take_in(store, keeper.id, name="李四", phone="13900001111", product="核桃",
+                             gross_g=10000, unit_price_fen=1500, price_unit="kg",
+                             mode=produce.CONSIGN, commission_bp=250)
+    r = receipts.receipt_for(store, intake.id)
+    assert r.lines == [] and r.total_fen == 0 and r.operator == "王站长" and r.at
+    assert ("Consignment commission", "2.5%") in r.details
+    pdf = write_pdf(receipt_pages(r, 58), tmp_path / "slip.pdf")
+    assert "No money changed hands" in pdf_text(pdf)
+    [code] = qr_codes(pdf, tmp_path)
+    assert receipts.check_qr(signing.public_key_text(store), code)["date"] == "2026-11-20"

@@ -124,3 +124,16 @@ def test_masks():
 def test_a_valid_s10_that_also_looks_like_jd_is_ems_first():
     number = f"JD00000000{s10_check_digit('00000000')}AA"
     assert candidates(number)[:2] == ["EMS", "JD"]
+
+
+def test_weights_that_may_be_nothing_and_percentages():
+    from station_app.core.validate import parse_kg, parse_percent_bp, percent_text
+
+    assert parse_kg("0", low_g=0) == 0 and parse_kg("0.5", low_g=0) == 500
+    with pytest.raises(UserError):
+        parse_kg("0")
+    assert [parse_percent_bp(t, 5000) for t in ("5", "2.5", "0", "", "50%")] == [500, 250, 0, 0, 5000]
+    for bad in ("50.01", "-1", "abc", "1.234"):
+        with pytest.raises(UserError):
+            parse_percent_bp(bad, 5000)
+    assert [percent_text(bp) for bp in (500, 250, 5, 0)] == ["5%", "2.5%", "0.05%", "0%"]

@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
@@ -27,7 +27,7 @@
         <translation>缴费单位（已知时自动填写）</translation>
     </message>
     <message>
-        <source>Account holder&apos;s name</source>
+        <source>Account holder's name</source>
         <translation>户主姓名</translation>
     </message>
     <message>
@@ -103,11 +103,11 @@
         <translation>缴费失败：退款…</translation>
     </message>
     <message>
-        <source>Print receipt</source>
-        <translation>打印收据</translation>
+        <source>Print receipt (Ctrl+P)</source>
+        <translation>打印收据 (Ctrl+P)</translation>
     </message>
     <message>
-        <source>Today&apos;s and pending payments</source>
+        <source>Today's and pending payments</source>
         <translation>待确认和最近的缴费</translation>
     </message>
     <message>
@@ -166,7 +166,7 @@
         <translation>手机号，或手机尾号后四位</translation>
     </message>
     <message>
-        <source>Recipient&apos;s name</source>
+        <source>Recipient's name</source>
         <translation>收件人姓名</translation>
     </message>
     <message>
@@ -198,12 +198,12 @@
         <translation>新批次</translation>
     </message>
     <message>
-        <source>Print label (F6)</source>
-        <translation>打印标签（F6）</translation>
+        <source>Print label (Ctrl+P)</source>
+        <translation>打印标签 (Ctrl+P)</translation>
     </message>
     <message>
-        <source>Arrival list (F7)</source>
-        <translation>到件通知（F7）</translation>
+        <source>Arrival list (Ctrl+T)</source>
+        <translation>到件清单 (Ctrl+T)</translation>
     </message>
     <message>
         <source>Pickup code</source>
@@ -261,7 +261,7 @@
         <translation>清点的备用金，如 200</translation>
     </message>
     <message>
-        <source>Open today&apos;s drawer</source>
+        <source>Open today's drawer</source>
         <translation>开启今天的钱箱</translation>
     </message>
     <message>
@@ -443,7 +443,7 @@
         <translation>{courier}：{n} 件</translation>
     </message>
     <message>
-        <source>Courier&apos;s name (optional)</source>
+        <source>Courier's name (optional)</source>
         <translation>快递员姓名（可不填）</translation>
     </message>
     <message>
@@ -453,6 +453,129 @@
     <message>
         <source>Courier</source>
         <translation>快递员</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerPage</name>
+    <message>
+        <source>Ledger</source>
+        <translation>台账</translation>
+    </message>
+    <message>
+        <source>Ledger (台账)</source>
+        <translation>台账</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>All methods</source>
+        <translation>全部方式</translation>
+    </message>
+    <message>
+        <source>Text in the description, or a record number</source>
+        <translation>摘要中的文字，或单号</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>支出</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <source>Print receipt (Ctrl+P)</source>
+        <translation>打印收据 (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Void record…</source>
+        <translation>作废单据…</translation>
+    </message>
+    <message>
+        <source>Export month…</source>
+        <translation>导出月台账…</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Only the keeper (站长) may void a record.</source>
+        <translation>只有站长可以作废单据。</translation>
+    </message>
+    <message>
+        <source> (voided)</source>
+        <translation>（已作废）</translation>
+    </message>
+    <message>
+        <source>“From” is after “To”: nothing to show.</source>
+        <translation>开始日期晚于结束日期，没有可显示的内容。</translation>
+    </message>
+    <message>
+        <source>{n} line(s) · in {in_} · out {out} · net {net}</source>
+        <translation>共 {n} 笔 · 收入 {in_} · 支出 {out} · 净额 {net}</translation>
+    </message>
+    <message>
+        <source>Select a line in the list first.</source>
+        <translation>请先在列表中选中一行。</translation>
+    </message>
+    <message>
+        <source>Void a record</source>
+        <translation>作废单据</translation>
+    </message>
+    <message>
+        <source>Void record {record} ({what})? Every line of it is reversed by new lines; nothing is deleted. Reason:</source>
+        <translation>作废单据 {record}（{what}）？每一笔都会以新的冲正分录抵消，不删除任何记录。原因：</translation>
+    </message>
+    <message>
+        <source>Record {record} voided: its lines are reversed.</source>
+        <translation>单据 {record} 已作废，分录已冲正。</translation>
+    </message>
+    <message>
+        <source>Export the ledger</source>
+        <translation>导出台账</translation>
+    </message>
+    <message>
+        <source>Ledger {month} written: {path}</source>
+        <translation>{month} 台账已导出：{path}</translation>
     </message>
 </context>
 <context>
@@ -533,7 +656,7 @@
         <translation>退回快递公司</translation>
     </message>
     <message>
-        <source>Opening the station&apos;s data…</source>
+        <source>Opening the station's data…</source>
         <translation>正在打开本站数据…</translation>
     </message>
     <message>
@@ -653,6 +776,21 @@
     </message>
 </context>
 <context>
+    <name>Page</name>
+    <message>
+        <source>Nothing to print on this page.</source>
+        <translation>本页没有可打印的内容。</translation>
+    </message>
+    <message>
+        <source>Select a record in the list first, then print its receipt (Ctrl+P).</source>
+        <translation>请先在列表中选中一条记录，再打印收据 (Ctrl+P)。</translation>
+    </message>
+    <message>
+        <source>No money changed hands on this one: there is no receipt to print.</source>
+        <translation>这一条没有收付款，没有收据可打印。</translation>
+    </message>
+</context>
+<context>
     <name>PaperDialog</name>
     <message>
         <source>Copy text</source>
@@ -747,25 +885,495 @@
     </message>
 </context>
 <context>
+    <name>ProducePage</name>
+    <message>
+        <source>Produce</source>
+        <translation>农产品</translation>
+    </message>
+    <message>
+        <source>Produce: buying in, consignment and sales</source>
+        <translation>农产品：收购、代卖与销售</translation>
+    </message>
+    <message>
+        <source>Mobile number, or its last 4 digits</source>
+        <translation>手机号，或手机尾号 4 位</translation>
+    </message>
+    <message>
+        <source>Farmer's name</source>
+        <translation>农户姓名</translation>
+    </message>
+    <message>
+        <source>Commission %, e.g. 5</source>
+        <translation>佣金百分比，如 5</translation>
+    </message>
+    <message>
+        <source>Gross kg on the scale</source>
+        <translation>毛重（公斤）</translation>
+    </message>
+    <message>
+        <source>Tare kg (baskets, bags)</source>
+        <translation>皮重（公斤：筐、袋）</translation>
+    </message>
+    <message>
+        <source>扣杂 kg (impurities, wet)</source>
+        <translation>扣杂（公斤：杂质、水分）</translation>
+    </message>
+    <message>
+        <source>Price, e.g. 3.20</source>
+        <translation>单价，如 3.20</translation>
+    </message>
+    <message>
+        <source>Print the slip for the farmer</source>
+        <translation>给农户打印收购单</translation>
+    </message>
+    <message>
+        <source>Weigh in</source>
+        <translation>过秤入库</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>品名</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Commission</source>
+        <translation>佣金</translation>
+    </message>
+    <message>
+        <source>Gross</source>
+        <translation>毛重</translation>
+    </message>
+    <message>
+        <source>Tare</source>
+        <translation>皮重</translation>
+    </message>
+    <message>
+        <source>Deduction</source>
+        <translation>扣杂</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Paid with</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Farmer</source>
+        <translation>农户</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>净重</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>kg sold</source>
+        <translation>售出公斤数</translation>
+    </message>
+    <message>
+        <source>Price, e.g. 4.00</source>
+        <translation>单价，如 4.00</translation>
+    </message>
+    <message>
+        <source>Buyer's name or shop</source>
+        <translation>买方姓名或商户</translation>
+    </message>
+    <message>
+        <source>Record the sale</source>
+        <translation>登记销售</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>重量</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>买方</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Shipped by</source>
+        <translation>随寄件发出</translation>
+    </message>
+    <message>
+        <source>Taken in</source>
+        <translation>入库日期</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>剩余</translation>
+    </message>
+    <message>
+        <source>Sold for</source>
+        <translation>已售金额</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已付</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>应付</translation>
+    </message>
+    <message>
+        <source>Pay the farmer…</source>
+        <translation>给农户结算…</translation>
+    </message>
+    <message>
+        <source>Consignments on hand or still owing their farmer</source>
+        <translation>在库或尚未结清的代卖</translation>
+    </message>
+    <message>
+        <source>Station's own</source>
+        <translation>本站收购</translation>
+    </message>
+    <message>
+        <source>Consigned</source>
+        <translation>代卖</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>库存合计</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>已售</translation>
+    </message>
+    <message>
+        <source>Sell</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <source>Consignments</source>
+        <translation>代卖结算</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Print receipt (Ctrl+P)</source>
+        <translation>打印收据 (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Net weight {net}: nothing left to weigh in.</source>
+        <translation>净重 {net}：扣除后没有可入库的重量。</translation>
+    </message>
+    <message>
+        <source>Net {net} × {price} {unit} = {amount}</source>
+        <translation>净重 {net} × {price} {unit} = {amount}</translation>
+    </message>
+    <message>
+        <source>Taken on consignment from {name}: {product} {net}, about {amount}; paid after the sale less {commission}.</source>
+        <translation>已收 {name} 的代卖：{product} {net}，约 {amount}；售出后结算，扣佣金 {commission}。</translation>
+    </message>
+    <message>
+        <source>Bought from {name}: {product} {net}. Pay {amount}.</source>
+        <translation>已收购 {name} 的 {product} {net}，请付 {amount}。</translation>
+    </message>
+    <message>
+        <source>Nothing on hand to sell: weigh produce in first.</source>
+        <translation>没有可售的库存，请先过秤入库。</translation>
+    </message>
+    <message>
+        <source>Sold {product} {weight} to {buyer} for {amount}.</source>
+        <translation>已售 {product} {weight} 给 {buyer}，金额 {amount}。</translation>
+    </message>
+    <message>
+        <source>Select a consignment in the list first.</source>
+        <translation>请先在列表中选中一笔代卖。</translation>
+    </message>
+    <message>
+        <source>Nothing is due to {name} yet: none of it has been sold.</source>
+        <translation>{name} 的货还没有售出，暂无应付款。</translation>
+    </message>
+    <message>
+        <source>Pay the farmer</source>
+        <translation>给农户结算</translation>
+    </message>
+    <message>
+        <source>{name} is owed {due} for {product}. Amount to pay now:</source>
+        <translation>应付 {name} 的 {product} 货款 {due}。本次支付金额：</translation>
+    </message>
+    <message>
+        <source>Paid with:</source>
+        <translation>支付方式：</translation>
+    </message>
+    <message>
+        <source>Paid {name}.</source>
+        <translation>已给 {name} 结算。</translation>
+    </message>
+    <message>
+        <source>Station stock: {product} ({left})</source>
+        <translation>本站库存：{product}（{left}）</translation>
+    </message>
+    <message>
+        <source>Consigned by {name}: {product} ({left})</source>
+        <translation>{name} 代卖：{product}（{left}）</translation>
+    </message>
+    <message>
+        <source>— not shipped by courier —</source>
+        <translation>— 不走快递 —</translation>
+    </message>
+    <message>
+        <source>Consignment</source>
+        <translation>代卖</translation>
+    </message>
+    <message>
+        <source>Station stock</source>
+        <translation>本站库存</translation>
+    </message>
+</context>
+<context>
+    <name>PurchasesPage</name>
+    <message>
+        <source>Agent purchases</source>
+        <translation>代购</translation>
+    </message>
+    <message>
+        <source>Mobile number, or its last 4 digits</source>
+        <translation>手机号，或手机尾号 4 位</translation>
+    </message>
+    <message>
+        <source>Villager's name</source>
+        <translation>村民姓名</translation>
+    </message>
+    <message>
+        <source>What to buy, e.g. 电动车电瓶 48V</source>
+        <translation>要买什么，如 电动车电瓶 48V</translation>
+    </message>
+    <message>
+        <source>Price on the platform</source>
+        <translation>平台价格</translation>
+    </message>
+    <message>
+        <source>Shipping (0 if free)</source>
+        <translation>运费（包邮填 0）</translation>
+    </message>
+    <message>
+        <source>Service fee (0 if none)</source>
+        <translation>服务费（没有填 0）</translation>
+    </message>
+    <message>
+        <source>Deposit paid now (0 if none)</source>
+        <translation>现付定金（没有填 0）</translation>
+    </message>
+    <message>
+        <source>Take the order</source>
+        <translation>登记代购</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Shipping</source>
+        <translation>运费</translation>
+    </message>
+    <message>
+        <source>Service fee</source>
+        <translation>服务费</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>定金</translation>
+    </message>
+    <message>
+        <source>Paid with</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <source>Villager</source>
+        <translation>村民</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>尾款</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Tracking no.</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <source>Ordered…</source>
+        <translation>已下单…</translation>
+    </message>
+    <message>
+        <source>Shipped…</source>
+        <translation>已发货…</translation>
+    </message>
+    <message>
+        <source>Hand over…</source>
+        <translation>交货…</translation>
+    </message>
+    <message>
+        <source>Cancel…</source>
+        <translation>取消…</translation>
+    </message>
+    <message>
+        <source>Return…</source>
+        <translation>退货…</translation>
+    </message>
+    <message>
+        <source>Print receipt (Ctrl+P)</source>
+        <translation>打印收据 (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Open purchases</source>
+        <translation>进行中的代购</translation>
+    </message>
+    <message>
+        <source>Order taken for {name}: {items}, total {total}, deposit {deposit}, balance {balance}.</source>
+        <translation>已为 {name} 登记代购：{items}，合计 {total}，定金 {deposit}，尾款 {balance}。</translation>
+    </message>
+    <message>
+        <source>Select a purchase in the list first.</source>
+        <translation>请先在列表中选中一笔代购。</translation>
+    </message>
+    <message>
+        <source>Ordered on the platform</source>
+        <translation>平台已下单</translation>
+    </message>
+    <message>
+        <source>The platform's order number:</source>
+        <translation>平台订单号：</translation>
+    </message>
+    <message>
+        <source>You paid the platform with:</source>
+        <translation>向平台付款方式：</translation>
+    </message>
+    <message>
+        <source>Ordered: {items}. {cost} paid to the platform.</source>
+        <translation>已下单：{items}，已向平台支付 {cost}。</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <source>The tracking number (the parcel desk will recognise it at check-in):</source>
+        <translation>运单号（入库时会自动认出这件代购）：</translation>
+    </message>
+    <message>
+        <source>That parcel is already on the shelf: {name}'s purchase has arrived.</source>
+        <translation>这件快递已在货架上：{name} 的代购已到站。</translation>
+    </message>
+    <message>
+        <source>Tracking number noted. Check-in will say whose it is.</source>
+        <translation>运单号已记下，入库时会提示是谁的代购。</translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation>交货</translation>
+    </message>
+    <message>
+        <source>{name} takes {items} and pays the balance of {balance} with:</source>
+        <translation>{name} 取走 {items}，尾款 {balance} 的支付方式：</translation>
+    </message>
+    <message>
+        <source>Handed over to {name}; balance {balance} taken.</source>
+        <translation>已交给 {name}，收尾款 {balance}。</translation>
+    </message>
+    <message>
+        <source>Cancel the purchase</source>
+        <translation>取消代购</translation>
+    </message>
+    <message>
+        <source>Return the goods</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <source>Why? The deposit of {deposit} is refunded.</source>
+        <translation>原因？定金 {deposit} 将退还。</translation>
+    </message>
+    <message>
+        <source>{status}: {deposit} refunded to {name}.</source>
+        <translation>{status}：已退 {name} {deposit}。</translation>
+    </message>
+</context>
+<context>
     <name>SendsPage</name>
     <message>
         <source>Send a parcel</source>
         <translation>寄件</translation>
     </message>
     <message>
-        <source>Sender&apos;s mobile number</source>
+        <source>Sender's mobile number</source>
         <translation>寄件人手机号</translation>
     </message>
     <message>
-        <source>Sender&apos;s name</source>
+        <source>Sender's name</source>
         <translation>寄件人姓名</translation>
     </message>
     <message>
-        <source>Receiver&apos;s name</source>
+        <source>Receiver's name</source>
         <translation>收件人姓名</translation>
     </message>
     <message>
-        <source>Receiver&apos;s phone</source>
+        <source>Receiver's phone</source>
         <translation>收件人电话</translation>
     </message>
     <message>
@@ -944,7 +1552,7 @@
         <translation>银行卡后四位</translation>
     </message>
     <message>
-        <source>What, e.g. train ticket Xi&apos;an–Lanzhou</source>
+        <source>What, e.g. train ticket Xi'an–Lanzhou</source>
         <translation>内容，如 西安—兰州 火车票</translation>
     </message>
     <message>
@@ -980,24 +1588,20 @@
         <translation>时间</translation>
     </message>
     <message>
-        <source>Print receipt</source>
-        <translation>打印收据</translation>
+        <source>Print receipt (Ctrl+P)</source>
+        <translation>打印收据 (Ctrl+P)</translation>
     </message>
     <message>
         <source>Recent services</source>
         <translation>最近的服务</translation>
     </message>
     <message>
-        <source>The villager&apos;s card pays the amount on the POS terminal; give the same amount in cash from the drawer.</source>
+        <source>The villager's card pays the amount on the POS terminal; give the same amount in cash from the drawer.</source>
         <translation>村民在 POS 机上刷卡付这笔金额，再从钱箱付给他同样金额的现金。</translation>
     </message>
     <message>
         <source>Recorded: {service} {amount}.</source>
         <translation>已记录：{service} {amount}。</translation>
-    </message>
-    <message>
-        <source>Select a service in the list first.</source>
-        <translation>请先在列表中选一笔服务。</translation>
     </message>
 </context>
 <context>
@@ -1047,7 +1651,7 @@
         <translation> 分钟（0 = 不锁屏）</translation>
     </message>
     <message>
-        <source>The data folder&apos;s “backups”</source>
+        <source>The data folder's “backups”</source>
         <translation>数据文件夹下的 backups</translation>
     </message>
     <message>
@@ -1057,6 +1661,10 @@
     <message>
         <source> copies</source>
         <translation> 份</translation>
+    </message>
+    <message>
+        <source>{mm} mm roll</source>
+        <translation>{mm} 毫米卷纸</translation>
     </message>
     <message>
         <source>Save</source>
@@ -1085,6 +1693,10 @@
     <message>
         <source>Keep daily backups</source>
         <translation>保留每日备份</translation>
+    </message>
+    <message>
+        <source>Receipt printer paper</source>
+        <translation>小票打印纸</translation>
     </message>
     <message>
         <source>Shelf</source>
@@ -1287,6 +1899,57 @@
     </message>
 </context>
 <context>
+    <name>VillagersPage</name>
+    <message>
+        <source>Villagers</source>
+        <translation>村民往来</translation>
+    </message>
+    <message>
+        <source>Name, mobile number, last 4 digits or pinyin initials (e.g. zsm), then Enter</source>
+        <translation>姓名、手机号、尾号 4 位或拼音首字母（如 zsm），回车查询</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>业务</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Print receipt (Ctrl+P)</source>
+        <translation>打印收据 (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>No villager matches “{text}”.</source>
+        <translation>没有找到与“{text}”相符的村民。</translation>
+    </message>
+    <message>
+        <source>{name}: deposits held for purchases {held} · consignment money due {due} · the station owes {total} in all</source>
+        <translation>{name}：代购定金在站 {held} · 代卖应付 {due} · 本站共欠 {total}</translation>
+    </message>
+</context>
+<context>
     <name>core</name>
     <message>
         <source>Cash</source>
@@ -1353,8 +2016,56 @@
         <translation>代销结算付款</translation>
     </message>
     <message>
+        <source>Parcel</source>
+        <translation>快递</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>寄件</translation>
+    </message>
+    <message>
+        <source>Agent purchase</source>
+        <translation>代购</translation>
+    </message>
+    <message>
+        <source>Produce</source>
+        <translation>农产品</translation>
+    </message>
+    <message>
         <source>Bill payment</source>
         <translation>代缴费</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>便民服务</translation>
+    </message>
+    <message>
+        <source>On the shelf</source>
+        <translation>在架</translation>
+    </message>
+    <message>
+        <source>Picked up</source>
+        <translation>已取件</translation>
+    </message>
+    <message>
+        <source>Returned to the courier</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Waiting for the courier</source>
+        <translation>待揽收</translation>
+    </message>
+    <message>
+        <source>Handed to the courier</source>
+        <translation>已揽收</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>已作废</translation>
     </message>
     <message>
         <source>Bill payment fee</source>
@@ -1429,7 +2140,7 @@
         <translation>“{text}”不是手机尾号四位。</translation>
     </message>
     <message>
-        <source>Enter the recipient&apos;s name as well as the last 4 digits.</source>
+        <source>Enter the recipient's name as well as the last 4 digits.</source>
         <translation>只有尾号四位时，请同时填写收件人姓名。</translation>
     </message>
     <message>
@@ -1455,6 +2166,10 @@
     <message>
         <source>The weight must be more than 0 and at most {high} kg.</source>
         <translation>重量必须大于 0，且不超过 {high} 公斤。</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a percentage from 0 to {high}, e.g. 5 or 2.5.</source>
+        <translation>“{text}”不是 0 到 {high} 之间的百分比，如 5 或 2.5。</translation>
     </message>
     <message>
         <source>“{text}” must be a whole number from {low} to {high}.</source>
@@ -1541,7 +2256,7 @@
         <translation>没有等待 {carrier} 揽收的寄件。</translation>
     </message>
     <message>
-        <source>Check the sender&apos;s ID card (实名) before accepting the send.</source>
+        <source>Check the sender's ID card (实名) before accepting the send.</source>
         <translation>收寄前请核验寄件人身份证（实名）。</translation>
     </message>
     <message>
@@ -1585,7 +2300,7 @@
         <translation>钱箱已经开启。</translation>
     </message>
     <message>
-        <source>Today ({date}) has already been closed, and a closed day cannot be reopened. New business goes into tomorrow&apos;s drawer.</source>
+        <source>Today ({date}) has already been closed, and a closed day cannot be reopened. New business goes into tomorrow's drawer.</source>
         <translation>今天（{date}）已经日结，日结后不能重新开启。新的业务请记入明天的钱箱。</translation>
     </message>
     <message>
@@ -1771,6 +2486,14 @@
     <message>
         <source>Printing and copying</source>
         <translation>打印复印</translation>
+    </message>
+    <message>
+        <source>Buy-out (收购, paid now)</source>
+        <translation>收购（当场付款）</translation>
+    </message>
+    <message>
+        <source>Consignment (代卖, paid after the sale)</source>
+        <translation>代卖（售出后结算）</translation>
     </message>
     <message>
         <source>per jin (斤)</source>
@@ -2035,6 +2758,10 @@
         <translation>实付</translation>
     </message>
     <message>
+        <source>No money changed hands</source>
+        <translation>本单未收付款</translation>
+    </message>
+    <message>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -2105,6 +2832,10 @@
     <message>
         <source>Unit price</source>
         <translation>单价</translation>
+    </message>
+    <message>
+        <source>Consignment commission</source>
+        <translation>代卖佣金</translation>
     </message>
     <message>
         <source>Buyer</source>

@@ -8,12 +8,40 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, literal, select
 
+from station_app.core import bills, produce, purchases
+from station_app.core.messages import QT_TRANSLATE_NOOP
 from station_app.core.models import (BillPayment, Parcel, ProduceIntake, Purchase, Send,
                                      ServiceRecord, Void)
 from station_app.core.people import VillagerInfo, villager
-from station_app.core.produce import consignments
-from station_app.core.purchases import OPEN_STATUSES
 from station_app.core.voids import not_voided
+
+
+KINDS = {
+    "parcel": QT_TRANSLATE_NOOP("core", "Parcel"),
+    "send": QT_TRANSLATE_NOOP("core", "Send"),
+    "purchase": QT_TRANSLATE_NOOP("core", "Agent purchase"),
+    "produce": QT_TRANSLATE_NOOP("core", "Produce"),
+    "bill": QT_TRANSLATE_NOOP("core", "Bill payment"),
+    "service": QT_TRANSLATE_NOOP("core", "Service"),
+}
+_STATUSES = {
+    "parcel": {"in_stock": QT_TRANSLATE_NOOP("core", "On the shelf"),
+               "picked_up": QT_TRANSLATE_NOOP("core", "Picked up"),
+               "returned": QT_TRANSLATE_NOOP("core", "Returned to the courier")},
+    "send": {"accepted": QT_TRANSLATE_NOOP("core", "Waiting for the courier"),
+             "handed_over": QT_TRANSLATE_NOOP("core", "Handed to the courier"),
+             "cancelled": QT_TRANSLATE_NOOP("core", "Cancelled")},
+    "purchase": purchases.STATUSES,
+    "produce": produce.MODES,
+    "bill": bills.STATUSES,
+    "service": {"ok": QT_TRANSLATE_NOOP("core", "Done")},
+}
+VOID = QT_TRANSLATE_NOOP("core", "Voided")
+
+
+def status_label(kind: str, status: str) -> str:
+    """The untranslated label of an entry's status (the GUI translates it in context "core")."""
+    return VOID if status == "void" else _STATUSES.get(kind, {}).get(status, status)
 
 
 @dataclass(frozen=True)
@@ -67,9 +95,9 @@ def villager_history(store, villager_id: str, limit: int = 300) -> VillagerHisto
         voided = set(conn.execute(select(Void.record_id).where(
             Void.record_id.in_([r[2] for r in rows]))).scalars())
         held = conn.execute(select(func.coalesce(func.sum(Purchase.deposit_fen), 0)).where(
-            Purchase.villager_id == villager_id, Purchase.status.in_(OPEN_STATUSES),
+            Purchase.villager_id == villager_id, Purchase.status.in_(purchases.OPEN_STATUSES),
             not_voided(Purchase))).scalar()
     entries = [HistoryEntry(at, kind, rid, what, amount, "void" if rid in voided else status)
                for at, kind, rid, what, amount, status in rows]
-    due = sum(max(c.due_fen, 0) for c in consignments(store, villager_id))
+    due = sum(max(c.due_fen, 0) for c in produce.consignments(store, villager_id))
     return VillagerHistory(who, entries, held, due)

@@ -24,6 +24,7 @@ BAD_MONEY = QT_TRANSLATE_NOOP("core", "“{text}” is not an amount of money, e
 MONEY_RANGE = QT_TRANSLATE_NOOP("core", "The amount must be between ¥{low} and ¥{high}.")
 BAD_WEIGHT = QT_TRANSLATE_NOOP("core", "“{text}” is not a weight in kilograms, e.g. 1.5.")
 WEIGHT_RANGE = QT_TRANSLATE_NOOP("core", "The weight must be more than 0 and at most {high} kg.")
+BAD_PERCENT = QT_TRANSLATE_NOOP("core", "“{text}” is not a percentage from 0 to {high}, e.g. 5 or 2.5.")
 BAD_NUMBER = QT_TRANSLATE_NOOP("core", "“{text}” must be a whole number from {low} to {high}.")
 BAD_PIN = QT_TRANSLATE_NOOP("core", "The PIN must be 4–8 digits.")
 TEXT_TOO_LONG = QT_TRANSLATE_NOOP("core", "“{field}” is too long: at most {high} characters.")

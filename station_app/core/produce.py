@@ -31,6 +31,8 @@ from station_app.core.validate import (
 from station_app.core.voids import not_voided, require_live
 
 BUYOUT, CONSIGN = "buyout", "consign"
+MODES = {BUYOUT: QT_TRANSLATE_NOOP("core", "Buy-out (收购, paid now)"),
+         CONSIGN: QT_TRANSLATE_NOOP("core", "Consignment (代卖, paid after the sale)")}
 UNIT_GRAMS = {"jin": 500, "kg": 1000}
 UNITS = {"jin": QT_TRANSLATE_NOOP("core", "per jin (斤)"), "kg": QT_TRANSLATE_NOOP("core", "per kg")}
 MAX_COMMISSION_BP = 5000
@@ -334,3 +336,13 @@ def intake(store, intake_id: str) -> IntakeInfo:
     with store.read() as conn:
         return _intake(conn, intake_id)
 
+
+
+_SALE_COLS = columns_of(ProduceSale, SaleInfo)
+
+
+def recent_sales(store, limit: int = 200) -> list[SaleInfo]:
+    with store.read() as conn:
+        rows = conn.execute(select(*_SALE_COLS).where(not_voided(ProduceSale))
+                            .order_by(ProduceSale.at.desc()).limit(limit)).all()
+    return [SaleInfo(*r) for r in rows]

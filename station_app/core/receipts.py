@@ -11,14 +11,16 @@ paper; they are in the ledger.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from sqlalchemy import literal_column, select
 
 from station_app.core import signing
+from station_app.core.clock import from_utc_text
 from station_app.core.messages import QT_TRANSLATE_NOOP
 from station_app.core.models import JOURNALED, LedgerLine, Operator
 from station_app.core.settings import station_settings
-from station_app.core.validate import format_fen, format_grams
+from station_app.core.validate import format_fen, format_grams, percent_text
 from station_app.core.voids import is_voided, record_table
 
 QR_VERSION = "VS1"
@@ -73,7 +75,9 @@ def _details(table: str, row: dict) -> list[tuple[str, str]]:
             (QT_TRANSLATE_NOOP("reports", "Deduction"), g(row["deduct_g"])),
             (QT_TRANSLATE_NOOP("reports", "Net weight"), g(row["net_g"])),
             (QT_TRANSLATE_NOOP("reports", "Unit price"), f"{fen(row['unit_price_fen'])}/{unit}"),
-            (QT_TRANSLATE_NOOP("reports", "Amount"), fen(row["amount_fen"]))]
+            (QT_TRANSLATE_NOOP("reports", "Amount"), fen(row["amount_fen"]))] + ([
+            (QT_TRANSLATE_NOOP("reports", "Consignment commission"),
+             percent_text(row["commission_bp"]))] if row["mode"] == "consign" else [])
     if table == "produce_sale":
         return [(QT_TRANSLATE_NOOP("reports", "Buyer"), row["buyer"]),
                 (QT_TRANSLATE_NOOP("reports", "Product"), row["product"]),
@@ -114,16 +118,23 @@ def receipt_for(store, record_id: str) -> Receipt:
                                     LedgerLine.method, LedgerLine.in_fen, LedgerLine.out_fen)
                              .where(LedgerLine.record_id == record_id)
                              .order_by(LedgerLine.seq, literal_column("ledger_line.rowid"))).all()
-        first_seq = money[0].seq if money else None
-        event = conn.exec_driver_sql("SELECT recorded_at, operator FROM journal WHERE seq = ?",
-                                     (first_seq,)).first() if first_seq else None
+        if money:
+            event = conn.exec_driver_sql("SELECT recorded_at, operator, utc_offset_min FROM journal "
+                                         "WHERE seq = ?", (money[0].seq,)).first()
+        else:  # no money yet (a consignment's slip): the record's own first event
+            event = conn.exec_driver_sql("SELECT recorded_at, operator, utc_offset_min FROM journal "
+                                         "WHERE entity_id = ? ORDER BY seq LIMIT 1",
+                                         (record_id,)).first()
         operator = conn.execute(select(Operator.name).where(Operator.id == event[1])).scalar() \
             if event else ""
         voided = is_voided(conn, record_id)
     lines = [(m.category, m.method, m.in_fen - m.out_fen) for m in money
              if m.category not in _KEEPER_SIDE]
     total = sum(fen for _, _, fen in lines)
-    day = money[0].date if money else ""
+    if money:
+        day = money[0].date
+    else:
+        day = (from_utc_text(event[0]) + timedelta(minutes=event[2])).date().isoformat() if event else ""
     return Receipt(table, record_id, config.station_name, config.station_id,
                    event[0] if event else "", operator or "", _details(table, row), lines, total,
                    voided, qr_text(store, config.station_id, record_id, total, day))

@@ -75,6 +75,8 @@ def change_local_prefs(store, operator: str, **values) -> LocalPrefs:
     from station_app.core.people import require_keeper
 
     _check_keys(LocalPrefs, values)
+    if values.get("receipt_mm", 58) not in (58, 80):
+        raise ValueError(f"receipt paper is 58 or 80 mm, not {values['receipt_mm']}")
     with store.engine.begin() as conn:
         require_keeper(conn, operator)
         for key, value in values.items():

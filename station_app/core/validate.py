@@ -62,16 +62,34 @@ def format_fen(fen: int, symbol: bool = True) -> str:
     return f"{sign}{'¥' if symbol else ''}{yuan:,}.{cents:02d}"
 
 
-def parse_kg(text, high_g: int = MAX_GRAMS) -> int:
-    """'1.5' (kg) -> 1500 g."""
+def parse_kg(text, high_g: int = MAX_GRAMS, low_g: int = 1) -> int:
+    """'1.5' (kg) -> 1500 g. ``low_g=0`` for what may be nothing (a tare, a deduction)."""
     raw = clean(text).lower().removesuffix("kg").removesuffix("公斤").strip()
     match = _WEIGHT.match(raw)
     if not match:
         raise UserError(m.BAD_WEIGHT, text=clean(text))
     grams = int(match.group(1)) * 1000 + int((match.group(2) or "0").ljust(3, "0"))
-    if not 0 < grams <= high_g:
+    if not low_g <= grams <= high_g:
         raise UserError(m.WEIGHT_RANGE, high=high_g // 1000)
     return grams
+
+
+def percent_text(bp: int) -> str:
+    """500 -> '5%', 250 -> '2.5%'."""
+    whole, part = divmod(int(bp), 100)
+    return f"{whole}" + (f".{part:02d}".rstrip("0") if part else "") + "%"
+
+
+def parse_percent_bp(text, high_bp: int) -> int:
+    """'5' or '2.5' (%) -> basis points (500, 250): a commission as an integer."""
+    raw = clean(text).removesuffix("%").strip() or "0"
+    match = _MONEY.match(raw)  # the same shape: whole part and up to two decimals
+    if not match:
+        raise UserError(m.BAD_PERCENT, text=clean(text), high=high_bp // 100)
+    bp = int(match.group(1)) * 100 + int((match.group(2) or "0").ljust(2, "0"))
+    if bp > high_bp:
+        raise UserError(m.BAD_PERCENT, text=clean(text), high=high_bp // 100)
+    return bp
 
 
 def kg_number(grams: int) -> str:

@@ -176,3 +176,18 @@ def write_report_pdf(report, out: Path, t: Translate = _identity, lang: str = "e
     from station_app.reports.pdf import write_pdf
 
     return write_pdf(report_pages(report, t, lang), Path(out), title=f"台账 {report.month}")
+
+
+def export_month(store, month: str, fmt: str, out: Path, t: Translate = _identity,
+                 lang: str = "en") -> Path:
+    """The month's ledger to a file: the monthly report as PDF, or the document as JSON, CSV or
+    XLSX; the same for the command line and the ledger page."""
+    from station_app.core import monthly
+
+    out = Path(out)
+    if fmt == "pdf":
+        return write_report_pdf(monthly.month_report(store, month), out, t, lang)
+    data = ledger_bytes(monthly.ledger_document(store, month), fmt, t)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(data)
+    return out

@@ -89,10 +89,13 @@ def receipt_pages(receipt, width: int = 58, t: Translate = _identity) -> list[Pa
     for category, method, fen in receipt.lines:
         roll.pair(t("core", CATEGORIES.get(category, category)) + " · "
                   + t("core", METHODS.get(method, method)), format_fen(fen))
-    roll.rule()
-    total_label = (QT_TRANSLATE_NOOP("reports", "Received") if receipt.total_fen >= 0
-                   else QT_TRANSLATE_NOOP("reports", "Paid out"))
-    roll.pair(r(total_label), format_fen(abs(receipt.total_fen)), roll.size + 2.5, bold=True)
+    if receipt.lines:
+        roll.rule()
+        total_label = (QT_TRANSLATE_NOOP("reports", "Received") if receipt.total_fen >= 0
+                       else QT_TRANSLATE_NOOP("reports", "Paid out"))
+        roll.pair(r(total_label), format_fen(abs(receipt.total_fen)), roll.size + 2.5, bold=True)
+    else:  # a consignment taken in: paid after the sale
+        roll.centre(r(QT_TRANSLATE_NOOP("reports", "No money changed hands")), roll.size, bold=True)
     roll.rule()
     roll.pair(r(QT_TRANSLATE_NOOP("reports", "Time")), _local(receipt.at) if receipt.at else "")
     roll.pair(r(QT_TRANSLATE_NOOP("reports", "Operator")), receipt.operator)

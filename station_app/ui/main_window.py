@@ -7,7 +7,8 @@ import importlib
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, QSize, QTimer, Signal
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, QSize, Qt, QTimer,
+                            Signal)
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QApplication, QDialog, QHBoxLayout, QLabel, QListWidget,
                                QListWidgetItem, QMainWindow, QMessageBox, QStackedWidget, QWidget)
@@ -48,15 +49,22 @@ class MainWindow(QMainWindow):
     checkin = PageSlot("F1", "checkin", "CheckInPage", QT_TRANSLATE_NOOP("CheckInPage", "Check in"))
     pickup = PageSlot("F2", "pickup", "PickupPage", QT_TRANSLATE_NOOP("PickupPage", "Pickup"))
     sends = PageSlot("F3", "sends", "SendsPage", QT_TRANSLATE_NOOP("SendsPage", "Send"))
+    purchases = PageSlot("F6", "purchases", "PurchasesPage",
+                         QT_TRANSLATE_NOOP("PurchasesPage", "Agent purchases"))
+    produce = PageSlot("F7", "produce", "ProducePage", QT_TRANSLATE_NOOP("ProducePage", "Produce"))
     bills = PageSlot("F10", "bills", "BillsPage", QT_TRANSLATE_NOOP("BillsPage", "Bill payments"))
     services = PageSlot("F11", "services", "ServicesPage",
                         QT_TRANSLATE_NOOP("ServicesPage", "Other services"))
+    villagers = PageSlot("Ctrl+F", "villagers", "VillagersPage",
+                         QT_TRANSLATE_NOOP("VillagersPage", "Villagers"))
     overdue = PageSlot("F4", "overdue", "OverduePage", QT_TRANSLATE_NOOP("OverduePage", "Overdue"))
     stocktake = PageSlot("F5", "stocktake", "StocktakePage",
                          QT_TRANSLATE_NOOP("StocktakePage", "Stock-take"))
     drawer = PageSlot("F8", "drawer", "DrawerPage", QT_TRANSLATE_NOOP("DrawerPage", "Cash drawer"))
+    ledger = PageSlot("F12", "ledger", "LedgerPage", QT_TRANSLATE_NOOP("LedgerPage", "Ledger"))
     settings = PageSlot("F9", "settings", "SettingsPage", QT_TRANSLATE_NOOP("SettingsPage", "Settings"))
-    SLOTS = (checkin, pickup, sends, bills, services, overdue, stocktake, drawer, settings)
+    SLOTS = (checkin, pickup, sends, purchases, produce, bills, services, villagers, overdue,
+             stocktake, drawer, ledger, settings)
 
     ready = Signal()  # the station is open and the PIN prompt is up
 
@@ -74,9 +82,10 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setFixedWidth(190)
         self.nav.setIconSize(QSize(24, 24))
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         sized(self.nav, 15, bold=True)
         self.nav.setStyleSheet("QListWidget { background:#1f3b57; color:white; border:none; }"
-                               "QListWidget::item { padding:14px 10px; }"
+                               "QListWidget::item { padding:9px 10px; }"
                                "QListWidget::item:selected { background:#2f6db0; }")
         self.stack = QStackedWidget()
         for slot in self.SLOTS:
@@ -109,8 +118,8 @@ class MainWindow(QMainWindow):
         ctx.worker.busy_changed.connect(self._show_busy)  # methods: disconnected when we close
         ctx.worker.failed.connect(self.busy_label.setText)
 
-        QShortcut(QKeySequence("F6"), self, activated=self.print_last_label)
-        QShortcut(QKeySequence("F7"), self, activated=self.show_arrivals)
+        QShortcut(QKeySequence("Ctrl+P"), self, activated=lambda: self.current_page().print_current())
+        QShortcut(QKeySequence("Ctrl+T"), self, activated=self.show_arrivals)
         QShortcut(QKeySequence("Ctrl+L"), self, activated=self.lock)
         scanner.scanned.connect(self.route_scan)
         if idle is not None:

@@ -12,11 +12,11 @@ import importlib
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-SERVICES = ("bills", "drawer", "history", "monthly", "other_services", "parcels", "people", "produce",
+SERVICES = ("bills", "drawer", "history", "ledger_lines", "monthly", "other_services", "parcels", "people", "produce",
             "purchases", "receipts", "sends", "settings", "shelves", "station", "voids")
 
 if TYPE_CHECKING:
-    from station_app.core import (bills, drawer, history, monthly, other_services, parcels,  # noqa: F401
+    from station_app.core import (bills, drawer, history, ledger_lines, monthly, other_services, parcels,  # noqa: F401
                                   people, produce, purchases, receipts, sends, settings, shelves, station,
                                   voids)
 

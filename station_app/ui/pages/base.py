@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtWidgets import QLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QInputDialog, QLayout, QLineEdit, QVBoxLayout, QWidget
 
 from station_app.core.validate import clean
 from station_app.ui import services as svc
@@ -14,6 +15,9 @@ from station_app.ui.widgets import Banner
 
 
 class Page(QWidget):
+    receipt_table = None  # a money page's list: Ctrl+P prints its selected record's receipt
+    rows: list = []
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
@@ -48,11 +52,56 @@ class Page(QWidget):
 
     def selected_row(self, table, rows: list, hint: str):
         """The item behind the table's selected row; ``hint`` in the banner when none is."""
-        row = table.currentRow()
+        row = table.currentIndex().row()  # a QTableWidget or a view on a lazy model
         if 0 <= row < len(rows) and table.selectionModel().hasSelection():
             return rows[row]
         self.banner.info(hint)
         return None
+
+    def print_current(self) -> None:
+        """Ctrl+P: the receipt of the record selected in the page's list."""
+        if self.receipt_table is None:
+            self.banner.info(QCoreApplication.translate("Page", "Nothing to print on this page."))
+            return
+        chosen = self.selected_row(self.receipt_table, self.rows, QCoreApplication.translate(
+            "Page", "Select a record in the list first, then print its receipt (Ctrl+P)."))
+        if chosen is None:
+            return
+        record_id = self.receipt_id(chosen)
+        if record_id is None:
+            self.banner.info(QCoreApplication.translate("Page", "No money changed hands on this one: "
+                                                        "there is no receipt to print."))
+            return
+        from station_app.ui.printing import print_receipt
+
+        print_receipt(self, self.ctx, record_id)
+
+    def receipt_id(self, row) -> str | None:
+        """The money record behind a row of ``receipt_table``."""
+        return row.id
+
+    def ask_text(self, title: str, label: str) -> str | None:
+        """One line from the keeper (a reason, an order number); None if they cancel."""
+        text, ok = QInputDialog.getText(self, title, label)
+        return text if ok else None
+
+    def ask_method(self, title: str, label: str, default: str = "cash") -> str | None:
+        """How money moves (cash or a wallet), picked from a list; None if they cancel."""
+        from station_app.core.ledger import METHODS
+        from station_app.ui.i18n import tr_core
+
+        codes = list(METHODS)
+        labels = [tr_core(METHODS[c]) for c in codes]
+        chosen, ok = QInputDialog.getItem(self, title, label, labels, codes.index(default), False)
+        return codes[labels.index(chosen)] if ok else None
+
+    def after_write(self, message: str, then: Callable[[], None] | None = None):
+        """A done-callback for a write: say so in green, then refresh what shows it."""
+        def done(_result):
+            if then is not None:
+                then()
+            self.banner.ok(message)  # after: a refresh may clear the banner
+        return done
 
     def call(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
              on_error: Callable[[BaseException], None] | None = None) -> None:

@@ -4,14 +4,13 @@ account fills in "same as last time"; a mobile number names its operator by itse
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QInputDialog, QLabel,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel,
                                QPushButton, QWidget)
 
 from station_app.core.validate import clean, parse_money
 from station_app.ui import services as svc
 from station_app.ui.i18n import tr_core
 from station_app.ui.pages.base import Page
-from station_app.ui.printing import print_receipt
 from station_app.ui.widgets import (big_edit, fill_table, form, local_time, main_button,
                                     method_combo, money, plain_table, sized)
 
@@ -52,7 +51,7 @@ class BillsPage(Page):
                                   self.tr("Status")])
         self.succeeded_button = sized(QPushButton(self.tr("Succeeded…")), 13)
         self.failed_button = sized(QPushButton(self.tr("Failed: refund…")), 13)
-        self.receipt_button = sized(QPushButton(self.tr("Print receipt")), 13)
+        self.receipt_button = sized(QPushButton(self.tr("Print receipt (Ctrl+P)")), 13)
         list_bar = QHBoxLayout()
         list_bar.addWidget(sized(QLabel(self.tr("Today's and pending payments")), 14, bold=True), 1)
         for b in (self.succeeded_button, self.failed_button, self.receipt_button):
@@ -66,8 +65,8 @@ class BillsPage(Page):
         self.take_button.clicked.connect(self.take)
         self.succeeded_button.clicked.connect(self.mark_succeeded)
         self.failed_button.clicked.connect(self.mark_failed)
-        self.receipt_button.clicked.connect(
-            lambda: self.selected() and print_receipt(self, self.ctx, self.selected().id))
+        self.receipt_button.clicked.connect(self.print_current)
+        self.receipt_table = self.table
 
     def activate(self) -> None:
         self.refresh()
@@ -145,23 +144,23 @@ class BillsPage(Page):
         bill = self.selected()
         if bill is None:
             return
-        reference, ok = QInputDialog.getText(self, self.tr("Payment succeeded"),
-                                             self.tr("Platform reference (流水号), if shown:"))
-        if not ok:
+        reference = self.ask_text(self.tr("Payment succeeded"),
+                                  self.tr("Platform reference (流水号), if shown:"))
+        if reference is None:
             return
         store, op = self.ctx.store, self.ctx.op_id
         self.call(lambda: svc.bills.confirm(store, op, bill.id, reference=reference),
-                  lambda _: (self.banner.ok(self.tr("Marked as succeeded.")), self.refresh()))
+                  self.after_write(self.tr("Marked as succeeded."), self.refresh))
 
     def mark_failed(self) -> None:
         bill = self.selected()
         if bill is None:
             return
-        reason, ok = QInputDialog.getText(self, self.tr("Payment failed"),
-                                          self.tr("Why did it fail? Everything is refunded."))
-        if not ok:
+        reason = self.ask_text(self.tr("Payment failed"),
+                               self.tr("Why did it fail? Everything is refunded."))
+        if reason is None:
             return
         store, op = self.ctx.store, self.ctx.op_id
         self.call(lambda: svc.bills.fail_and_refund(store, op, bill.id, reason),
-                  lambda _: (self.banner.ok(self.tr("Refunded {total}.").format(
-                      total=money(bill.amount_fen + bill.fee_fen))), self.refresh()))
+                  self.after_write(self.tr("Refunded {total}.").format(
+                      total=money(bill.amount_fen + bill.fee_fen)), self.refresh))

@@ -40,9 +40,9 @@ class CheckInPage(Page):
         self.count = sized(QLabel(), 14, bold=True)
         new_batch = QPushButton(self.tr("New batch"))
         new_batch.clicked.connect(self.new_batch)
-        self.label_button = QPushButton(self.tr("Print label (F6)"))
+        self.label_button = QPushButton(self.tr("Print label (Ctrl+P)"))
         self.label_button.clicked.connect(lambda: self.on_print_label and self.on_print_label())
-        arrivals = QPushButton(self.tr("Arrival list (F7)"))
+        arrivals = QPushButton(self.tr("Arrival list (Ctrl+T)"))
         arrivals.clicked.connect(lambda: self.on_arrivals and self.on_arrivals())
         bar = QHBoxLayout()
         bar.addWidget(self.count)
@@ -161,6 +161,10 @@ class CheckInPage(Page):
         self._update_count()
         self.banner.info(self.tr("New batch started."))
         self.scan.setFocus()
+
+    def print_current(self) -> None:
+        if self.on_print_label:
+            self.on_print_label()
 
     def last_parcel(self) -> svc.parcels.ParcelInfo | None:
         return self.batch[0] if self.batch else None

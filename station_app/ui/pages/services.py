@@ -10,7 +10,6 @@ from station_app.core.validate import parse_money
 from station_app.ui import services as svc
 from station_app.ui.i18n import tr_core
 from station_app.ui.pages.base import Page
-from station_app.ui.printing import print_receipt
 from station_app.ui.widgets import (big_edit, fill_table, form, local_time, main_button,
                                     method_combo, money, plain_table, sized)
 
@@ -43,7 +42,7 @@ class ServicesPage(Page):
 
         self.table = plain_table([self.tr("Time"), self.tr("Service"), self.tr("Description"),
                                   self.tr("Amount"), self.tr("Fee"), self.tr("Paid with")])
-        self.receipt_button = sized(QPushButton(self.tr("Print receipt")), 13)
+        self.receipt_button = sized(QPushButton(self.tr("Print receipt (Ctrl+P)")), 13)
         list_bar = QHBoxLayout()
         list_bar.addWidget(sized(QLabel(self.tr("Recent services")), 14, bold=True), 1)
         list_bar.addWidget(self.receipt_button)
@@ -51,7 +50,8 @@ class ServicesPage(Page):
         self.arrange(heading, self.banner, fields, actions, list_bar, (self.table, 1))
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.record_button.clicked.connect(self.record)
-        self.receipt_button.clicked.connect(self.print_selected)
+        self.receipt_button.clicked.connect(self.print_current)
+        self.receipt_table = self.table
         self._kind_changed()
 
     def activate(self) -> None:
@@ -92,8 +92,3 @@ class ServicesPage(Page):
                                      tr_core(METHODS.get(r.method, r.method))] for r in rows])
 
         self.call(lambda: svc.other_services.recent(self.ctx.store, 100), show)
-
-    def print_selected(self) -> None:
-        chosen = self.selected_row(self.table, self.rows, self.tr("Select a service in the list first."))
-        if chosen is not None:
-            print_receipt(self, self.ctx, chosen.id)

@@ -78,11 +78,15 @@ class SettingsPage(Page):
         folder_widget.setLayout(folder)
         folder.setContentsMargins(0, 0, 0, 0)
         self.keep = _spin(1, 365, self.tr(" copies"))
+        self.receipt_mm = sized(QComboBox(), 13)
+        for mm in (58, 80):
+            self.receipt_mm.addItem(self.tr("{mm} mm roll").format(mm=mm), mm)
         save_local = QPushButton(self.tr("Save"))
         backup_now = QPushButton(self.tr("Back up now"))
         local_box = _group(self.tr("This computer"), form(
             [(self.tr("Language"), self.language), (self.tr("Lock when idle"), self.idle),
-             (self.tr("Backup folder"), folder_widget), (self.tr("Keep daily backups"), self.keep)],
+             (self.tr("Backup folder"), folder_widget), (self.tr("Keep daily backups"), self.keep),
+             (self.tr("Receipt printer paper"), self.receipt_mm)],
             13), _buttons(backup_now, save_local))
 
         self.shelf_table = plain_table([self.tr("Shelf"), self.tr("Layers"), self.tr("Per layer"),
@@ -152,6 +156,7 @@ class SettingsPage(Page):
             self.idle.setValue(prefs.idle_lock_min)
             self.backup_dir.setText(prefs.backup_dir)
             self.keep.setValue(prefs.backup_keep)
+            self.receipt_mm.setCurrentIndex(max(self.receipt_mm.findData(prefs.receipt_mm), 0))
             self.show_shelves(shelf_list)
             fill_table(self.operator_table, [[o.name, self.tr("Keeper") if o.is_keeper
                                               else self.tr("Assistant")] for o in ops])
@@ -189,7 +194,8 @@ class SettingsPage(Page):
 
     def save_local(self) -> None:
         values = dict(language=self.language.currentData(), idle_lock_min=self.idle.value(),
-                      backup_dir=self.backup_dir.text().strip(), backup_keep=self.keep.value())
+                      backup_dir=self.backup_dir.text().strip(), backup_keep=self.keep.value(),
+                      receipt_mm=self.receipt_mm.currentData())
         store, op = self.ctx.store, self.ctx.op_id
 
         def done(prefs):
