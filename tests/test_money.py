@@ -261,3 +261,16 @@ def test_villager_history_lists_everything_and_what_is_owed_either_way(shelved, 
     assert (h.deposits_held_fen, h.payouts_due_fen) == (5000, 3000 - 300)
     purchases.cancel(shelved, keeper.id, p.id, "不要了")
     assert history.villager_history(shelved, p.villager_id).deposits_held_fen == 0
+
+
+def test_an_agent_purchases_parcel_is_not_picked_up_without_its_balance(store, keeper, shelved):
+    p = purchases.request(store, keeper.id, name="张三", phone="13812345678", items="电饭煲",
+                          platform="jd", price_fen=20000, deposit_fen=5000)
+    purchases.mark_ordered(store, keeper.id, p.id, "JD1")
+    purchases.mark_shipped(store, keeper.id, p.id, "JDX000000000001")
+    parcel = parcels.check_in(store, keeper.id, "JDX000000000001", phone="13812345678", name="张三")
+    head = store.head()
+    with pytest.raises(UserError) as refused:
+        parcels.pickup(store, keeper.id, [parcel.parcel.id])
+    assert "F6" in str(refused.value.template) and store.head() == head
+    assert purchases.hand_over(store, keeper.id, p.id) == 15000

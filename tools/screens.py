@@ -57,9 +57,10 @@ def main() -> None:
                 while ctx.worker.pending and time.monotonic() < deadline:
                     app.processEvents()
                 settle()
-        path = args.out / f"{index + 1}-{type(page).__name__}-{args.lang}.png"
+        path = args.out / f"{index + 1:02d}-{type(page).__name__}-{args.lang}.png"
         window.grab().save(str(path))
         print(path)
+
     def grab(widget, name):
         path = args.out / f"{name}-{args.lang}.png"
         widget.grab().save(str(path))
@@ -81,7 +82,31 @@ def main() -> None:
     run_until_idle()
     page.finish()
     run_until_idle()
-    grab(window, "5b-StocktakePage-finished")
+    grab(window, "10b-StocktakePage-finished")
+
+    # Produce: each tab with the demo's intakes, sales and consignments.
+    page = window.produce
+    window.show_page(page)
+    for index, name in ((1, "sell"), (2, "consignments"), (3, "stock")):
+        page.tabs.setCurrentIndex(index)
+        run_until_idle()
+        grab(window, f"05{'bcd'[index - 1]}-ProducePage-{name}")
+
+    # A villager's history: the first farmer with a consignment.
+    from station_app.core import produce
+
+    consigned = produce.consignments(station.store, open_only=False)
+    if consigned:
+        page = window.villagers
+        window.show_page(page)
+        page.search.setText(consigned[0].intake.farmer_name)
+        page.find()
+        run_until_idle()
+        ids = [v.id for v in page.found]
+        if consigned[0].intake.villager_id in ids:
+            page.people.selectRow(ids.index(consigned[0].intake.villager_id))
+        run_until_idle()
+        grab(window, "08b-VillagersPage-history")
 
     # The courier collects: the manifest dialog over the sends page.
     page = window.sends
@@ -91,7 +116,7 @@ def main() -> None:
         page.collect(page.waiting[0].carrier, "")
         run_until_idle()
         page.paper.resize(720, 560)
-        grab(page.paper, "3b-Manifest")
+        grab(page.paper, "03b-Manifest")
 
     # Start-up as the keeper meets it: the window, then the PIN prompt over it.
     from PySide6.QtGui import QPainter
@@ -110,7 +135,7 @@ def main() -> None:
     painter.drawPixmap(at, dialog.grab())
     painter.drawRect(at.x(), at.y(), dialog.width() - 1, dialog.height() - 1)  # offscreen: no frame
     painter.end()
-    path = args.out / f"0-Start-LoginDialog-{args.lang}.png"
+    path = args.out / f"00-Start-LoginDialog-{args.lang}.png"
     shot.save(str(path))
     print(path)
     start.ctx.worker.shutdown()

@@ -1011,12 +1011,12 @@
         <translation>登记销售</translation>
     </message>
     <message>
-        <source>From</source>
-        <translation>从</translation>
-    </message>
-    <message>
         <source>Weight</source>
         <translation>重量</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
     </message>
     <message>
         <source>Buyer</source>
@@ -2310,6 +2310,10 @@
     <message>
         <source>The drawer should hold only {cash} in cash; it cannot pay out {amount}.</source>
         <translation>钱箱里应只有现金 {cash}，不能付出 {amount}。</translation>
+    </message>
+    <message>
+        <source>This parcel is {name}'s agent purchase ({items}): hand it over on the agent purchases page (F6), which takes the balance.</source>
+        <translation>这件是 {name} 的代购（{items}）：请在代购页面 (F6) 交货并收尾款。</translation>
     </message>
     <message>
         <source>This record has already been voided.</source>

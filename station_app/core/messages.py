@@ -74,6 +74,9 @@ DRAWER_SHORT = QT_TRANSLATE_NOOP(
     "core", "The drawer should hold only {cash} in cash; it cannot pay out {amount}.")
 
 # voids
+PURCHASE_PARCEL = QT_TRANSLATE_NOOP(
+    "core", "This parcel is {name}'s agent purchase ({items}): hand it over on the agent purchases "
+            "page (F6), which takes the balance.")
 ALREADY_VOID = QT_TRANSLATE_NOOP("core", "This record has already been voided.")
 NOT_A_MONEY_RECORD = QT_TRANSLATE_NOOP("core", "No money record “{record}” was found.")
 VOID_DEPENDENTS_FIRST = QT_TRANSLATE_NOOP(

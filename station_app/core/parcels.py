@@ -231,6 +231,12 @@ def pickup(store, operator: str, parcel_ids: list[str], *, proxy_name: str | Non
     proxy_name = parse_name(proxy_name) if clean(proxy_name) else None
     method = check_method(method)
     with store.write(operator) as tx:
+        marks = ",".join("?" * len(parcel_ids))
+        purchase = tx.one(f"SELECT villager_name, items FROM purchase WHERE status = 'arrived' "
+                          f"AND parcel_id IN ({marks}) AND NOT EXISTS "
+                          f"(SELECT 1 FROM void WHERE record_id = purchase.id)", tuple(parcel_ids))
+        if purchase:  # it leaves with its balance paid, from the purchases page
+            raise UserError(m.PURCHASE_PARCEL, name=purchase[0], items=purchase[1])
         pickup_id = hand_out(tx, parcel_ids, proxy_name, fee_fen, method)
         tx.event("parcel.picked_up", pickup_id)
     return pickup_id

@@ -98,7 +98,7 @@ class ProducePage(Page):
         sell_price_row.addWidget(self.sell_price, 2)
         sell_price_row.addWidget(self.sell_unit, 1)
         sell_fields = QHBoxLayout()
-        sell_fields.addLayout(form([(self.tr("From"), self.source), (self.tr("Weight"), self.sell_weight),
+        sell_fields.addLayout(form([(self.tr("Source"), self.source), (self.tr("Weight"), self.sell_weight),
                                     (self.tr("Price"), sell_price_row)]), 1)
         sell_fields.addLayout(form([(self.tr("Buyer"), self.buyer), (self.tr("Channel"), self.channel),
                                     (self.tr("Paid with"), self.sell_method),
@@ -108,7 +108,7 @@ class ProducePage(Page):
         sell_bar.addWidget(self.sell_button)
         self.sale_table = plain_table([self.tr("Time"), self.tr("Product"), self.tr("Buyer"),
                                        self.tr("Channel"), self.tr("Weight"), self.tr("Amount"),
-                                       self.tr("From")])
+                                       self.tr("Source")])
 
         # --- consignments and stock ----------------------------------------------------------
         self.consign_table = plain_table([self.tr("Taken in"), self.tr("Farmer"), self.tr("Product"),
