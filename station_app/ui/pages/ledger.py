@@ -67,7 +67,7 @@ class LedgerPage(Page):
             cells=self._cells, on_error=self._failed, parent=self)
         self.table = lazy_table(self.model)
         header = self.table.horizontalHeader()
-        for column in (0, 1, 3, 4, 5, 7):  # the description takes what the figures leave
+        for column in (0, 1, 2, 3, 4, 5, 7):  # the description takes what the figures leave
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.receipt_table = self.table
         self.receipt_button = sized(QPushButton(self.tr("Print receipt (Ctrl+P)")), 13)
