@@ -1,0 +1,239 @@
+"""The wire between a station and the county center (DESIGN §6), shared by both ends.
+
+- Requests are signed by the station's Ed25519 key over ``METHOD|path|sha256(body)``; the path
+  names the station, so one station's batch replayed as another's fails the signature.
+- A batch is gzip'd canonical JSON of journal events after the acked mark. Events travel without
+  their seq and hashes: seq follows from ``from_seq`` and each hash is recomputed from
+  ``prev_hash`` at the other end, which must arrive at ``head_hash``. The hashes are the one part
+  of an event gzip cannot shrink, and the receiver has to recompute them anyway.
+- Acks, enrollment answers and configuration documents are signed by the center's key, which the
+  station pins at enrollment.
+
+Everything here is plain data and bytes: no HTTP library, no database, no Qt.
+"""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import hashlib
+import json
+import zlib
+from dataclasses import dataclass
+
+from station_app.core.canonical import canonical_json, event_hash
+
+VERSION = 1
+API = "/api/v1"
+STATION_HEADER = "X-VS-Station"
+SIGNATURE_HEADER = "X-VS-Signature"
+BATCH_EVENTS = 200  # a batch holds at most this many events…
+BATCH_BYTES = 64 * 1024  # …and at most this much gzip'd body
+MAX_BODY = 1024 * 1024  # a request body the center reads at all
+MAX_INFLATED = 16 * 1024 * 1024  # what a body may inflate to (decompression bombs stop here)
+# The order of an event's fields on the wire (seq and hashes are derived, see above).
+WIRE_FIELDS = ("event_id", "kind", "entity_id", "recorded_at", "utc_offset_min", "operator",
+               "payload")
+
+
+class ProtocolError(Exception):
+    """Refused input, with the HTTP status the center answers and a short machine code."""
+
+    def __init__(self, status: int, code: str, detail: str = "", **extra):
+        super().__init__(f"{status} {code}: {detail}" if detail else f"{status} {code}")
+        self.status, self.code, self.detail, self.extra = status, code, detail, extra
+
+    def body(self) -> dict:
+        return {"error": self.code, "detail": self.detail, **self.extra}
+
+
+# --- keys and signatures ----------------------------------------------------------------------
+def b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+
+
+def unb64(text: str) -> bytes:
+    try:
+        return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+    except (ValueError, TypeError) as exc:
+        raise ProtocolError(401, "bad_signature", "not base64") from exc
+
+
+def new_private_key() -> bytes:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    return Ed25519PrivateKey.generate().private_bytes_raw()
+
+
+def public_key_of(private_key: bytes) -> str:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    return b64(Ed25519PrivateKey.from_private_bytes(private_key).public_key().public_bytes_raw())
+
+
+def sign_bytes(private_key: bytes, message: bytes) -> str:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    return b64(Ed25519PrivateKey.from_private_bytes(private_key).sign(message))
+
+
+def verify_bytes(public_key: str, message: bytes, signature: str) -> bool:
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    try:
+        Ed25519PublicKey.from_public_bytes(unb64(public_key)).verify(unb64(signature), message)
+        return True
+    except (InvalidSignature, ValueError, ProtocolError):
+        return False
+
+
+def request_message(method: str, path: str, body: bytes) -> bytes:
+    return f"{method.upper()}|{path}|{hashlib.sha256(body).hexdigest()}".encode("ascii")
+
+
+def sign_request(private_key: bytes, station_id: str, method: str, path: str,
+                 body: bytes = b"") -> dict[str, str]:
+    """The headers that make a request the station's."""
+    return {STATION_HEADER: station_id,
+            SIGNATURE_HEADER: sign_bytes(private_key, request_message(method, path, body))}
+
+
+def check_request(public_key: str, method: str, path: str, body: bytes,
+                  signature: str | None) -> None:
+    if not signature:
+        raise ProtocolError(401, "missing_signature", f"no {SIGNATURE_HEADER} header")
+    if not verify_bytes(public_key, request_message(method, path, body), signature):
+        raise ProtocolError(401, "bad_signature", "the signature does not match this station's key")
+
+
+def sign_document(private_key: bytes, fields: dict) -> dict:
+    """A document signed whole: its canonical JSON without the signature, then the signature."""
+    return {**fields, "signature": sign_bytes(private_key, canonical_json(fields))}
+
+
+def check_document(public_key: str, document: dict) -> dict:
+    """The fields of a signed document, or ProtocolError if its signature does not hold."""
+    if not isinstance(document, dict) or not isinstance(document.get("signature"), str):
+        raise ProtocolError(502, "unsigned", "the answer carries no signature")
+    fields = {k: v for k, v in document.items() if k != "signature"}
+    try:
+        message = canonical_json(fields)
+    except TypeError as exc:
+        raise ProtocolError(502, "malformed", str(exc)) from exc
+    if not verify_bytes(public_key, message, document["signature"]):
+        raise ProtocolError(502, "bad_signature", "the center's signature does not hold")
+    return fields
+
+
+# --- batches ----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Batch:
+    station_id: str
+    from_seq: int
+    to_seq: int
+    prev_hash: str
+    head_hash: str
+    events: list[dict]  # full journal events: seq, the WIRE_FIELDS, prev_hash and hash
+
+
+def encode_batch(station_id: str, events: list[dict]) -> bytes:
+    """``events``: consecutive journal events (dicts with seq, the WIRE_FIELDS, prev_hash, hash)."""
+    if not events:
+        raise ValueError("an empty batch")
+    doc = {"v": VERSION, "station_id": station_id, "from_seq": events[0]["seq"],
+           "to_seq": events[-1]["seq"], "prev_hash": events[0]["prev_hash"],
+           "head_hash": events[-1]["hash"],
+           "events": [[e[f] for f in WIRE_FIELDS] for e in events]}
+    return gzip.compress(canonical_json(doc), compresslevel=9, mtime=0)
+
+
+def inflate(body: bytes, limit: int = MAX_INFLATED) -> bytes:
+    """gunzip with a ceiling: a truncated stream is a 400, a bomb a 413, before it fills memory."""
+    if len(body) > MAX_BODY:
+        raise ProtocolError(413, "too_large", f"the body is over {MAX_BODY} bytes")
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        out = inflater.decompress(body, limit + 1)
+    except zlib.error as exc:
+        raise ProtocolError(400, "bad_gzip", str(exc)) from exc
+    if len(out) > limit or inflater.unconsumed_tail:
+        raise ProtocolError(413, "too_large", f"the body inflates to over {limit} bytes")
+    if not inflater.eof:
+        raise ProtocolError(400, "bad_gzip", "the gzip stream is truncated")
+    return out
+
+
+def _field(doc: dict, name: str, kind: type):
+    value = doc.get(name)
+    if not isinstance(value, kind) or isinstance(value, bool):
+        raise ProtocolError(400, "malformed", f"'{name}' is missing or not a {kind.__name__}")
+    return value
+
+
+def decode_batch(body: bytes) -> Batch:
+    """A batch from the wire with its chain recomputed; refused whole if anything is off."""
+    try:
+        doc = json.loads(inflate(body))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ProtocolError(400, "malformed", f"not JSON: {exc}") from exc
+    if not isinstance(doc, dict) or doc.get("v") != VERSION:
+        raise ProtocolError(400, "malformed", f"not a version {VERSION} batch")
+    station_id = _field(doc, "station_id", str)
+    from_seq, to_seq = _field(doc, "from_seq", int), _field(doc, "to_seq", int)
+    prev_hash, head_hash = _field(doc, "prev_hash", str), _field(doc, "head_hash", str)
+    rows = _field(doc, "events", list)
+    if from_seq < 1 or to_seq - from_seq + 1 != len(rows) or not rows:
+        raise ProtocolError(400, "malformed", "from_seq..to_seq does not match the events")
+    events, running = [], prev_hash
+    for offset, row in enumerate(rows):
+        if not isinstance(row, list) or len(row) != len(WIRE_FIELDS):
+            raise ProtocolError(400, "malformed", f"event {from_seq + offset} has the wrong shape")
+        body_ = {"seq": from_seq + offset, **dict(zip(WIRE_FIELDS, row))}
+        try:
+            digest = event_hash(running, body_)
+        except TypeError as exc:  # a float, a non-string key: not something a station writes
+            raise ProtocolError(400, "malformed", str(exc)) from exc
+        events.append({**body_, "prev_hash": running, "hash": digest})
+        running = digest
+    if running != head_hash:
+        raise ProtocolError(400, "broken_chain", "the events do not hash to head_hash")
+    return Batch(station_id, from_seq, to_seq, prev_hash, head_hash, events)
+
+
+def split_batches(events: list[dict], station_id: str, max_events: int = BATCH_EVENTS,
+                  max_bytes: int = BATCH_BYTES) -> list[bytes]:
+    """Consecutive events in bodies of at most ``max_events`` and (when it can) ``max_bytes``."""
+    bodies, start = [], 0
+    while start < len(events):
+        size = min(max_events, len(events) - start)
+        body = encode_batch(station_id, events[start:start + size])
+        while len(body) > max_bytes and size > 1:
+            size //= 2
+            body = encode_batch(station_id, events[start:start + size])
+        bodies.append(body)
+        start += size
+    return bodies
+
+
+# --- what the center signs --------------------------------------------------------------------
+def make_ack(center_key: bytes, station_id: str, hw_seq: int, hw_hash: str, server_time: str,
+             config_version: int) -> dict:
+    return sign_document(center_key, {"station_id": station_id, "hw_seq": hw_seq,
+                                      "hw_hash": hw_hash, "server_time": server_time,
+                                      "config_version": config_version})
+
+
+def check_ack(center_public_key: str, ack: dict, station_id: str) -> dict:
+    """The ack's fields if the pinned center signed it, for this station."""
+    fields = check_document(center_public_key, ack)
+    if fields.get("station_id") != station_id:
+        raise ProtocolError(502, "wrong_station", "the ack is for another station")
+    if not isinstance(fields.get("hw_seq"), int) or not isinstance(fields.get("hw_hash"), str):
+        raise ProtocolError(502, "malformed", "the ack has no high-water mark")
+    return fields
+
+
+def make_config(center_key: bytes, version: int, issued_at: str, body: dict) -> dict:
+    """A versioned configuration document for the stations (fees, carriers, catalogue…)."""
+    return sign_document(center_key, {"version": version, "issued_at": issued_at, "body": body})

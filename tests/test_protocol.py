@@ -1,0 +1,131 @@
+"""The sync wire format on its own: signed requests, batches whose chain is recomputed at the
+other end, signed acks, and every kind of bad body refused with its 4xx before anything is
+believed."""
+
+import gzip
+import json
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from station_app.core import bills, parcels
+from sync import protocol
+from sync.protocol import ProtocolError
+
+
+def journal(store) -> list[dict]:
+    return [e.__dict__ for e in store.events()]
+
+
+@pytest.fixture
+def events(store, keeper):
+    from station_app.core import shelves
+
+    shelves.add_shelf(store, keeper.id, "A", 5, 20)
+    for n in range(30):
+        parcels.check_in(store, keeper.id, f"YT{1000000000000 + n}", phone=f"1381234{n:04d}",
+                         name="张三")
+    bills.take_payment(store, keeper.id, kind="phone", account="13812345678", holder="张三",
+                       amount_fen=5000, fee_fen=100)
+    return journal(store)
+
+
+def test_a_batch_round_trips_with_its_chain_recomputed(events):
+    body = protocol.encode_batch("S1", events)
+    batch = protocol.decode_batch(body)
+    assert (batch.station_id, batch.from_seq, batch.to_seq) == ("S1", 1, len(events))
+    assert batch.events == events  # seq, prev_hash and hash derived exactly as the station has them
+    tail = protocol.decode_batch(protocol.encode_batch("S1", events[10:]))
+    assert tail.prev_hash == events[9]["hash"] and tail.events == events[10:]
+    assert len(body) < 150 * len(events)  # hashes are not sent
+
+
+def test_batches_split_by_count_and_size_and_cover_every_event_once(events):
+    bodies = protocol.split_batches(events, "S1", max_events=7, max_bytes=900)
+    got = [e for body in bodies for e in protocol.decode_batch(body).events]
+    assert got == events
+    assert all(len(protocol.decode_batch(b).events) <= 7 for b in bodies)
+    assert all(len(b) <= 900 for b in bodies if len(protocol.decode_batch(b).events) > 1)
+
+
+def test_an_edited_event_or_a_broken_link_is_refused(events):
+    edited = [dict(e) for e in events]
+    edited[3] = {**edited[3], "payload": {**edited[3]["payload"], "x": 1}}
+    body = protocol.encode_batch("S1", edited)  # head_hash is still the station's
+    with pytest.raises(ProtocolError) as refused:
+        protocol.decode_batch(body)
+    assert (refused.value.status, refused.value.code) == (400, "broken_chain")
+    doc = json.loads(gzip.decompress(protocol.encode_batch("S1", events)))
+    doc["prev_hash"] = "f" * 64
+    with pytest.raises(ProtocolError, match="broken_chain"):
+        protocol.decode_batch(gzip.compress(json.dumps(doc).encode()))
+
+
+@pytest.mark.parametrize("body, status, code", [
+    (b"", 400, "bad_gzip"),
+    (b"not gzip at all", 400, "bad_gzip"),
+    (gzip.compress(b"{not json"), 400, "malformed"),
+    (gzip.compress(b"[]"), 400, "malformed"),
+    (gzip.compress(json.dumps({"v": 1, "station_id": "S1"}).encode()), 400, "malformed"),
+    (gzip.compress(json.dumps({"v": 1, "station_id": "S1", "from_seq": 1, "to_seq": 2,
+                               "prev_hash": "0", "head_hash": "0", "events": [[1]]}).encode()),
+     400, "malformed"),
+    (gzip.compress(b"\0" * (protocol.MAX_INFLATED + 10)), 413, "too_large"),  # a bomb: ~16 KB
+    (b"\x1f\x8b" + b"\0" * (protocol.MAX_BODY + 1), 413, "too_large"),
+])
+def test_bad_bodies_get_their_4xx(body, status, code):
+    with pytest.raises(ProtocolError) as refused:
+        protocol.decode_batch(body)
+    assert (refused.value.status, refused.value.code) == (status, code)
+
+
+def test_a_truncated_batch_is_refused_at_any_cut(events):
+    body = protocol.encode_batch("S1", events)
+    for cut in range(0, len(body), max(1, len(body) // 40)):
+        with pytest.raises(ProtocolError) as refused:
+            protocol.decode_batch(body[:cut])
+        assert refused.value.status == 400
+
+
+@settings(max_examples=60)
+@given(st.binary(max_size=400))
+def test_any_bytes_are_a_batch_or_a_4xx(noise):
+    try:
+        protocol.decode_batch(noise)
+    except ProtocolError as exc:
+        assert 400 <= exc.status < 500
+
+
+def test_request_signatures_bind_method_path_and_body():
+    key = protocol.new_private_key()
+    public = protocol.public_key_of(key)
+    path = f"{protocol.API}/stations/S1/batches"
+    headers = protocol.sign_request(key, "S1", "POST", path, b"body")
+    signature = headers[protocol.SIGNATURE_HEADER]
+    protocol.check_request(public, "POST", path, b"body", signature)
+    for method, p, body in (("PUT", path, b"body"), ("POST", path.replace("S1", "S2"), b"body"),
+                            ("POST", path, b"bodY")):
+        with pytest.raises(ProtocolError, match="bad_signature"):
+            protocol.check_request(public, method, p, body, signature)
+    with pytest.raises(ProtocolError, match="missing_signature"):
+        protocol.check_request(public, "POST", path, b"body", None)
+    other = protocol.public_key_of(protocol.new_private_key())
+    with pytest.raises(ProtocolError, match="bad_signature"):
+        protocol.check_request(other, "POST", path, b"body", signature)
+
+
+def test_acks_hold_only_under_the_pinned_center_key_and_for_this_station():
+    center = protocol.new_private_key()
+    pinned = protocol.public_key_of(center)
+    ack = protocol.make_ack(center, "S1", 42, "a" * 64, "2026-11-22T10:00:00Z", 3)
+    assert protocol.check_ack(pinned, ack, "S1")["hw_seq"] == 42
+    with pytest.raises(ProtocolError, match="wrong_station"):
+        protocol.check_ack(pinned, ack, "S2")
+    with pytest.raises(ProtocolError, match="bad_signature"):
+        protocol.check_ack(pinned, {**ack, "hw_seq": 43}, "S1")
+    with pytest.raises(ProtocolError, match="bad_signature"):
+        protocol.check_ack(protocol.public_key_of(protocol.new_private_key()), ack, "S1")
+    with pytest.raises(ProtocolError, match="unsigned"):
+        protocol.check_ack(pinned, {k: v for k, v in ack.items() if k != "signature"}, "S1")
+    config = protocol.make_config(center, 4, "2026-11-22T10:00:00Z", {"free_days": 3})
+    assert protocol.check_document(pinned, config)["body"] == {"free_days": 3}
