@@ -28,6 +28,14 @@ def choice_combo(items, editable: bool = False) -> QComboBox:
     return combo
 
 
+def side_by_side(price, unit) -> QHBoxLayout:
+    """A price and its unit (斤 or kg) on one form row."""
+    row = QHBoxLayout()
+    row.addWidget(price, 2)
+    row.addWidget(unit, 1)
+    return row
+
+
 def tab(*parts) -> QWidget:
     page = QWidget()
     column = QVBoxLayout(page)
@@ -64,9 +72,7 @@ class ProducePage(Page):
         self.slip = sized(QCheckBox(self.tr("Print the slip for the farmer")), 13)
         self.slip.setChecked(True)
         self.intake_button = main_button(self.tr("Weigh in"), 14, 40)
-        price_row = QHBoxLayout()
-        price_row.addWidget(self.price, 2)
-        price_row.addWidget(self.unit, 1)
+        price_row = side_by_side(self.price, self.unit)
         fields = QHBoxLayout()
         fields.addLayout(form([(self.tr("Phone"), self.phone), (self.tr("Name"), self.name),
                                (self.tr("Product"), self.product), (self.tr("Grade"), self.grade),
@@ -94,9 +100,7 @@ class ProducePage(Page):
         self.sell_method = method_combo()
         self.send = sized(QComboBox(), 13)
         self.sell_button = main_button(self.tr("Record the sale"), 14, 40)
-        sell_price_row = QHBoxLayout()
-        sell_price_row.addWidget(self.sell_price, 2)
-        sell_price_row.addWidget(self.sell_unit, 1)
+        sell_price_row = side_by_side(self.sell_price, self.sell_unit)
         sell_fields = QHBoxLayout()
         sell_fields.addLayout(form([(self.tr("Source"), self.source), (self.tr("Weight"), self.sell_weight),
                                     (self.tr("Price"), sell_price_row)]), 1)
