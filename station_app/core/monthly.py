@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import func, select
 
-from station_app.core.clock import from_utc_text, utc_offset_min
+from station_app.core.clock import local_date, utc_offset_min
 from station_app.core.models import (BillPayment, Journal, LedgerLine, Parcel, ProduceIntake,
                                      ProduceSale, Purchase, Send, ServiceRecord)
 from station_app.core.parcels import carrier_counts, month_bounds
@@ -44,7 +44,7 @@ def _event_counts(conn, month: str) -> dict[str, int]:
     rows = conn.execute(select(Journal.kind, Journal.recorded_at, Journal.utc_offset_min)
                         .where(Journal.recorded_at >= lo, Journal.recorded_at < hi))
     for kind, at, offset in rows:
-        local = (from_utc_text(at) + timedelta(minutes=offset)).date().isoformat()
+        local = local_date(at, offset).isoformat()
         if first <= local < nxt:
             counts[kind] = counts.get(kind, 0) + 1
     return dict(sorted(counts.items()))

@@ -11,12 +11,11 @@ paper; they are in the ledger.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
 
 from sqlalchemy import literal_column, select
 
 from station_app.core import signing
-from station_app.core.clock import from_utc_text
+from station_app.core.clock import local_date
 from station_app.core.messages import QT_TRANSLATE_NOOP
 from station_app.core.models import JOURNALED, LedgerLine, Operator
 from station_app.core.settings import station_settings
@@ -131,10 +130,7 @@ def receipt_for(store, record_id: str) -> Receipt:
     lines = [(m.category, m.method, m.in_fen - m.out_fen) for m in money
              if m.category not in _KEEPER_SIDE]
     total = sum(fen for _, _, fen in lines)
-    if money:
-        day = money[0].date
-    else:
-        day = (from_utc_text(event[0]) + timedelta(minutes=event[2])).date().isoformat() if event else ""
+    day = money[0].date if money else local_date(event[0], event[2]).isoformat() if event else ""
     return Receipt(table, record_id, config.station_name, config.station_id,
                    event[0] if event else "", operator or "", _details(table, row), lines, total,
                    voided, qr_text(store, config.station_id, record_id, total, day))
