@@ -50,12 +50,20 @@ class Page(QWidget):
                     name.selectAll()
             self.call(lambda: svc.people.find_villagers(self.ctx.store, text, limit=1), fill)
 
-    def selected_row(self, table, rows: list, hint: str):
+    @staticmethod
+    def person(phone: QLineEdit, name: QLineEdit) -> dict:
+        """Who a record is for, as typed in one phone field: a full mobile, or its last 4."""
+        text = clean(phone.text())
+        last4 = len(text) == 4
+        return dict(name=name.text(), phone=None if last4 else text, last4=text if last4 else None)
+
+    def selected_row(self, table, rows: list, hint: str | None):
         """The item behind the table's selected row; ``hint`` in the banner when none is."""
         row = table.currentIndex().row()  # a QTableWidget or a view on a lazy model
         if 0 <= row < len(rows) and table.selectionModel().hasSelection():
             return rows[row]
-        self.banner.info(hint)
+        if hint is not None:
+            self.banner.info(hint)
         return None
 
     def print_current(self) -> None:
@@ -106,5 +114,8 @@ class Page(QWidget):
     def call(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
              on_error: Callable[[BaseException], None] | None = None) -> None:
         """Run ``fn`` on the DB worker; a refusal shows in the banner unless handled."""
-        self.ctx.worker.run(fn, on_done, on_error or (lambda e: self.banner.error(error_text(e))),
-                            owner=self)
+        self.ctx.worker.run(fn, on_done, on_error or self.show_error, owner=self)
+
+    def show_error(self, exc: BaseException) -> None:
+        """A refusal or failure from the DB worker, in the keeper's language."""
+        self.banner.error(error_text(exc))

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidg
 
 from station_app.core.carriers import OTHER
 from station_app.core.errors import UserError
-from station_app.core.validate import clean, parse_tracking
+from station_app.core.validate import parse_tracking
 from station_app.ui import services as svc
 from station_app.ui.i18n import error_text
 from station_app.ui.pages.base import Page
@@ -121,10 +121,7 @@ class CheckInPage(Page):
             from station_app.core.canonical import new_id  # uuid and hashlib stay out of start-up
 
             self.batch_id = new_id()
-        text = clean(self.phone.text())
-        phone, last4 = (text, None) if len(text) != 4 else (None, text)
-        kwargs = dict(name=self.name.text(), phone=phone, last4=last4,
-                      carrier=self.carrier.currentData(), shelf=self.shelf.currentData(),
+        kwargs = dict(**self.person(self.phone, self.name), carrier=self.carrier.currentData(), shelf=self.shelf.currentData(),
                       batch_id=self.batch_id)
         number, op = self.scan.text(), self.ctx.op_id
         self.submit.setEnabled(False)

@@ -64,7 +64,7 @@ class LedgerPage(Page):
              self.tr("Out"), self.tr("Description"), self.tr("Record")],
             fetch=lambda after, n: svc.ledger_lines.lines(store, self.filter, after, n),
             key=lambda r: r.key,
-            cells=self._cells, on_error=self._failed, parent=self)
+            cells=self._cells, on_error=self.show_error, parent=self)
         self.table = lazy_table(self.model)
         header = self.table.horizontalHeader()
         for column in (0, 1, 2, 3, 4, 5, 7):  # the description takes what the figures leave
@@ -122,11 +122,6 @@ class LedgerPage(Page):
                 money(line.in_fen) if line.in_fen else "", money(line.out_fen) if line.out_fen else "",
                 line.description,
                 line.record_id[:8].upper() + (self.tr(" (voided)") if r.voided else "")]
-
-    def _failed(self, exc) -> None:
-        from station_app.ui.i18n import error_text
-
-        self.banner.error(error_text(exc))
 
     def reload(self) -> None:
         self.filter = f = self._read_filter()

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QPush
 
 from station_app.core.validate import clean, mask_name
 from station_app.ui import services as svc
-from station_app.ui.i18n import error_text
 from station_app.ui.lazy_model import LazyTableModel
 from station_app.ui.pages.base import Page
 from station_app.ui.printing import PaperDialog
@@ -34,7 +33,7 @@ class OverduePage(Page):
             cells=lambda p: ["", p.pickup_code, p.recipient_name, p.masked_phone,
                              carrier_label(p.carrier), p.tracking_no, local_time(p.checked_in_at),
                              str(p.days_held), money(p.fee_due_fen)],
-            on_error=lambda e: self.banner.error(error_text(e)), parent=self)
+            on_error=self.show_error, parent=self)
         self.table = lazy_table(self.model)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.count = sized(QLabel(), 14, bold=True)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushB
                                QVBoxLayout, QWidget)
 
 from station_app.core.errors import UserError
-from station_app.core.validate import (clean, format_grams, parse_kg, parse_money, parse_percent_bp,
+from station_app.core.validate import (format_grams, parse_kg, parse_money, parse_percent_bp,
                                        percent_text)
 from station_app.ui import services as svc
 from station_app.ui.i18n import tr_core
@@ -191,11 +191,9 @@ class ProducePage(Page):
             amount=money(amount)))
 
     def weigh_in(self) -> None:
-        phone = clean(self.phone.text())
-        who = dict(last4=phone) if len(phone) == 4 else dict(phone=phone)
-        texts = dict(name=self.name.text(), product=self.product.currentText(),
-                     grade=self.grade.currentText(), mode=self.mode.currentData(),
-                     price_unit=self.unit.currentData(), method=self.method.currentData())
+        texts = dict(product=self.product.currentText(), grade=self.grade.currentText(), mode=self.mode.currentData(),
+                     price_unit=self.unit.currentData(), method=self.method.currentData(),
+                     **self.person(self.phone, self.name))
         price, commission = self.price.text(), self.commission.text()
         store, op, consign = self.ctx.store, self.ctx.op_id, texts["mode"] == svc.produce.CONSIGN
         weights = self.gross.text(), self.tare.text(), self.deduct.text()
@@ -206,7 +204,7 @@ class ProducePage(Page):
             bp = parse_percent_bp(commission, svc.produce.MAX_COMMISSION_BP) if consign else 0
             return svc.produce.take_in(store, op, gross_g=gross, tare_g=tare, deduct_g=deduct,
                                        unit_price_fen=parse_money(price, low=1), commission_bp=bp,
-                                       **who, **texts)
+                                       **texts)
 
         def done(intake):
             if intake.mode == svc.produce.CONSIGN:

@@ -81,10 +81,8 @@ class PurchasesPage(Page):
         return True
 
     def take_order(self) -> None:
-        texts = dict(name=self.name.text(), items=self.items.text(),
-                     platform=self.platform.currentData(), deposit_method=self.method.currentData())
-        phone = self.phone.text().strip()
-        who = dict(last4=phone) if len(phone) == 4 else dict(phone=phone)
+        texts = dict(items=self.items.text(), platform=self.platform.currentData(),
+                     deposit_method=self.method.currentData(), **self.person(self.phone, self.name))
         amounts = (self.price.text(), self.shipping.text(), self.fee.text(), self.deposit.text())
         store, op = self.ctx.store, self.ctx.op_id
 
@@ -92,7 +90,7 @@ class PurchasesPage(Page):
             price, shipping, fee, deposit = (parse_money(amounts[0], low=1),
                                              *(parse_money(a or "0") for a in amounts[1:]))
             return svc.purchases.request(store, op, price_fen=price, shipping_fen=shipping,
-                                         service_fee_fen=fee, deposit_fen=deposit, **who, **texts)
+                                         service_fee_fen=fee, deposit_fen=deposit, **texts)
 
         def done(p):
             self.banner.ok(self.tr("Order taken for {name}: {items}, total {total}, deposit {deposit}, "
@@ -124,11 +122,8 @@ class PurchasesPage(Page):
         self.call(lambda: svc.purchases.open_purchases(self.ctx.store), show)
 
     def _chosen(self, quiet: bool = False):
-        if quiet:
-            row = self.table.currentRow()
-            has = self.table.selectionModel().hasSelection()
-            return self.rows[row] if has and 0 <= row < len(self.rows) else None
-        return self.selected_row(self.table, self.rows, self.tr("Select a purchase in the list first."))
+        return self.selected_row(self.table, self.rows,
+                                 None if quiet else self.tr("Select a purchase in the list first."))
 
     def _step(self, work, message: str, purchase_id: str) -> None:
         self.call(work, self.after_write(message, lambda: self.refresh(select_id=purchase_id)))

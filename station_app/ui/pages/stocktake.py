@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QTa
 
 from station_app.core.validate import clean
 from station_app.ui import services as svc
-from station_app.ui.i18n import error_text
 from station_app.ui.lazy_model import LazyTableModel
 from station_app.ui.pages.base import Page
 from station_app.ui.scanner import make_scan_field
@@ -42,7 +41,7 @@ class StocktakePage(Page):
             key=svc.parcels.page_key,
             cells=lambda p: [p.pickup_code, p.recipient_name, p.masked_phone,
                              carrier_label(p.carrier), p.tracking_no, local_time(p.checked_in_at)],
-            on_error=lambda e: self.banner.error(error_text(e)), parent=self)
+            on_error=self.show_error, parent=self)
         self.shelf_table = lazy_table(self.shelf_model)
         self.missing_table = plain_table([self.tr("Pickup code"), self.tr("Recipient"),
                                           self.tr("Phone"), self.tr("Tracking no."),

@@ -51,9 +51,6 @@ class VillagersPage(Page):
         self.search.setFocus()
         self.search.selectAll()
 
-    def handle_scan(self, text: str) -> bool:
-        return False  # a parcel number: the window looks it up
-
     def receipt_id(self, row) -> str | None:
         return None if row.kind == "parcel" else row.record_id
 
