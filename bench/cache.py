@@ -13,12 +13,14 @@ from typing import Callable
 from station_app.db.migrate import HEAD_REVISION
 
 CACHE = Path(__file__).resolve().parent / ".cache"
+# Bumped when what the services write changes without a schema change (2: derived row IDs).
+FORMAT = 2
 
 
 def cached_station(name: str, what: str, build: Callable[[Path], None]) -> Path:
     """The cached database file for ``name`` at this schema, built by ``build(dir)`` if missing.
     One cache per schema: an older one would be migrated (and backed up) on every run."""
-    cached = CACHE / f"{name}-schema{HEAD_REVISION}" / "station.sqlite3"
+    cached = CACHE / f"{name}-schema{HEAD_REVISION}-f{FORMAT}" / "station.sqlite3"
     if not cached.exists():
         print(f"building {what} (once, cached in {cached.parent})…", flush=True)
         t0 = time.perf_counter()

@@ -3,9 +3,10 @@
 - Requests are signed by the station's Ed25519 key over ``METHOD|path|sha256(body)``; the path
   names the station, so one station's batch replayed as another's fails the signature.
 - A batch is gzip'd canonical JSON of journal events after the acked mark. Events travel without
-  their seq and hashes: seq follows from ``from_seq`` and each hash is recomputed from
-  ``prev_hash`` at the other end, which must arrive at ``head_hash``. The hashes are the one part
-  of an event gzip cannot shrink, and the receiver has to recompute them anyway.
+  what the other end can compute: seq follows from ``from_seq``, each hash is recomputed from
+  ``prev_hash`` (and must arrive at ``head_hash``), a derived event ID is sent as null, and a row
+  ID derived from its event's (core/canonical.py) as its index. Hashes and IDs are the parts of
+  an event gzip cannot shrink; leaving them out halves a batch.
 - Acks, enrollment answers and configuration documents are signed by the center's key, which the
   station pins at enrollment.
 
@@ -21,7 +22,7 @@ import json
 import zlib
 from dataclasses import dataclass
 
-from station_app.core.canonical import canonical_json, event_hash
+from station_app.core.canonical import canonical_json, derive_id, event_hash, event_id_after
 
 VERSION = 1
 API = "/api/v1"
@@ -31,6 +32,7 @@ BATCH_EVENTS = 200  # a batch holds at most this many events…
 BATCH_BYTES = 64 * 1024  # …and at most this much gzip'd body
 MAX_BODY = 1024 * 1024  # a request body the center reads at all
 MAX_INFLATED = 16 * 1024 * 1024  # what a body may inflate to (decompression bombs stop here)
+MAX_ROWS = 10_000  # row references an event may carry
 # The order of an event's fields on the wire (seq and hashes are derived, see above).
 WIRE_FIELDS = ("event_id", "kind", "entity_id", "recorded_at", "utc_offset_min", "operator",
                "payload")
@@ -144,8 +146,71 @@ def encode_batch(station_id: str, events: list[dict]) -> bytes:
     doc = {"v": VERSION, "station_id": station_id, "from_seq": events[0]["seq"],
            "to_seq": events[-1]["seq"], "prev_hash": events[0]["prev_hash"],
            "head_hash": events[-1]["hash"],
-           "events": [[e[f] for f in WIRE_FIELDS] for e in events]}
+           "events": [_to_wire(e) for e in events]}
     return gzip.compress(canonical_json(doc), compresslevel=9, mtime=0)
+
+
+def _is_ref_column(name: str) -> bool:
+    return name == "id" or name.endswith("_id")
+
+
+def _to_wire(event: dict) -> list:
+    """An event as a list of WIRE_FIELDS with its derivable IDs left out."""
+    derived = None if event["prev_hash"] == "0" * 64 else event_id_after(event["prev_hash"],
+                                                                          event["seq"])
+    event_id = event["event_id"]
+    refs: dict[str, int] = {}  # derived row ID -> its index; found lazily, at most a few per event
+
+    def ref(value):
+        if not isinstance(value, str) or len(value) != 32:
+            return value
+        if not refs:
+            for table in event["payload"].get("rows", {}).values():
+                for n in range(len(refs), len(refs) + len(table)):
+                    refs[derive_id(event_id, n)] = n
+        return refs.get(value, value)
+
+    payload = event["payload"]
+    if isinstance(payload.get("rows"), dict):
+        payload = {**payload, "rows": {
+            table: [[ref(row_id), {c: ref(v) if _is_ref_column(c) else v for c, v in cols.items()}]
+                    for row_id, cols in rows.items()]
+            for table, rows in payload["rows"].items()}}
+    return [None if event_id == derived else event_id, event["kind"], ref(event["entity_id"]),
+            event["recorded_at"], event["utc_offset_min"], event["operator"], payload]
+
+
+def _from_wire(row: list, seq: int, prev_hash: str) -> dict:
+    """The hashed part of an event from its wire form; ProtocolError if the shape is off."""
+    if not isinstance(row, list) or len(row) != len(WIRE_FIELDS):
+        raise ProtocolError(400, "malformed", f"event {seq} has the wrong shape")
+    event = dict(zip(WIRE_FIELDS, row))
+    if event["event_id"] is None:
+        if prev_hash == "0" * 64:
+            raise ProtocolError(400, "malformed", "the first event must carry its ID")
+        event["event_id"] = event_id_after(prev_hash, seq)
+    if not isinstance(event["event_id"], str):
+        raise ProtocolError(400, "malformed", f"event {seq} has no event ID")
+
+    def unref(value):
+        if isinstance(value, int) and not isinstance(value, bool):
+            if not 0 <= value < MAX_ROWS:
+                raise ProtocolError(400, "malformed", f"event {seq} refers to row {value}")
+            return derive_id(event["event_id"], value)
+        return value
+
+    event["entity_id"] = unref(event["entity_id"])
+    payload = event["payload"]
+    if isinstance(payload, dict) and "rows" in payload:
+        try:
+            event["payload"] = {**payload, "rows": {
+                table: {unref(row_id): {c: unref(v) if _is_ref_column(c) else v
+                                        for c, v in cols.items()}
+                        for row_id, cols in rows}
+                for table, rows in payload["rows"].items()}}
+        except (AttributeError, TypeError, ValueError) as exc:
+            raise ProtocolError(400, "malformed", f"event {seq} has malformed rows") from exc
+    return {"seq": seq, **event}
 
 
 def inflate(body: bytes, limit: int = MAX_INFLATED) -> bytes:
@@ -187,9 +252,7 @@ def decode_batch(body: bytes) -> Batch:
         raise ProtocolError(400, "malformed", "from_seq..to_seq does not match the events")
     events, running = [], prev_hash
     for offset, row in enumerate(rows):
-        if not isinstance(row, list) or len(row) != len(WIRE_FIELDS):
-            raise ProtocolError(400, "malformed", f"event {from_seq + offset} has the wrong shape")
-        body_ = {"seq": from_seq + offset, **dict(zip(WIRE_FIELDS, row))}
+        body_ = _from_wire(row, from_seq + offset, running)
         try:
             digest = event_hash(running, body_)
         except TypeError as exc:  # a float, a non-string key: not something a station writes

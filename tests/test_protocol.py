@@ -37,7 +37,33 @@ def test_a_batch_round_trips_with_its_chain_recomputed(events):
     assert batch.events == events  # seq, prev_hash and hash derived exactly as the station has them
     tail = protocol.decode_batch(protocol.encode_batch("S1", events[10:]))
     assert tail.prev_hash == events[9]["hash"] and tail.events == events[10:]
-    assert len(body) < 150 * len(events)  # hashes are not sent
+    assert len(body) < 80 * len(events)  # hashes and derived IDs are not sent
+
+
+def test_derived_ids_travel_as_references_and_random_ones_as_they_are(events):
+    doc = json.loads(gzip.decompress(protocol.encode_batch("S1", events)))
+    first, later = doc["events"][0], doc["events"][1:]
+    assert isinstance(first[0], str)  # the station's first event ID is random: it is sent
+    assert all(row[0] is None for row in later)  # every later one is derived: it is not
+    checked_in = next(row for row in later if row[1] == "parcel.checked_in")
+    parcel_ref = checked_in[6]["rows"]["parcel"][0][0]
+    assert isinstance(parcel_ref, int) and checked_in[2] == parcel_ref
+    foreign = [dict(e) for e in events[:3]]  # IDs made some other way still round-trip
+    foreign[2] = {**foreign[2], "event_id": "e" * 32, "entity_id": "f" * 32}
+    from station_app.core.canonical import event_hash, hashed_part
+    foreign[2]["hash"] = event_hash(foreign[2]["prev_hash"], hashed_part(foreign[2]))
+    assert protocol.decode_batch(protocol.encode_batch("S1", foreign)).events == foreign
+
+
+@pytest.mark.parametrize("rows", [{"parcel": {"x": {}}}, {"parcel": [[-1, {}]]},
+                                  {"parcel": [[10 ** 9, {}]]}, {"parcel": [["a", []]]},
+                                  {"parcel": 7}])
+def test_malformed_rows_are_a_400(events, rows):
+    doc = json.loads(gzip.decompress(protocol.encode_batch("S1", events[:2])))
+    doc["events"][1][6] = {"rows": rows}
+    with pytest.raises(ProtocolError) as refused:
+        protocol.decode_batch(gzip.compress(json.dumps(doc).encode()))
+    assert refused.value.status == 400
 
 
 def test_batches_split_by_count_and_size_and_cover_every_event_once(events):

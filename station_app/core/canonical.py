@@ -1,5 +1,10 @@
 """Canonical JSON and the journal hash (DESIGN §4): UTF-8, sorted keys, no spaces, no floats;
-and the record and event IDs (UUID hex made on the station).
+and the record and event IDs made on the station.
+
+IDs are 32 hex characters. Only a station's first event gets a random one; every later event's
+ID is derived from the hash before it, and every row an event creates gets an ID derived from
+the event's. They are as unique as random IDs (each traces back through the chain to that first
+random one) but cost nothing on the wire: the other end derives them again (sync/protocol.py).
 
 Both ends of sync hash the same bytes, so anything that could serialise two ways is refused here
 rather than discovered as a chain mismatch at the county.
@@ -16,6 +21,16 @@ GENESIS_HASH = "0" * 64
 
 def new_id() -> str:
     return uuid.uuid4().hex
+
+
+def derive_id(parent: str, n: int) -> str:
+    """The ``n``-th ID that ``parent`` (a hash or an event ID) gives rise to."""
+    return hashlib.sha256(f"{parent}/{n}".encode("ascii")).hexdigest()[:32]
+
+
+def event_id_after(prev_hash: str, seq: int) -> str:
+    """The event ID of ``seq``: random for the very first event, derived for every later one."""
+    return new_id() if prev_hash == GENESIS_HASH else derive_id(prev_hash, seq)
 
 
 def _refuse_floats(value):

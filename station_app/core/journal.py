@@ -25,7 +25,8 @@ from typing import Iterator
 from sqlalchemy import Connection, Engine, select
 
 from station_app.core import messages as m
-from station_app.core.canonical import GENESIS_HASH, canonical_json, event_hash, new_id
+from station_app.core.canonical import (GENESIS_HASH, canonical_json, derive_id, event_hash,
+                                        event_id_after)
 from station_app.core.clock import local_date, to_utc_text, utc_offset_min
 from station_app.core.errors import UserError
 from station_app.core.models import Journal, LedgerLine
@@ -79,6 +80,8 @@ class Tx:
         self.now_text = to_utc_text(now)
         self.offset_min = utc_offset_min(now)
         self.operator = operator
+        self.event_id = event_id_after(prev_hash, seq)
+        self._new_ids = 0
         self.rows: dict[str, dict[str, dict]] = {}
         self._event: tuple[str, str, dict] | None = None
         # What the transaction just before this one (seq - 1, same store) left for it; empty
@@ -110,7 +113,9 @@ class Tx:
     def insert(self, model, **values) -> str:
         if not model.__journaled__:
             raise TypeError(f"{model.__tablename__} is not a journaled table")
-        values.setdefault("id", new_id())
+        if "id" not in values:
+            values["id"] = derive_id(self.event_id, self._new_ids)
+            self._new_ids += 1
         # Recorded first: an unknown column fails here, before any SQL is built from its name.
         self._record(model, values["id"], {k: v for k, v in values.items() if k != "id"},
                      keep_none=False)
@@ -155,7 +160,7 @@ class Tx:
             raise RuntimeError("a write transaction must record one journal event")
         kind, entity_id, info = self._event
         payload = {**info, "rows": self.rows} if self.rows else dict(info)
-        body = {"seq": self.seq, "event_id": new_id(), "kind": kind, "entity_id": entity_id,
+        body = {"seq": self.seq, "event_id": self.event_id, "kind": kind, "entity_id": entity_id,
                 "recorded_at": self.now_text, "utc_offset_min": self.offset_min,
                 "operator": self.operator, "payload": payload}
         payload_json = canonical_json(payload).decode()  # refuses floats anywhere in the payload
