@@ -38,6 +38,15 @@ def _parser() -> argparse.ArgumentParser:
     led.add_argument("--format", choices=["json", "csv", "xlsx", "pdf"], default="json")
     led.add_argument("--out", type=Path, default=None,
                      help="file to write (default: stdout for json and csv, ledger-YYYY-MM.xlsx/pdf)")
+    e = sub.add_parser("enroll", help="enroll this station with the county center")
+    e.add_argument("--center", required=True, help="the center's address, e.g. http://host:8600")
+    e.add_argument("--station-id", required=True)
+    e.add_argument("--code", required=True, help="the one-time code from the county")
+    sub.add_parser("sync", help="one sync round with the county center; prints a summary")
+    x = sub.add_parser("export-bundle", help="unsynced records in one file for a USB stick")
+    x.add_argument("--out", type=Path, required=True)
+    x.add_argument("--station-id", default=None, help="with --code: enroll by this file")
+    x.add_argument("--code", default=None, help="one-time code (a station with no link at all)")
     return p
 
 
@@ -167,6 +176,46 @@ def cmd_demo(args) -> int:
     return 0
 
 
+def cmd_enroll(args) -> int:
+    from station_app.core.people import SYSTEM
+    from sync.client import enroll
+
+    station = _open(args)
+    state = enroll(station.store, args.center, args.station_id, args.code, SYSTEM)
+    print(f"enrolled as {state.station_id} with {state.center_url}; "
+          f"center key {state.center_key[:12]}… pinned")
+    return 0
+
+
+def cmd_sync(args) -> int:
+    from sync.client import sync_round
+
+    station = _open(args)
+    result = sync_round(station.store)
+    print(f"sent {result.sent_events} events in {result.batches} batches "
+          f"({result.bytes_sent} bytes); center holds up to seq {result.acked_seq}; "
+          f"{result.pending} pending")
+    for note in result.notes:
+        print("  " + note)
+    return 0
+
+
+def cmd_export_bundle(args) -> int:
+    from sync.client import export_bundle
+
+    if bool(args.station_id) != bool(args.code):
+        print("station-app: --station-id and --code go together", file=sys.stderr)
+        return 2
+    station = _open(args)
+    data, count = export_bundle(station.store, args.station_id, args.code)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = args.out.with_name(args.out.name + ".part")
+    tmp.write_bytes(data)
+    tmp.replace(args.out)  # a stick pulled mid-write leaves no half bundle under the name
+    print(f"bundle written: {args.out} ({count} events, {len(data)} bytes)")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     from station_app.core.errors import IntegrityError, UserError
 
@@ -176,7 +225,8 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_self_test(lang=args.lang)
     commands = {"journal": cmd_journal, "verify": cmd_verify, "backup": cmd_backup,
-                "restore": cmd_restore, "demo": cmd_demo, "ledger": cmd_ledger}
+                "restore": cmd_restore, "demo": cmd_demo, "ledger": cmd_ledger,
+                "enroll": cmd_enroll, "sync": cmd_sync, "export-bundle": cmd_export_bundle}
     if args.command is None:
         from station_app.ui.app import run_gui
 
@@ -186,6 +236,14 @@ def main(argv: list[str] | None = None) -> int:
     except (UserError, IntegrityError) as exc:
         print(f"station-app: {exc}", file=sys.stderr)
         return 2
+    except Exception as exc:  # sync trouble: a message, not a traceback
+        from sync.client import Conflict, NotEnrolled, Retry
+        from sync.protocol import ProtocolError
+
+        if not isinstance(exc, (Conflict, NotEnrolled, Retry, ProtocolError)):
+            raise
+        print(f"station-app: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 3 if isinstance(exc, Retry) else 2
     except BrokenPipeError:  # `station-app journal | head`
         sys.stderr.close()
         return 0

@@ -36,6 +36,8 @@ MAX_ROWS = 10_000  # row references an event may carry
 # The order of an event's fields on the wire (seq and hashes are derived, see above).
 WIRE_FIELDS = ("event_id", "kind", "entity_id", "recorded_at", "utc_offset_min", "operator",
                "payload")
+# The text fields of an event and their longest value: what both ends store them in.
+TEXT_LIMITS = {"event_id": 64, "kind": 40, "entity_id": 64, "recorded_at": 32, "operator": 64}
 
 
 class ProtocolError(Exception):
@@ -189,8 +191,6 @@ def _from_wire(row: list, seq: int, prev_hash: str) -> dict:
         if prev_hash == "0" * 64:
             raise ProtocolError(400, "malformed", "the first event must carry its ID")
         event["event_id"] = event_id_after(prev_hash, seq)
-    if not isinstance(event["event_id"], str):
-        raise ProtocolError(400, "malformed", f"event {seq} has no event ID")
 
     def unref(value):
         if isinstance(value, int) and not isinstance(value, bool):
@@ -200,6 +200,12 @@ def _from_wire(row: list, seq: int, prev_hash: str) -> dict:
         return value
 
     event["entity_id"] = unref(event["entity_id"])
+    for name, limit in TEXT_LIMITS.items():
+        if not isinstance(event[name], str) or len(event[name]) > limit:
+            raise ProtocolError(400, "malformed", f"event {seq}: {name} is not text of at most "
+                                                  f"{limit} characters")
+    if not isinstance(event["utc_offset_min"], int) or not -1440 < event["utc_offset_min"] < 1440:
+        raise ProtocolError(400, "malformed", f"event {seq}: utc_offset_min is not minutes")
     payload = event["payload"]
     if isinstance(payload, dict) and "rows" in payload:
         try:
@@ -300,3 +306,58 @@ def check_ack(center_public_key: str, ack: dict, station_id: str) -> dict:
 def make_config(center_key: bytes, version: int, issued_at: str, body: dict) -> dict:
     """A versioned configuration document for the stations (fees, carriers, catalogue…)."""
     return sign_document(center_key, {"version": version, "issued_at": issued_at, "body": body})
+
+
+# --- USB bundles ------------------------------------------------------------------------------
+BUNDLE_KIND = "vs-bundle"
+MAX_BUNDLE = 512 * 1024 * 1024
+
+
+def batch_path(station_id: str) -> str:
+    return f"{API}/stations/{station_id}/batches"
+
+
+def make_bundle(private_key: bytes, station_id: str, bodies: list[bytes], created_at: str,
+                enrollment: dict | None = None) -> bytes:
+    """Signed batches in one file, each exactly as it would have been POSTed; ``enrollment``
+    ({code, public_key}) enrolls a station that has no link at all."""
+    path = batch_path(station_id)
+    batches = [{"signature": sign_bytes(private_key, request_message("POST", path, body)),
+                "body": b64(body)} for body in bodies]
+    doc = {"v": VERSION, "kind": BUNDLE_KIND, "station_id": station_id,
+           "created_at": created_at, "batches": batches}
+    if enrollment:
+        doc["enroll"] = enrollment
+    return canonical_json(doc) + b"\n"
+
+
+@dataclass(frozen=True)
+class Bundle:
+    station_id: str
+    batches: list[tuple[str, bytes]]  # (signature, body), each checked when imported
+    enrollment: dict | None  # {code, public_key}
+
+
+def read_bundle(data: bytes) -> Bundle:
+    """A bundle file's parts, or ProtocolError if it is not one."""
+    if len(data) > MAX_BUNDLE:
+        raise ProtocolError(413, "too_large", "the bundle is too large")
+    try:
+        doc = json.loads(data)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ProtocolError(400, "malformed", f"not a bundle file: {exc}") from exc
+    if not isinstance(doc, dict) or doc.get("kind") != BUNDLE_KIND or doc.get("v") != VERSION:
+        raise ProtocolError(400, "malformed", "not a version 1 station bundle")
+    station_id = _field(doc, "station_id", str)
+    batches = []
+    for item in _field(doc, "batches", list):
+        if not isinstance(item, dict) or not isinstance(item.get("signature"), str) \
+                or not isinstance(item.get("body"), str):
+            raise ProtocolError(400, "malformed", "a batch in the bundle has the wrong shape")
+        batches.append((item["signature"], unb64(item["body"])))
+    enrollment = doc.get("enroll")
+    if enrollment is not None and not (
+            isinstance(enrollment, dict) and isinstance(enrollment.get("code"), str)
+            and isinstance(enrollment.get("public_key"), str)):
+        raise ProtocolError(400, "malformed", "the bundle's enrollment has the wrong shape")
+    return Bundle(station_id, batches, enrollment)

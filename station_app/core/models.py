@@ -4,7 +4,7 @@
 ``info={"local": True}`` never enter the journal (secrets, machine-local state).
 
 Money is integer fen, weights integer grams, times ISO-8601 UTC text ("...Z") so that range
-queries compare as strings. IDs are UUID hex made on the station.
+queries compare as strings. IDs are 32 hex characters made on the station (core/canonical.py).
 """
 
 from __future__ import annotations

@@ -34,16 +34,19 @@ def check_month(month: str) -> tuple[str, str]:
     return first.isoformat(), nxt.isoformat()
 
 
-def _event_counts(conn, month: str) -> dict[str, int]:
-    """Events per kind whose local date falls in the month (each with its own offset)."""
+def month_window_utc(month: str) -> tuple[str, str]:
+    """UTC bounds wide enough for every event whose local date falls in the month (a day of
+    slack either side; ``kind_counts`` then takes the exact local month per event)."""
     first, nxt = check_month(month)
-    # A day of slack either side in UTC, then the exact local month per event.
-    lo = (date.fromisoformat(first) - timedelta(days=1)).isoformat()
-    hi = (date.fromisoformat(nxt) + timedelta(days=1)).isoformat()
+    return ((date.fromisoformat(first) - timedelta(days=1)).isoformat(),
+            (date.fromisoformat(nxt) + timedelta(days=1)).isoformat())
+
+
+def kind_counts(month: str, kind_times) -> dict[str, int]:
+    """Events per kind whose local date falls in the month, from (kind, recorded_at, offset)."""
+    first, nxt = check_month(month)
     counts: dict[str, int] = {}
-    rows = conn.execute(select(Journal.kind, Journal.recorded_at, Journal.utc_offset_min)
-                        .where(Journal.recorded_at >= lo, Journal.recorded_at < hi))
-    for kind, at, offset in rows:
+    for kind, at, offset in kind_times:
         local = local_date(at, offset).isoformat()
         if first <= local < nxt:
             counts[kind] = counts.get(kind, 0) + 1
@@ -56,17 +59,13 @@ def _add(bucket: dict, key: str, in_fen: int, out_fen: int) -> None:
     entry["out_fen"] += out_fen
 
 
-def ledger_document(store, month: str) -> dict:
-    """The month's ledger as DESIGN §8 fixes it: integers for money, entries in seq order."""
-    first, nxt = check_month(month)
-    cols = [getattr(LedgerLine, f) for f in ENTRY_FIELDS]
-    with store.read() as conn:
-        rows = conn.execute(select(*cols).where(LedgerLine.date >= first, LedgerLine.date < nxt)
-                            .order_by(LedgerLine.seq, LedgerLine.id)).all()
-        counts = _event_counts(conn, month)
+def assemble_ledger(station_id: str, month: str, entry_rows, kind_times) -> dict:
+    """The document from its parts: ``entry_rows`` as tuples of ENTRY_FIELDS in (seq, line id)
+    order, ``kind_times`` as in ``kind_counts``. The station and the center both build it here,
+    which is what makes their documents byte-identical."""
     entries, by_category, by_method = [], {}, {}
     total_in = total_out = 0
-    for row in rows:
+    for row in entry_rows:
         entry = dict(zip(ENTRY_FIELDS, row))
         entries.append(entry)
         total_in += entry["in_fen"]
@@ -74,14 +73,27 @@ def ledger_document(store, month: str) -> dict:
         _add(by_category, entry["category"], entry["in_fen"], entry["out_fen"])
         _add(by_method, entry["method"], entry["in_fen"], entry["out_fen"])
     return {
-        "station_id": station_settings(store).station_id,
+        "station_id": station_id,
         "month": month,
         "entries": entries,
         "totals": {"in_fen": total_in, "out_fen": total_out,
                    "by_category": dict(sorted(by_category.items())),
                    "by_method": dict(sorted(by_method.items())),
-                   "counts": counts},
+                   "counts": kind_counts(month, kind_times)},
     }
+
+
+def ledger_document(store, month: str) -> dict:
+    """The month's ledger as DESIGN §8 fixes it: integers for money, entries in seq order."""
+    first, nxt = check_month(month)
+    lo, hi = month_window_utc(month)
+    cols = [getattr(LedgerLine, f) for f in ENTRY_FIELDS]
+    with store.read() as conn:
+        rows = conn.execute(select(*cols).where(LedgerLine.date >= first, LedgerLine.date < nxt)
+                            .order_by(LedgerLine.seq, LedgerLine.id)).all()
+        kind_times = conn.execute(select(Journal.kind, Journal.recorded_at, Journal.utc_offset_min)
+                                  .where(Journal.recorded_at >= lo, Journal.recorded_at < hi)).all()
+    return assemble_ledger(station_settings(store).station_id, month, rows, kind_times)
 
 
 @dataclass(frozen=True)

@@ -77,11 +77,35 @@ def change_local_prefs(store, operator: str, **values) -> LocalPrefs:
     _check_keys(LocalPrefs, values)
     if values.get("receipt_mm", 58) not in (58, 80):
         raise ValueError(f"receipt paper is 58 or 80 mm, not {values['receipt_mm']}")
-    with store.engine.begin() as conn:
+    with store.read() as conn:
         require_keeper(conn, operator)
+    set_machine_state(store, **values)
+    return local_prefs(store)
+
+
+def record_enrollment(store, operator: str, station_id: str, center_url: str) -> None:
+    """The county's id for this station, from now on on every ledger and receipt; journaled,
+    so the county sees when and by whom the station was enrolled."""
+    with store.write(operator) as tx:
+        text = json.dumps(station_id, ensure_ascii=False)
+        if tx.conn.execute(select(Setting.id).where(Setting.id == "station_id")).first():
+            tx.update(Setting, "station_id", value=text)
+        else:
+            tx.insert(Setting, id="station_id", value=text)
+        tx.event("station.enrolled", "settings", station_id=station_id, center=center_url)
+
+
+def machine_state(store, key: str, default=None):
+    """Machine-local state that is not a preference (the sync mark, the pinned center key)."""
+    with store.read() as conn:
+        row = conn.execute(select(LocalSetting.value).where(LocalSetting.id == key)).first()
+    return json.loads(row[0]) if row else default
+
+
+def set_machine_state(store, **values) -> None:
+    with store.engine.begin() as conn:
         for key, value in values.items():
             conn.exec_driver_sql(
                 "INSERT INTO local_setting (id, value) VALUES (?, ?) "
                 "ON CONFLICT(id) DO UPDATE SET value = excluded.value",
                 (key, json.dumps(value, ensure_ascii=False)))
-    return local_prefs(store)

@@ -107,12 +107,9 @@ def ledger_xlsx(doc: dict, t: Translate = _identity) -> bytes:
     return out.getvalue()
 
 
-def report_pages(report, t: Translate = _identity, lang: str = "en") -> list:
-    """The monthly report: summary, courier statement, produce sold upward, then every entry."""
+def _summary_pages(doc: dict, head: str, title: str, footer: list[str], t: Translate) -> list:
     r = lambda s: t("reports", s)  # noqa: E731
-    doc = report.ledger
     totals = doc["totals"]
-    head = f"{report.station_name}  {report.station_id}"
     money = [Column(r(QT_TRANSLATE_NOOP("reports", "Category")), 80), Column(r(QT_TRANSLATE_NOOP("reports", "In")), 33, "right"),
              Column(r(QT_TRANSLATE_NOOP("reports", "Out")), 33, "right"), Column(r(QT_TRANSLATE_NOOP("reports", "Net")), 34, "right")]
 
@@ -124,10 +121,37 @@ def report_pages(report, t: Translate = _identity, lang: str = "en") -> list:
     rows += [money_row(_method(t, c), v) for c, v in totals["by_method"].items()]
     rows.append(["", "", "", ""])
     rows.append(money_row(r(QT_TRANSLATE_NOOP("reports", "Total")), totals))
-    title = r(QT_TRANSLATE_NOOP("reports", "Monthly ledger {month}")).format(month=report.month)
+    return table_pages(title, head, money, rows, footer)
+
+
+def _entry_pages(doc: dict, head: str, t: Translate) -> list:
+    r = lambda s: t("reports", s)  # noqa: E731
+    entries = [Column("#", 13, "right"), Column(r(QT_TRANSLATE_NOOP("reports", "Date")), 14),
+               Column(r(QT_TRANSLATE_NOOP("reports", "Category")), 38),
+               Column(r(QT_TRANSLATE_NOOP("reports", "Method")), 21),
+               Column(r(QT_TRANSLATE_NOOP("reports", "In")), 22, "right"),
+               Column(r(QT_TRANSLATE_NOOP("reports", "Out")), 22, "right"),
+               Column(r(QT_TRANSLATE_NOOP("reports", "Description")), 50)]
+    erows = [[str(e["seq"]), e["date"][5:], _category(t, e["category"]), _method(t, e["method"]),
+              format_fen(e["in_fen"], symbol=False) if e["in_fen"] else "",
+              format_fen(e["out_fen"], symbol=False) if e["out_fen"] else "", e["description"]]
+             for e in doc["entries"]]
+    return table_pages(r(QT_TRANSLATE_NOOP("reports", "Ledger entries {month}")).format(month=doc["month"]),
+                       head, entries, erows, size=9)
+
+
+def _title(doc: dict, t: Translate) -> str:
+    return t("reports", QT_TRANSLATE_NOOP("reports", "Monthly ledger {month}")).format(month=doc["month"])
+
+
+def report_pages(report, t: Translate = _identity, lang: str = "en") -> list:
+    """The monthly report: summary, courier statement, produce sold upward, then every entry."""
+    r = lambda s: t("reports", s)  # noqa: E731
+    doc = report.ledger
+    head = f"{report.station_name}  {report.station_id}"
     footer = [r(QT_TRANSLATE_NOOP("reports", "Villagers served: {n}    Entries: {entries}")).format(
         n=report.villagers_served, entries=len(doc["entries"]))]
-    pages = table_pages(title, head, money, rows, footer)
+    pages = _summary_pages(doc, head, _title(doc, t), footer, t)
 
     carriers = [Column(r(QT_TRANSLATE_NOOP("reports", "Courier")), 60),
                 Column(r(QT_TRANSLATE_NOOP("reports", "Checked in")), 30, "right"),
@@ -147,20 +171,21 @@ def report_pages(report, t: Translate = _identity, lang: str = "en") -> list:
             for p in report.produce]
     pages += table_pages(r(QT_TRANSLATE_NOOP("reports", "Produce sold upward {month}")).format(month=report.month),
                          head, produce, prow)
+    return pages + _entry_pages(doc, head, t)
 
-    entries = [Column("#", 13, "right"), Column(r(QT_TRANSLATE_NOOP("reports", "Date")), 14),
-               Column(r(QT_TRANSLATE_NOOP("reports", "Category")), 38),
-               Column(r(QT_TRANSLATE_NOOP("reports", "Method")), 21),
-               Column(r(QT_TRANSLATE_NOOP("reports", "In")), 22, "right"),
-               Column(r(QT_TRANSLATE_NOOP("reports", "Out")), 22, "right"),
-               Column(r(QT_TRANSLATE_NOOP("reports", "Description")), 50)]
-    erows = [[str(e["seq"]), e["date"][5:], _category(t, e["category"]), _method(t, e["method"]),
-              format_fen(e["in_fen"], symbol=False) if e["in_fen"] else "",
-              format_fen(e["out_fen"], symbol=False) if e["out_fen"] else "", e["description"]]
-             for e in doc["entries"]]
-    pages += table_pages(r(QT_TRANSLATE_NOOP("reports", "Ledger entries {month}")).format(month=report.month),
-                         head, entries, erows, size=9)
-    return pages
+
+def ledger_pages(doc: dict, head: str, t: Translate = _identity) -> list:
+    """The ledger document alone (what the county center holds): totals, then every entry."""
+    footer = [t("reports", QT_TRANSLATE_NOOP("reports", "Entries: {entries}")).format(
+        entries=len(doc["entries"]))]
+    return _summary_pages(doc, head, _title(doc, t), footer, t) + _entry_pages(doc, head, t)
+
+
+def write_ledger_pdf(doc: dict, out: Path, head: str = "", t: Translate = _identity) -> Path:
+    from station_app.reports.pdf import write_pdf
+
+    return write_pdf(ledger_pages(doc, head or doc["station_id"], t), Path(out),
+                     title=f"台账 {doc['station_id']} {doc['month']}")
 
 
 def ledger_bytes(doc: dict, fmt: str, t: Translate = _identity) -> bytes:

@@ -1,0 +1,1 @@
+"""The county e-commerce center's service (DESIGN §7): receives station batches, serves ledgers."""

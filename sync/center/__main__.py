@@ -1,0 +1,5 @@
+import sys
+
+from sync.center.cli import main
+
+sys.exit(main())

@@ -1,0 +1,127 @@
+"""The center's HTTP interface under /api/v1 (DESIGN §6, §8), OpenAPI at /openapi.json.
+
+Handlers are thin: read a bounded body, hand it to storage/ingest on a worker thread, map
+ProtocolError to its status and a JSON body {error, detail, …}. Every station request is
+signed (see sync/protocol.py); only enrollment, which carries its one-time code, and the
+health check are not.
+"""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel, Field
+
+from sync import protocol
+from sync.center import ingest
+from sync.center.storage import Center
+from sync.protocol import API, SIGNATURE_HEADER, ProtocolError
+
+ERROR = {"description": "refused: {error, detail}",
+         "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}
+STATION_ID = r"^[A-Za-z0-9._-]{1,40}$"
+
+
+class Problem(BaseModel):
+    error: str
+    detail: str = ""
+
+
+class Enrollment(BaseModel):
+    station_id: str = Field(pattern=STATION_ID)
+    code: str = Field(min_length=1, max_length=32)
+    public_key: str = Field(min_length=43, max_length=44, description="raw Ed25519, base64url")
+
+
+class SignedDocument(BaseModel):
+    model_config = {"extra": "allow"}
+    signature: str
+
+
+def problem(exc: ProtocolError) -> JSONResponse:
+    return JSONResponse(exc.body(), status_code=exc.status)
+
+
+async def bounded_body(request: Request) -> bytes:
+    """The body, read no further than MAX_BODY: a huge upload is refused, not buffered."""
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > protocol.MAX_BODY:
+        raise ProtocolError(413, "too_large", f"the body is over {protocol.MAX_BODY} bytes")
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > protocol.MAX_BODY:
+            raise ProtocolError(413, "too_large", f"the body is over {protocol.MAX_BODY} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def create_app(center: Center) -> FastAPI:
+    app = FastAPI(title="County e-commerce center · 县级电商服务中心", version="1",
+                  description="Receives village stations' signed journal batches and serves "
+                              "their configuration (DESIGN §6).")
+
+    @app.exception_handler(ProtocolError)
+    async def _refused(_request: Request, exc: ProtocolError):
+        return problem(exc)
+
+    def station_path(station_id: str, what: str) -> str:
+        return f"{API}/stations/{station_id}/{what}"
+
+    async def signed(request: Request, station_id: str, what: str, body: bytes = b""):
+        return await run_in_threadpool(
+            center.authenticate, station_id, request.method, station_path(station_id, what),
+            body, request.headers.get(SIGNATURE_HEADER))
+
+    @app.get(f"{API}/health", responses={200: {"description": "the center is up"}})
+    def health() -> dict:
+        return {"status": "ok"}
+
+    @app.post(f"{API}/enroll", response_model=SignedDocument,
+              responses={400: ERROR, 401: ERROR, 403: ERROR})
+    def enroll(enrollment: Enrollment):
+        """Bind a station's public key with its one-time code; the answer pins the center's key."""
+        return center.enroll(enrollment.station_id, enrollment.code, enrollment.public_key)
+
+    @app.get(API + "/stations/{station_id}/head", response_model=SignedDocument,
+             responses={401: ERROR, 403: ERROR})
+    async def head(station_id: str, request: Request):
+        """The signed high-water mark: where the station's next batch starts."""
+        await signed(request, station_id, "head")
+        return await run_in_threadpool(center.head, station_id)
+
+    @app.post(API + "/stations/{station_id}/batches", response_model=SignedDocument,
+              responses={400: ERROR, 401: ERROR, 403: ERROR, 409: ERROR, 413: ERROR},
+              openapi_extra={"requestBody": {"required": True, "content": {
+                  "application/gzip": {"schema": {"type": "string", "format": "binary"}}}}})
+    async def batches(station_id: str, request: Request):
+        """A gzip'd batch of journal events; answered with the signed ack after the commit."""
+        body = await bounded_body(request)
+        return await run_in_threadpool(ingest.receive, center, station_id,
+                                       station_path(station_id, "batches"), body,
+                                       request.headers.get(SIGNATURE_HEADER))
+
+    @app.get(API + "/stations/{station_id}/config", response_model=SignedDocument | None,
+             responses={401: ERROR, 403: ERROR, 204: {"description": "nothing published yet"}})
+    async def station_config(station_id: str, request: Request):
+        """The newest signed configuration document for the stations."""
+        await signed(request, station_id, "config")
+        document = await run_in_threadpool(center.config_document)
+        if document is None:
+            return Response(status_code=204)
+        return JSONResponse(document)
+
+    app.openapi_schema = None
+    original = app.openapi
+
+    def openapi():
+        if app.openapi_schema is None:
+            schema = original()
+            schema["components"]["schemas"]["Problem"] = Problem.model_json_schema()
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi
+    return app
+

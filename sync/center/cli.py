@@ -1,0 +1,163 @@
+"""`county-center` (also `python -m sync.center`): the county's service and its staff commands
+(DESIGN §8). Every command takes --db: a SQLite file (the default) or a PostgreSQL URL."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from sync.center.storage import DEFAULT_DB
+
+LEDGER_FORMATS = ("json", "csv", "xlsx", "pdf")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="county-center",
+                                description="County e-commerce center · 县级电商服务中心")
+    p.add_argument("--db", default=os.environ.get("COUNTY_CENTER_DB", DEFAULT_DB),
+                   help="SQLite file or postgresql://user@host/db (default: %(default)s)")
+    sub = p.add_subparsers(dest="command", required=True)
+    s = sub.add_parser("serve", help="run the HTTP service stations sync with")
+    s.add_argument("--host", default="127.0.0.1")
+    s.add_argument("--port", type=int, default=8600)
+    a = sub.add_parser("add-station", help="register a station; prints its one-time code")
+    a.add_argument("--station-id", required=True)
+    a.add_argument("--name", required=True)
+    a.add_argument("--village", default="")
+    a.add_argument("--url", default=os.environ.get("COUNTY_CENTER_URL", ""),
+                   help="this center's address, put in the QR code for the station to scan")
+    a.add_argument("--qr-out", type=Path, default=None, help="also save the QR code as PNG")
+    r = sub.add_parser("revoke-station", help="refuse a station's uploads from now on")
+    r.add_argument("--station-id", required=True)
+    i = sub.add_parser("import-bundle", help="import a station's USB bundle")
+    i.add_argument("file", type=Path)
+    led = sub.add_parser("ledger", help="a station's month, as the station prints it")
+    led.add_argument("--station-id", required=True)
+    led.add_argument("--month", required=True, help="YYYY-MM")
+    led.add_argument("--format", choices=LEDGER_FORMATS, default="json")
+    led.add_argument("--out", type=Path, default=None)
+    led.add_argument("--lang", choices=["zh_CN", "en"], default="zh_CN",
+                     help="words in the PDF, CSV and XLSX (JSON has none)")
+    c = sub.add_parser("publish-config", help="sign and publish a configuration (JSON file)")
+    c.add_argument("file", type=Path)
+    sub.add_parser("stations", help="every station, its mark and when it was last heard from")
+    sub.add_parser("flags", help="conflicts and content the center could not interpret")
+    return p
+
+
+def _open(args):
+    from sync.center.storage import open_center
+
+    return open_center(args.db)
+
+
+def cmd_serve(args) -> int:
+    import uvicorn
+
+    from sync.center.api import create_app
+
+    center = _open(args)
+    print(f"county-center: serving {args.db} on http://{args.host}:{args.port}", flush=True)
+    uvicorn.run(create_app(center), host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
+def enrollment_text(url: str, station_id: str, code: str) -> str:
+    """What the QR code says; the station's enroll dialog reads it from a scanner."""
+    return f"VSENROLL|{url}|{station_id}|{code}"
+
+
+def cmd_add_station(args) -> int:
+    import qrcode
+
+    center = _open(args)
+    code = center.add_station(args.station_id, args.name, args.village)
+    payload = enrollment_text(args.url, args.station_id.strip(), code)
+    print(f"station {args.station_id}: one-time enrollment code {code} "
+          f"(valid 7 days, for one enrollment)")
+    qr = qrcode.QRCode(border=1)
+    qr.add_data(payload)
+    qr.print_ascii(out=sys.stdout, invert=True)
+    if args.qr_out:
+        qr.make_image().save(args.qr_out)
+        print(f"QR code saved: {args.qr_out}")
+    return 0
+
+
+def cmd_revoke_station(args) -> int:
+    _open(args).revoke_station(args.station_id)
+    print(f"station {args.station_id} revoked")
+    return 0
+
+
+def cmd_import_bundle(args) -> int:
+    from sync.center.bundles import import_bundle
+
+    result = import_bundle(_open(args), args.file.read_bytes())
+    print(f"bundle of station {result.station_id}: {result.batches} batches, "
+          f"{result.new_events} new events, now at seq {result.hw_seq}")
+    return 0
+
+
+def cmd_ledger(args) -> int:
+    from station_app.core.monthly import check_month
+    from station_app.reports.catalog import ts_translator
+    from station_app.reports.ledger_docs import ledger_bytes, write_ledger_pdf
+
+    check_month(args.month)
+    center = _open(args)
+    doc = center.ledger(args.station_id, args.month)
+    t = ts_translator(args.lang if args.format != "json" else "en")
+    if args.format == "pdf":
+        info = center.station(args.station_id)
+        out = write_ledger_pdf(doc, args.out or Path(f"ledger-{args.station_id}-{args.month}.pdf"),
+                               f"{info.name}  {info.station_id}", t)
+        print(f"ledger written: {out}")
+        return 0
+    data = ledger_bytes(doc, args.format, t)
+    if args.out is None and args.format != "xlsx":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return 0
+    out = args.out or Path(f"ledger-{args.station_id}-{args.month}.{args.format}")
+    out.write_bytes(data)
+    print(f"ledger written: {out}")
+    return 0
+
+
+def cmd_publish_config(args) -> int:
+    body = json.loads(args.file.read_text(encoding="utf-8"))
+    version = _open(args).publish_config(body)
+    print(f"configuration version {version} published")
+    return 0
+
+
+def cmd_stations(args) -> int:
+    for s in _open(args).stations():
+        print(f"{s.station_id}\t{s.status}\t{s.name}\tseq {s.hw_seq}\t"
+              f"last seen {s.last_seen_at or 'never'}")
+    return 0
+
+
+def cmd_flags(args) -> int:
+    for f in _open(args).flags():
+        print(f"{f['created_at']}\t{f['station_id']}\tseq {f['seq']}\t{f['kind']}\t{f['detail']}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    from sync.protocol import ProtocolError
+
+    args = _parser().parse_args(argv)
+    command = globals()["cmd_" + args.command.replace("-", "_")]
+    try:
+        return command(args)
+    except ProtocolError as exc:
+        print(f"county-center: refused ({exc.status} {exc.code}): {exc.detail}", file=sys.stderr)
+        return 2
+    except (ValueError, OSError) as exc:
+        print(f"county-center: {exc}", file=sys.stderr)
+        return 2

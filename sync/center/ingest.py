@@ -1,0 +1,122 @@
+"""Receiving a station's batch (DESIGN §6): check, store in one transaction, then ack.
+
+Order matters: the signature is checked before the body is even inflated, the chain before
+anything is stored, and the ack is signed only after the commit, so an ack in a station's
+hands always means the events are durable here. A station re-sending what we hold gets the
+same ack (its previous one was lost); a different event at a seq we hold is a conflict that
+stops its queue; a batch starting past our mark is a gap, answered with where to start.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import insert, select, update
+
+from station_app.core.canonical import canonical_json
+from sync import protocol
+from sync.center.schema import event, ledger_entry, station
+from sync.center.storage import Center
+from sync.protocol import ProtocolError
+
+LINE_FIELDS = {"seq": int, "record_id": str, "date": str, "category": str, "method": str,
+               "in_fen": int, "out_fen": int, "description": str}
+DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+MAX_FEN = 10 ** 15  # ten trillion yuan: past this a number is noise, not money
+
+
+class Uninterpretable(ValueError):
+    pass
+
+
+def ledger_entries(station_id: str, ev: dict) -> list[dict]:
+    """The ledger lines an event wrote, checked field by field."""
+    payload = ev["payload"]
+    if not isinstance(payload, dict):
+        raise Uninterpretable("the payload is not an object")
+    rows = payload.get("rows", {})
+    lines = rows.get("ledger_line", {}) if isinstance(rows, dict) else None
+    if not isinstance(lines, dict):
+        raise Uninterpretable("the payload's rows are not tables of rows")
+    out = []
+    for line_id, cols in lines.items():
+        if not isinstance(cols, dict) or set(cols) != set(LINE_FIELDS):
+            raise Uninterpretable(f"ledger line {line_id} does not have the ledger's fields")
+        for name, kind in LINE_FIELDS.items():
+            if not isinstance(cols[name], kind) or isinstance(cols[name], bool):
+                raise Uninterpretable(f"ledger line {line_id}: {name} is not a {kind.__name__}")
+        if cols["seq"] != ev["seq"] or not DATE.fullmatch(cols["date"]) \
+                or not (0 <= cols["in_fen"] < MAX_FEN and 0 <= cols["out_fen"] < MAX_FEN) \
+                or len(line_id) > 32 or len(cols["record_id"]) > 64 \
+                or len(cols["category"]) > 24 or len(cols["method"]) > 12:
+            raise Uninterpretable(f"ledger line {line_id} is out of range")
+        out.append({"station_id": station_id, "line_id": line_id, **cols})
+    return out
+
+
+def receive(center: Center, station_id: str, path: str, body: bytes,
+            signature: str | None) -> dict:
+    """Store a signed batch; the center's signed ack, or ProtocolError with nothing stored."""
+    center.authenticate(station_id, "POST", path, body, signature)
+    batch = protocol.decode_batch(body)
+    if batch.station_id != station_id:
+        raise ProtocolError(400, "wrong_station", "the batch names another station")
+    try:
+        return _store(center, station_id, batch)
+    except _Conflict as conflict:
+        center.record_flag(station_id, conflict.seq, "conflict", conflict.detail)
+        raise ProtocolError(409, "conflict", conflict.detail, seq=conflict.seq) from None
+
+
+class _Conflict(Exception):
+    def __init__(self, seq: int, detail: str):
+        super().__init__(detail)
+        self.seq, self.detail = seq, detail
+
+
+def _store(center: Center, station_id: str, batch: protocol.Batch) -> dict:
+    now = center.now()
+    with center.write() as conn:
+        hw_seq, hw_hash = conn.execute(
+            select(station.c.hw_seq, station.c.hw_hash)
+            .where(station.c.station_id == station_id).with_for_update()).one()
+        if batch.from_seq > hw_seq + 1:
+            raise ProtocolError(409, "gap", f"expected events from {hw_seq + 1}",
+                                expected_from=hw_seq + 1)
+        if batch.from_seq <= hw_seq:  # a re-send: what overlaps must be what we hold
+            held = dict(conn.execute(
+                select(event.c.seq, event.c.hash).where(
+                    event.c.station_id == station_id, event.c.seq >= batch.from_seq,
+                    event.c.seq <= min(batch.to_seq, hw_seq))).all())
+            for ev in batch.events[:hw_seq - batch.from_seq + 1]:
+                if held.get(ev["seq"]) != ev["hash"]:
+                    raise _Conflict(ev["seq"], f"event {ev['seq']} differs from the one held")
+        new = batch.events[max(0, hw_seq - batch.from_seq + 1):]
+        if new and new[0]["prev_hash"] != hw_hash:
+            raise _Conflict(new[0]["seq"], f"event {new[0]['seq']} does not link to event "
+                                           f"{hw_seq} held here")
+        if new:
+            _insert(center, conn, station_id, new, now)
+            hw_seq, hw_hash = new[-1]["seq"], new[-1]["hash"]
+        conn.execute(update(station).where(station.c.station_id == station_id)
+                     .values(hw_seq=hw_seq, hw_hash=hw_hash, last_seen_at=now))
+    return center.ack(station_id, hw_seq, hw_hash)
+
+
+def _insert(center: Center, conn, station_id: str, events: list[dict], now: str) -> None:
+    event_rows, entries, flags = [], [], []
+    for ev in events:
+        event_rows.append({**ev, "station_id": station_id, "received_at": now,
+                           "payload": canonical_json(ev["payload"]).decode()})
+        try:
+            entries.extend(ledger_entries(station_id, ev))
+        except Uninterpretable as exc:  # kept and flagged; the queue goes on
+            flags.append({"station_id": station_id, "seq": ev["seq"], "kind": "uninterpretable",
+                          "detail": str(exc), "created_at": now})
+    conn.execute(insert(event), event_rows)
+    if entries:
+        conn.execute(insert(ledger_entry), entries)
+    if flags:
+        from sync.center.schema import flag
+
+        conn.execute(insert(flag), flags)

@@ -1,0 +1,91 @@
+"""The center's tables, in SQLAlchemy Core: the same on SQLite and PostgreSQL.
+
+Events are stored as the station wrote them (payload as canonical JSON text) under
+PRIMARY KEY (station_id, seq): the uniqueness the protocol rests on. Ledger entries are copied
+out of the events' payloads when they arrive, so a month's ledger is one indexed range scan.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (BigInteger, Column, ForeignKey, Index, Integer, MetaData, String, Table,
+                        Text)
+
+metadata = MetaData()
+
+center_setting = Table(
+    "center_setting", metadata,
+    Column("key", String(40), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+station = Table(
+    "station", metadata,
+    Column("station_id", String(40), primary_key=True),
+    Column("name", String(100), nullable=False),
+    Column("village", String(100), nullable=False, server_default=""),
+    Column("public_key", String(64)),  # set at enrollment
+    Column("status", String(10), nullable=False),  # pending | active | revoked
+    Column("created_at", String(32), nullable=False),
+    Column("enrolled_at", String(32)),
+    Column("hw_seq", BigInteger, nullable=False, server_default="0"),
+    Column("hw_hash", String(64), nullable=False),
+    Column("last_seen_at", String(32)),
+)
+
+enrollment = Table(
+    "enrollment", metadata,
+    Column("code_hash", String(64), primary_key=True),  # sha256 of the code: codes are secrets
+    Column("station_id", ForeignKey("station.station_id"), nullable=False, index=True),
+    Column("created_at", String(32), nullable=False),
+    Column("expires_at", String(32), nullable=False),
+    Column("used_at", String(32)),
+)
+
+event = Table(
+    "event", metadata,
+    Column("station_id", ForeignKey("station.station_id"), primary_key=True),
+    Column("seq", BigInteger, primary_key=True, autoincrement=False),
+    Column("event_id", String(64), nullable=False),
+    Column("kind", String(40), nullable=False),
+    Column("entity_id", String(64), nullable=False),
+    Column("recorded_at", String(32), nullable=False),
+    Column("utc_offset_min", Integer, nullable=False),
+    Column("operator", String(64), nullable=False),
+    Column("payload", Text, nullable=False),
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False),
+    Column("received_at", String(32), nullable=False),
+    Index("ix_event_station_time", "station_id", "recorded_at"),
+)
+
+ledger_entry = Table(
+    "ledger_entry", metadata,
+    Column("station_id", String(40), primary_key=True),
+    Column("seq", BigInteger, primary_key=True, autoincrement=False),
+    Column("line_id", String(32), primary_key=True),
+    Column("record_id", String(64), nullable=False),
+    Column("date", String(10), nullable=False),
+    Column("category", String(24), nullable=False),
+    Column("method", String(12), nullable=False),
+    Column("in_fen", BigInteger, nullable=False),
+    Column("out_fen", BigInteger, nullable=False),
+    Column("description", Text, nullable=False),
+    Index("ix_ledger_entry_month", "station_id", "date"),
+)
+
+flag = Table(
+    "flag", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("station_id", String(40), nullable=False, index=True),
+    Column("seq", BigInteger),
+    Column("kind", String(20), nullable=False),  # conflict | uninterpretable
+    Column("detail", Text, nullable=False),
+    Column("created_at", String(32), nullable=False),
+)
+
+config = Table(
+    "config", metadata,
+    Column("version", Integer, primary_key=True, autoincrement=False),
+    Column("issued_at", String(32), nullable=False),
+    Column("document", Text, nullable=False),  # the signed document, canonical JSON
+)

@@ -1,0 +1,302 @@
+"""The center's database: opening it (SQLite file or PostgreSQL URL, migrated at open), the
+center's own key, stations and their one-time enrollment codes, configuration documents, and
+the reads county staff need (ledgers, station lag, flags).
+
+Receiving batches is in :mod:`sync.center.ingest`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Iterator
+
+from sqlalchemy import Connection, Engine, create_engine, func, insert, select, update
+
+from station_app.core.canonical import GENESIS_HASH, canonical_json
+from station_app.core.clock import to_utc_text
+from station_app.core.monthly import ENTRY_FIELDS, assemble_ledger, check_month, month_window_utc
+from sync import protocol
+from sync.center.schema import (center_setting, config, enrollment, event, flag, ledger_entry,
+                                station)
+from sync.protocol import ProtocolError
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+DEFAULT_DB = "county-center.sqlite3"
+CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: read aloud over the phone
+CODE_DAYS = 7
+KEY_SETTING = "center_signing_key"
+
+
+def utc_now_text() -> str:
+    return to_utc_text(datetime.now(timezone.utc))
+
+
+def engine_for(url: str) -> Engine:
+    """A SQLite file (a path or sqlite:///path) with the station's pragmas, or PostgreSQL."""
+    if url.startswith(("postgresql://", "postgres://")):
+        url = "postgresql+psycopg://" + url.split("://", 1)[1]
+    if url.startswith("postgresql"):
+        return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+    from station_app.db.engine import make_engine
+
+    path = Path(url.removeprefix("sqlite:///")) if "://" not in url or url.startswith(
+        "sqlite:///") else None
+    if path is None:
+        raise ValueError(f"not a SQLite path or a PostgreSQL URL: {url}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return make_engine(path)
+
+
+def migrate(engine: Engine) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    with engine.connect() as conn:
+        cfg = Config()
+        cfg.set_main_option("script_location", str(MIGRATIONS))
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+        conn.commit()
+
+
+@dataclass(frozen=True)
+class StationInfo:
+    station_id: str
+    name: str
+    village: str
+    status: str
+    public_key: str | None
+    hw_seq: int
+    hw_hash: str
+    last_seen_at: str | None
+
+
+def code_hash(code: str) -> str:
+    normal = code.strip().upper().replace("-", "").replace(" ", "")
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()
+
+
+def new_code() -> str:
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
+    return f"{raw[:4]}-{raw[4:]}"
+
+
+class Center:
+    def __init__(self, engine: Engine, now=utc_now_text):
+        self.engine = engine
+        self.now = now
+        self.dialect = engine.dialect.name
+        self._key: bytes | None = None
+
+    # --- transactions ---------------------------------------------------------------------
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn, conn.begin():
+            yield conn
+
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        """SQLite: BEGIN IMMEDIATE (one writer, queued); PostgreSQL: rows are locked as needed."""
+        from station_app.db.engine import WRITE_OPTION
+
+        with self.engine.connect() as conn:
+            with conn.execution_options(**{WRITE_OPTION: True}).begin():
+                yield conn
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # --- the center's own key -------------------------------------------------------------
+    @property
+    def key(self) -> bytes:
+        if self._key is None:
+            with self.write() as conn:
+                value = conn.execute(select(center_setting.c.value)
+                                     .where(center_setting.c.key == KEY_SETTING)).scalar()
+                if value is None:
+                    value = protocol.new_private_key().hex()
+                    conn.execute(insert(center_setting).values(key=KEY_SETTING, value=value))
+            self._key = bytes.fromhex(value)
+        return self._key
+
+    @property
+    def public_key(self) -> str:
+        return protocol.public_key_of(self.key)
+
+    # --- stations and enrollment ----------------------------------------------------------
+    def add_station(self, station_id: str, name: str, village: str = "") -> str:
+        """Register a station (or re-key an existing one) and return its one-time code."""
+        station_id, name = station_id.strip(), name.strip()
+        if not station_id or len(station_id) > 40 or not name:
+            raise ValueError("a station needs an id (at most 40 characters) and a name")
+        code, now = new_code(), self.now()
+        expires = to_utc_text(datetime.now(timezone.utc) + timedelta(days=CODE_DAYS))
+        with self.write() as conn:
+            exists = conn.execute(select(station.c.station_id)
+                                  .where(station.c.station_id == station_id)).first()
+            if exists:
+                conn.execute(update(station).where(station.c.station_id == station_id)
+                             .values(name=name, village=village))
+            else:
+                conn.execute(insert(station).values(
+                    station_id=station_id, name=name, village=village, status="pending",
+                    created_at=now, hw_seq=0, hw_hash=GENESIS_HASH))
+            conn.execute(insert(enrollment).values(code_hash=code_hash(code),
+                                                   station_id=station_id, created_at=now,
+                                                   expires_at=expires))
+        return code
+
+    def revoke_station(self, station_id: str) -> None:
+        with self.write() as conn:
+            done = conn.execute(update(station).where(station.c.station_id == station_id)
+                                .values(status="revoked")).rowcount
+        if not done:
+            raise ProtocolError(404, "unknown_station", f"no station {station_id}")
+
+    def enroll(self, station_id: str, code: str, public_key: str) -> dict:
+        """Bind the station's key with its one-time code; answer signed by the center's key."""
+        if not isinstance(public_key, str) or len(protocol.unb64(public_key)) != 32:
+            raise ProtocolError(400, "malformed", "public_key must be a raw Ed25519 key")
+        now = self.now()
+        with self.write() as conn:
+            row = conn.execute(select(enrollment).where(
+                enrollment.c.code_hash == code_hash(code),
+                enrollment.c.station_id == station_id).with_for_update()).mappings().first()
+            if row is None:
+                raise ProtocolError(403, "bad_code", "this code is not one issued for that station")
+            if row["used_at"] is not None:
+                raise ProtocolError(403, "used_code", "this code has already been used")
+            if row["expires_at"] <= now:
+                raise ProtocolError(403, "expired_code", "this code has expired; ask for a new one")
+            info = self._station_row(conn, station_id, lock=True)
+            if info.status == "revoked":
+                raise ProtocolError(403, "revoked", f"station {station_id} is revoked")
+            conn.execute(update(enrollment).where(enrollment.c.code_hash == row["code_hash"])
+                         .values(used_at=now))
+            conn.execute(update(station).where(station.c.station_id == station_id)
+                         .values(public_key=public_key, status="active", enrolled_at=now))
+        return protocol.sign_document(self.key, {
+            "station_id": station_id, "name": info.name, "center_public_key": self.public_key,
+            "hw_seq": info.hw_seq, "hw_hash": info.hw_hash, "server_time": now})
+
+    def _station_row(self, conn: Connection, station_id: str, lock: bool = False) -> StationInfo:
+        query = select(*(station.c[f] for f in StationInfo.__dataclass_fields__)).where(
+            station.c.station_id == station_id)
+        if lock:
+            query = query.with_for_update()
+        row = conn.execute(query).first()
+        if row is None:
+            raise ProtocolError(401, "unknown_station", f"no station {station_id} here")
+        return StationInfo(*row)
+
+    def station(self, station_id: str) -> StationInfo:
+        with self.read() as conn:
+            return self._station_row(conn, station_id)
+
+    def stations(self) -> list[StationInfo]:
+        with self.read() as conn:
+            rows = conn.execute(select(*(station.c[f] for f in StationInfo.__dataclass_fields__))
+                                .order_by(station.c.station_id)).all()
+        return [StationInfo(*r) for r in rows]
+
+    def authenticate(self, station_id: str, method: str, path: str, body: bytes,
+                     signature: str | None) -> StationInfo:
+        """The station, if the request is its own; 401/403 otherwise."""
+        info = self.station(station_id)
+        if info.status == "revoked":
+            raise ProtocolError(403, "revoked", f"station {station_id} is revoked")
+        if info.public_key is None:
+            raise ProtocolError(403, "not_enrolled", f"station {station_id} has not enrolled")
+        protocol.check_request(info.public_key, method, path, body, signature)
+        return info
+
+    def ack(self, station_id: str, hw_seq: int, hw_hash: str) -> dict:
+        return protocol.make_ack(self.key, station_id, hw_seq, hw_hash, self.now(),
+                                 self.config_version())
+
+    def head(self, station_id: str) -> dict:
+        info = self.station(station_id)
+        return self.ack(station_id, info.hw_seq, info.hw_hash)
+
+    # --- configuration going down ---------------------------------------------------------
+    def config_version(self) -> int:
+        with self.read() as conn:
+            return conn.execute(select(func.coalesce(func.max(config.c.version), 0))).scalar()
+
+    def publish_config(self, body: dict) -> int:
+        """A new signed version of the county's configuration; stations fetch the newest."""
+        if not isinstance(body, dict):
+            raise ValueError("a configuration is a JSON object")
+        canonical_json(body)  # refuses floats: fees are integer fen here too
+        with self.write() as conn:
+            version = conn.execute(select(func.coalesce(func.max(config.c.version), 0))
+                                   ).scalar() + 1
+            issued = self.now()
+            document = protocol.make_config(self.key, version, issued, body)
+            conn.execute(insert(config).values(version=version, issued_at=issued,
+                                               document=canonical_json(document).decode()))
+        return version
+
+    def config_document(self) -> dict | None:
+        with self.read() as conn:
+            text = conn.execute(select(config.c.document).order_by(config.c.version.desc())
+                                .limit(1)).scalar()
+        return json.loads(text) if text else None
+
+    # --- what county staff read -----------------------------------------------------------
+    def ledger(self, station_id: str, month: str) -> dict:
+        """The same document `station-app ledger --month M --format json` prints on the station."""
+        first, nxt = check_month(month)
+        lo, hi = month_window_utc(month)
+        with self.read() as conn:
+            self._station_row(conn, station_id)
+            rows = conn.execute(
+                select(*(ledger_entry.c[f] for f in ENTRY_FIELDS))
+                .where(ledger_entry.c.station_id == station_id, ledger_entry.c.date >= first,
+                       ledger_entry.c.date < nxt)
+                .order_by(ledger_entry.c.seq, ledger_entry.c.line_id)).all()
+            kind_times = conn.execute(
+                select(event.c.kind, event.c.recorded_at, event.c.utc_offset_min)
+                .where(event.c.station_id == station_id, event.c.recorded_at >= lo,
+                       event.c.recorded_at < hi)).all()
+        return assemble_ledger(station_id, month, rows, kind_times)
+
+    def events(self, station_id: str, from_seq: int = 1, limit: int = 1000) -> list[dict]:
+        with self.read() as conn:
+            rows = conn.execute(select(event).where(event.c.station_id == station_id,
+                                                    event.c.seq >= from_seq)
+                                .order_by(event.c.seq).limit(limit)).mappings().all()
+        return [{**r, "payload": json.loads(r["payload"])} for r in rows]
+
+    def flags(self, station_id: str | None = None) -> list[dict]:
+        query = select(flag).order_by(flag.c.id)
+        if station_id is not None:
+            query = query.where(flag.c.station_id == station_id)
+        with self.read() as conn:
+            return [dict(r) for r in conn.execute(query).mappings()]
+
+    def record_flag(self, station_id: str, seq: int | None, kind: str, detail: str) -> None:
+        """Once per (station, seq, kind): a station retrying forever must not flood the list."""
+        with self.write() as conn:
+            seen = conn.execute(select(flag.c.id).where(
+                flag.c.station_id == station_id, flag.c.seq == seq, flag.c.kind == kind)).first()
+            if seen is None:
+                conn.execute(insert(flag).values(station_id=station_id, seq=seq, kind=kind,
+                                                 detail=detail, created_at=self.now()))
+
+
+def open_center(url: str = DEFAULT_DB, now=utc_now_text) -> Center:
+    """The center on ``url``, migrated to the newest schema (a no-op when it is there)."""
+    engine = engine_for(url)
+    try:
+        migrate(engine)
+    except BaseException:
+        engine.dispose()
+        raise
+    return Center(engine, now)

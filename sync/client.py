@@ -1,0 +1,426 @@
+"""The station's uploader (DESIGN §6): enrollment, sync rounds, the retry loop, USB bundles.
+
+A round starts with ``GET head``: the center's signed mark is the truth about what it holds (an
+ack may have been lost after its commit, or the center restored from a backup). Then the events
+after the mark go up in batches, and the mark moves only on a verified ack. Nothing here is
+destructive: the journal is only read, so a crash at any point just means the next round sends
+something again, and the center treats a re-send as a no-op.
+
+Plain Python and requests: the GUI runs ``SyncLoop`` on a thread of its own and reads
+``status`` for the status bar; the CLI calls ``sync_round`` once.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import threading
+import time
+from dataclasses import dataclass, field
+from itertools import islice
+
+import requests
+
+from station_app.core.canonical import GENESIS_HASH
+from station_app.core.settings import (machine_state, record_enrollment, set_machine_state,
+                                       station_settings)
+from sync import protocol
+from sync.protocol import ProtocolError
+
+CONNECT_TIMEOUT, READ_TIMEOUT = 15, 60
+STALL_SECONDS = 120  # a response still trickling in after this is abandoned
+BACKOFF_START, BACKOFF_CAP = 30.0, 15 * 60.0
+IDLE_POLL = 300.0  # with nothing to send, look for new configuration this often
+HISTORY = 50
+
+STATE = "sync"  # machine_state key: center url, pinned key, station id, mark, problem…
+HISTORY_KEY = "sync_history"
+
+
+class NotEnrolled(Exception):
+    pass
+
+
+class Retry(Exception):
+    """Try again later: the network, the center or something between is not answering well."""
+
+    def __init__(self, reason: str, retry_after: float | None = None, halve: bool = False):
+        super().__init__(reason)
+        self.retry_after = retry_after
+        self.halve = halve  # the batch may be too big for the link: send a smaller one
+
+
+class Conflict(Exception):
+    """The center holds something else than this station's journal: a person must look."""
+
+
+@dataclass
+class SyncState:
+    center_url: str
+    center_key: str
+    station_id: str
+    acked_seq: int = 0
+    acked_hash: str = GENESIS_HASH
+    config_version: int = 0
+    problem: str = ""  # a conflict: the queue stays stopped until the county resolves it
+    offline_since: str = ""
+    last_ok_at: str = ""
+
+    def save(self, store) -> None:
+        set_machine_state(store, **{STATE: self.__dict__})
+
+
+def load_state(store) -> SyncState | None:
+    saved = machine_state(store, STATE)
+    return SyncState(**saved) if saved else None
+
+
+def _now_text() -> str:
+    from datetime import datetime, timezone
+
+    from station_app.core.clock import to_utc_text
+
+    return to_utc_text(datetime.now(timezone.utc))
+
+
+# --- HTTP ---------------------------------------------------------------------------------------
+def _retry_after(response) -> float | None:
+    value = response.headers.get("Retry-After", "")
+    return float(value) if value.isdigit() else None
+
+
+def _call(session, method: str, url: str, body: bytes = b"", headers: dict | None = None):
+    """(status, parsed JSON or None); network trouble, 5xx and 429 raise Retry."""
+    deadline = time.monotonic() + STALL_SECONDS
+    try:
+        with session.request(method, url, data=body or None, headers=headers or {},
+                             timeout=(CONNECT_TIMEOUT, READ_TIMEOUT), stream=True) as response:
+            chunks = []
+            for chunk in response.iter_content(65536):
+                chunks.append(chunk)
+                if time.monotonic() > deadline:
+                    raise Retry("the center stalled mid-answer", halve=True)
+            content = b"".join(chunks)
+    except requests.Timeout as exc:
+        raise Retry("timed out", halve=True) from exc
+    except requests.RequestException as exc:
+        raise Retry(f"network: {type(exc).__name__}") from exc
+    if response.status_code == 429 or response.status_code >= 500:
+        raise Retry(f"the center answered {response.status_code}", _retry_after(response))
+    try:
+        parsed = json.loads(content) if content else None
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        # A captive portal or gateway answering 200 with a web page: not the center.
+        raise Retry(f"not the center's answer ({response.status_code} "
+                    f"{response.headers.get('Content-Type', '?')})") from None
+    return response.status_code, parsed
+
+
+def _signed(session, state: SyncState, key: bytes, method: str, what: str, body: bytes = b""):
+    path = f"{protocol.API}/stations/{state.station_id}/{what}"
+    headers = protocol.sign_request(key, state.station_id, method, path, body)
+    if body:
+        headers["Content-Type"] = "application/gzip"
+    return _call(session, method, state.center_url.rstrip("/") + path, body, headers)
+
+
+# --- enrollment ---------------------------------------------------------------------------------
+def parse_enrollment_text(text: str) -> tuple[str, str, str] | None:
+    """(center url, station id, code) from the QR code `county-center add-station` prints."""
+    parts = text.strip().split("|")
+    if len(parts) == 4 and parts[0] == "VSENROLL":
+        return parts[1], parts[2], parts[3]
+    return None
+
+
+def enroll(store, center_url: str, station_id: str, code: str, operator: str,
+           session=None) -> SyncState:
+    """Register this station's key with the one-time code and pin the center's key."""
+    from station_app.core.signing import private_key, public_key_text
+
+    private_key(store)  # made now if this station never signed anything yet
+    session = session or requests.Session()
+    status, answer = _call(session, "POST", center_url.rstrip("/") + f"{protocol.API}/enroll",
+                           json.dumps({"station_id": station_id, "code": code,
+                                       "public_key": public_key_text(store)}).encode(),
+                           {"Content-Type": "application/json"})
+    if status != 200:
+        raise ProtocolError(status, (answer or {}).get("error", "refused"),
+                            (answer or {}).get("detail", ""))
+    if not isinstance(answer, dict) or not isinstance(answer.get("center_public_key"), str):
+        raise ProtocolError(502, "malformed", "the enrollment answer carries no center key")
+    fields = protocol.check_document(answer["center_public_key"], answer)
+    if fields.get("station_id") != station_id:
+        raise ProtocolError(502, "wrong_station", "the answer is for another station")
+    if station_settings(store).station_id != station_id:
+        record_enrollment(store, operator, station_id, center_url)
+    state = SyncState(center_url, fields["center_public_key"], station_id,
+                      acked_seq=0, acked_hash=GENESIS_HASH)
+    state.save(store)
+    return state
+
+
+# --- one round ----------------------------------------------------------------------------------
+@dataclass
+class RoundResult:
+    sent_events: int = 0
+    batches: int = 0
+    bytes_sent: int = 0
+    acked_seq: int = 0
+    pending: int = 0
+    config_version: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+class Uploader:
+    """One station's uploads; keeps the batch size it learned between rounds."""
+
+    def __init__(self, store, session=None):
+        self.store = store
+        self.session = session or requests.Session()
+        self.batch_events = protocol.BATCH_EVENTS
+        self.center_config_version = 0
+
+    def _state(self) -> SyncState:
+        state = load_state(self.store)
+        if state is None:
+            raise NotEnrolled("this station is not enrolled with a county center")
+        return state
+
+    def _local_hash(self, seq: int) -> str | None:
+        if seq == 0:
+            return GENESIS_HASH
+        event = next(self.store.events(seq, batch=1), None)
+        return event.hash if event is not None and event.seq == seq else None
+
+    def _adopt(self, state: SyncState, ack: dict) -> None:
+        """Take a verified mark if it is a point of this station's own chain."""
+        fields = protocol.check_ack(state.center_key, ack, state.station_id)
+        seq, digest = fields["hw_seq"], fields["hw_hash"]
+        if self._local_hash(seq) != digest:
+            raise Conflict(f"the center holds event {seq} differently from this station "
+                           "(was this station restored from an old backup?)")
+        state.acked_seq, state.acked_hash = seq, digest
+        self.center_config_version = fields.get("config_version", 0)
+        state.save(self.store)
+
+    def round(self) -> RoundResult:
+        state = self._state()
+        if state.problem:
+            raise Conflict(state.problem)
+        key = self._key()
+        result = RoundResult()
+        try:
+            status, answer = _signed(self.session, state, key, "GET", "head")
+            self._refused_unless_ok(status, answer)
+            self._adopt(state, answer)
+            head_seq = self.store.head()[0]
+            while state.acked_seq < head_seq:
+                events = [e.as_json() for e in islice(
+                    self.store.events(state.acked_seq + 1, batch=self.batch_events),
+                    self.batch_events)]
+                body = protocol.split_batches(events, state.station_id, self.batch_events)[0]
+                status, answer = self._post(state, key, body)
+                if status == 409 and (answer or {}).get("error") == "gap":
+                    result.notes.append(f"center expects {answer.get('expected_from')}")
+                    status, answer = _signed(self.session, state, key, "GET", "head")
+                    self._refused_unless_ok(status, answer)
+                    self._adopt(state, answer)
+                    continue
+                self._refused_unless_ok(status, answer)
+                before = state.acked_seq
+                self._adopt(state, answer)
+                if state.acked_seq <= before:
+                    raise Retry("the center's ack did not move the mark")
+                result.sent_events += state.acked_seq - before
+                result.batches += 1
+                result.bytes_sent += len(body)
+                self.batch_events = min(protocol.BATCH_EVENTS, self.batch_events * 2)
+            self._fetch_config(state, key, result)
+        except Conflict as conflict:
+            state.problem = str(conflict)
+            state.save(self.store)
+            raise
+        except Retry:
+            if not state.offline_since:
+                state.offline_since = _now_text()
+                state.save(self.store)
+            raise
+        state.offline_since, state.last_ok_at = "", _now_text()
+        state.save(self.store)
+        result.acked_seq = state.acked_seq
+        result.pending = self.store.head()[0] - state.acked_seq
+        result.config_version = state.config_version
+        return result
+
+    def _key(self) -> bytes:
+        from station_app.core.signing import private_key
+
+        return private_key(self.store)
+
+    def _post(self, state: SyncState, key: bytes, body: bytes):
+        """POST a batch; on a timeout or 413, halve the batch and let the caller re-encode."""
+        try:
+            status, answer = _signed(self.session, state, key, "POST", "batches", body)
+        except Retry as exc:
+            if exc.halve:
+                self.batch_events = max(1, self.batch_events // 2)
+            raise
+        if status == 413 and self.batch_events > 1:
+            self.batch_events = max(1, self.batch_events // 2)
+            raise Retry("the batch was too large for the center; halved")
+        return status, answer
+
+    @staticmethod
+    def _refused_unless_ok(status: int, answer) -> None:
+        if status == 200:
+            return
+        error = (answer or {}).get("error", "refused") if isinstance(answer, dict) else "refused"
+        detail = (answer or {}).get("detail", "") if isinstance(answer, dict) else ""
+        if status == 409:
+            raise Conflict(f"the center refused the batch: {detail or error}")
+        raise ProtocolError(status, error, detail)
+
+    def _fetch_config(self, state: SyncState, key: bytes, result: RoundResult) -> None:
+        if self.center_config_version <= state.config_version:
+            return
+        status, document = _signed(self.session, state, key, "GET", "config")
+        if status != 200 or not isinstance(document, dict):
+            return
+        fields = protocol.check_document(state.center_key, document)
+        if not isinstance(fields.get("version"), int) or fields["version"] <= state.config_version:
+            return
+        set_machine_state(self.store, sync_config=document)
+        state.config_version = fields["version"]
+        result.notes.append(f"configuration version {fields['version']} received")
+
+
+def sync_round(store, session=None) -> RoundResult:
+    """One round, recorded in the sync history (what `station-app sync` runs)."""
+    uploader = Uploader(store, session)
+    try:
+        result = uploader.round()
+    except (Retry, Conflict, ProtocolError) as exc:
+        remember(store, {"at": _now_text(), "ok": False, "error": str(exc)})
+        raise
+    remember(store, {"at": _now_text(), "ok": True, "sent": result.sent_events,
+                     "batches": result.batches, "bytes": result.bytes_sent,
+                     "acked_seq": result.acked_seq})
+    return result
+
+
+def remember(store, entry: dict) -> None:
+    history = machine_state(store, HISTORY_KEY, [])
+    set_machine_state(store, **{HISTORY_KEY: ([entry] + history)[:HISTORY]})
+
+
+def history(store) -> list[dict]:
+    return machine_state(store, HISTORY_KEY, [])
+
+
+# --- status for the counter ---------------------------------------------------------------------
+@dataclass(frozen=True)
+class Status:
+    enrolled: bool
+    pending: int
+    problem: str
+    offline_since: str
+    last_ok_at: str
+
+
+def status(store) -> Status:
+    state = load_state(store)
+    if state is None:
+        return Status(False, store.head()[0], "", "", "")
+    return Status(True, store.head()[0] - state.acked_seq, state.problem, state.offline_since,
+                  state.last_ok_at)
+
+
+def clear_problem(store) -> None:
+    """After the county resolved a conflict: let the queue start again (it re-checks the head)."""
+    state = load_state(store)
+    if state is not None:
+        state.problem = ""
+        state.save(store)
+
+
+# --- the background loop ------------------------------------------------------------------------
+def backoff_delay(attempt: int, retry_after: float | None = None, rng=random.random,
+                  start: float = BACKOFF_START, cap: float = BACKOFF_CAP) -> float:
+    """Full jitter: uniform in [0, min(cap, start·2^attempt)], never before Retry-After."""
+    delay = rng() * min(cap, start * (2 ** min(attempt, 32)))
+    return max(delay, retry_after or 0.0)
+
+
+class SyncLoop:
+    """Rounds forever on the calling thread until ``stop``; ``wake`` asks for a round now (new
+    events, "sync now"). ``on_change`` is called after every round with the Status."""
+
+    def __init__(self, store, session=None, on_change=None, idle_poll: float = IDLE_POLL):
+        self.store = store
+        self.uploader = Uploader(store, session)
+        self.on_change = on_change or (lambda _status: None)
+        self.idle_poll = idle_poll
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._wake.set()
+
+    def run(self) -> None:
+        attempt = 0
+        while not self._stop.is_set():
+            self._wake.clear()
+            delay = self.idle_poll
+            try:
+                result = self.uploader.round()
+                remember(self.store, {"at": _now_text(), "ok": True, "sent": result.sent_events,
+                                      "acked_seq": result.acked_seq})
+                attempt = 0
+            except Retry as exc:
+                delay = backoff_delay(attempt, exc.retry_after)
+                attempt += 1
+                self._remember_failure(exc)
+            except NotEnrolled:
+                delay = self.idle_poll
+            except (Conflict, ProtocolError) as exc:
+                delay = self.idle_poll
+                self._remember_failure(exc)
+            self.on_change(status(self.store))
+            self._wake.wait(delay)
+
+    def _remember_failure(self, exc: Exception) -> None:
+        history_ = history(self.store)
+        if not history_ or history_[0].get("error") != str(exc):  # one line per kind of trouble
+            remember(self.store, {"at": _now_text(), "ok": False, "error": str(exc)})
+
+
+# --- USB bundle ---------------------------------------------------------------------------------
+def export_bundle(store, station_id: str | None = None, code: str | None = None
+                  ) -> tuple[bytes, int]:
+    """Every event after the acked mark as signed batches in one file: (bytes, event count).
+
+    The mark does not move: the county's import is what makes them synced, and a bundle
+    carried twice, or overlapping an online sync, is stored once. A station that never gets a
+    link enrolls by bundle too: with ``code``, the file carries the enrollment request."""
+    from station_app.core.signing import private_key, public_key_text
+
+    state = load_state(store)
+    station_id = station_id or (state.station_id if state else station_settings(store).station_id)
+    if not station_id:
+        raise NotEnrolled("this station has no county station id yet: enroll, or give the "
+                          "station id and one-time code")
+    enrollment = None
+    if code:
+        enrollment = {"code": code, "public_key": public_key_text(store)}
+    start = state.acked_seq + 1 if state and state.station_id == station_id else 1
+    bodies, count, events = [], 0, store.events(start)
+    while chunk := [e.as_json() for e in islice(events, protocol.BATCH_EVENTS)]:
+        bodies += protocol.split_batches(chunk, station_id)
+        count += len(chunk)
+    return protocol.make_bundle(private_key(store), station_id, bodies, _now_text(),
+                                enrollment), count
