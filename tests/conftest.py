@@ -50,3 +50,31 @@ def shelved(store, keeper):
     shelves.add_shelf(store, keeper.id, "A", 3, 3)
     shelves.add_shelf(store, keeper.id, "B", 2, 2)
     return store
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """One throwaway PostgreSQL cluster for the session; each test gets its own database."""
+    from tests.centers import PostgresCluster
+
+    cluster = PostgresCluster().start()
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def center_db(request, tmp_path):
+    """A county center database URL, on each backend the center supports."""
+    if request.param == "sqlite":
+        return str(tmp_path / "center.sqlite3")
+    return request.getfixturevalue("pg_cluster").new_database()
+
+
+@pytest.fixture
+def center(center_db):
+    """The center as its own process on loopback."""
+    from tests.centers import CenterProcess
+
+    proc = CenterProcess(center_db).start()
+    yield proc
+    proc.stop()

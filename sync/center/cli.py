@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import socket
 import sys
 from pathlib import Path
 
@@ -60,8 +61,13 @@ def cmd_serve(args) -> int:
     from sync.center.api import create_app
 
     center = _open(args)
-    print(f"county-center: serving {args.db} on http://{args.host}:{args.port}", flush=True)
-    uvicorn.run(create_app(center), host=args.host, port=args.port, log_level="warning")
+    # Bound here, before uvicorn starts: the line below is printed once connections can queue,
+    # and --port 0 takes a free port (tests and benchmarks read it from that line).
+    sock = socket.create_server((args.host, args.port), backlog=2048)
+    host, port = sock.getsockname()[:2]
+    print(f"county-center: serving {args.db} at http://{host}:{port}", flush=True)
+    config = uvicorn.Config(create_app(center), log_level="warning", timeout_keep_alive=30)
+    uvicorn.Server(config).run(sockets=[sock])
     return 0
 
 

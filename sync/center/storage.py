@@ -163,7 +163,7 @@ class Center:
         """Bind the station's key with its one-time code; answer signed by the center's key."""
         if not isinstance(public_key, str) or len(protocol.unb64(public_key)) != 32:
             raise ProtocolError(400, "malformed", "public_key must be a raw Ed25519 key")
-        now = self.now()
+        now, key = self.now(), self.key
         with self.write() as conn:
             row = conn.execute(select(enrollment).where(
                 enrollment.c.code_hash == code_hash(code),
@@ -181,7 +181,7 @@ class Center:
                          .values(used_at=now))
             conn.execute(update(station).where(station.c.station_id == station_id)
                          .values(public_key=public_key, status="active", enrolled_at=now))
-        return protocol.sign_document(self.key, {
+        return protocol.sign_document(key, {
             "station_id": station_id, "name": info.name, "center_public_key": self.public_key,
             "hw_seq": info.hw_seq, "hw_hash": info.hw_hash, "server_time": now})
 
@@ -234,11 +234,12 @@ class Center:
         if not isinstance(body, dict):
             raise ValueError("a configuration is a JSON object")
         canonical_json(body)  # refuses floats: fees are integer fen here too
+        key = self.key  # before the write: reading it may write it, on another connection
         with self.write() as conn:
             version = conn.execute(select(func.coalesce(func.max(config.c.version), 0))
                                    ).scalar() + 1
             issued = self.now()
-            document = protocol.make_config(self.key, version, issued, body)
+            document = protocol.make_config(key, version, issued, body)
             conn.execute(insert(config).values(version=version, issued_at=issued,
                                                document=canonical_json(document).decode()))
         return version

@@ -1,0 +1,244 @@
+"""Sync against a real county center on loopback, on SQLite and on PostgreSQL: enrollment,
+uploads, the ledger both ends print, USB bundles, and every bad request refused with nothing
+stored."""
+
+import gzip
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import requests
+from sqlalchemy import func, select, update
+
+from station_app.core.people import SYSTEM
+from sync import client, protocol
+from sync.center import schema
+from sync.protocol import ProtocolError
+from tests.sync_helpers import STATION, activity, assert_in_step, enroll, open_db
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def db(center):
+    handle = open_db(center.db_url)
+    yield handle
+    handle.close()
+
+
+@pytest.fixture
+def enrolled(store, keeper, center, db):
+    return enroll(store, keeper.id, center.url, db)
+
+
+def held(db) -> int:
+    with db.read() as conn:
+        return conn.execute(select(func.count()).select_from(schema.event)).scalar()
+
+
+def test_a_station_syncs_and_both_ends_print_the_same_ledger(store, keeper, db, enrolled):
+    activity(store, keeper.id, 40)
+    first = client.sync_round(store)
+    assert first.sent_events == store.head()[0] and first.pending == 0
+    assert_in_step(store, db)
+    activity(store, keeper.id, 10)
+    second = client.sync_round(store)
+    assert second.sent_events == 12 and second.batches == 1
+    assert client.sync_round(store).sent_events == 0
+    assert_in_step(store, db)
+    assert [h["ok"] for h in client.history(store)] == [True, True, True]
+    info = db.station(STATION)
+    assert (info.status, info.hw_seq) == ("active", store.head()[0])
+
+
+def test_the_two_commands_print_identical_ledger_documents(station, store, keeper, center,
+                                                          enrolled):
+    activity(store, keeper.id, 15)
+    client.sync_round(store)
+    station_doc = subprocess.run(
+        [sys.executable, "-m", "station_app", "--data-dir", str(station.data_dir), "ledger",
+         "--month", "2026-11", "--format", "json"], cwd=ROOT, capture_output=True, check=True)
+    center_doc = subprocess.run(
+        [sys.executable, "-m", "sync.center", "--db", center.db_url, "ledger", "--station-id",
+         STATION, "--month", "2026-11", "--format", "json"], cwd=ROOT, capture_output=True,
+        check=True)
+    assert center_doc.stdout == station_doc.stdout
+    assert json.loads(center_doc.stdout)["totals"]["in_fen"] > 0
+
+
+def test_enrollment_codes_work_once_and_not_after_they_expire(store, keeper, center, db):
+    code = db.add_station(STATION, "测试站")
+    with pytest.raises(ProtocolError) as wrong:
+        client.enroll(store, center.url, STATION, "AAAA-AAAA", keeper.id)
+    assert (wrong.value.status, wrong.value.code) == (403, "bad_code")
+    client.enroll(store, center.url, STATION, code, keeper.id)
+    with pytest.raises(ProtocolError) as used:
+        client.enroll(store, center.url, STATION, code, keeper.id)
+    assert (used.value.status, used.value.code) == (403, "used_code")
+    late = db.add_station(STATION, "测试站")
+    with db.write() as conn:
+        conn.execute(update(schema.enrollment).values(expires_at="2000-01-01T00:00:00.000Z")
+                     .where(schema.enrollment.c.used_at.is_(None)))
+    with pytest.raises(ProtocolError) as expired:
+        client.enroll(store, center.url, STATION, late, keeper.id)
+    assert (expired.value.status, expired.value.code) == (403, "expired_code")
+    assert client.load_state(store).center_key == db.public_key  # pinned from the first answer
+
+
+def _post(center, station_id: str, body: bytes, key: bytes | None, path_station: str = None):
+    path = protocol.batch_path(path_station or station_id)
+    headers = protocol.sign_request(key, station_id, "POST", path, body) if key else {}
+    return requests.post(center.url + path, data=body, headers=headers, timeout=30)
+
+
+def _events(store):
+    return [e.as_json() for e in store.events()]
+
+
+def test_bad_requests_get_a_clear_4xx_and_nothing_is_stored(store, keeper, center, db, enrolled,
+                                                             tmp_path):
+    from station_app.core.signing import private_key
+
+    activity(store, keeper.id, 10)
+    key, events = private_key(store), _events(store)
+    good = protocol.encode_batch(STATION, events)
+    other_key = protocol.new_private_key()
+    doc = json.loads(gzip.decompress(good))
+    doc["prev_hash"] = "1" * 64
+    unlinked = gzip.compress(json.dumps(doc).encode())
+    # A second, enrolled station: S1's signed batch replayed as S2's must fail.
+    from station_app.core.station import open_station
+    other = open_station(tmp_path / "other")
+    enroll(other.store, SYSTEM, center.url, db, station_id="610102-002")
+    other.close()
+    cases = {
+        "forged": (_post(center, STATION, good, other_key), 401, "bad_signature"),
+        "missing": (_post(center, STATION, good, None), 401, "missing_signature"),
+        "unknown": (_post(center, "999999-999", good, key), 401, "unknown_station"),
+        "replayed": (_post(center, STATION, good, key, path_station="610102-002"), 401,
+                     "bad_signature"),
+        "truncated": (_post(center, STATION, good[:len(good) // 2], key), 400, "bad_gzip"),
+        "bomb": (_post(center, STATION, gzip.compress(b" " * (protocol.MAX_INFLATED + 1)), key),
+                 413, "too_large"),
+        "oversized": (_post(center, STATION, b"\x1f\x8b" + b"x" * protocol.MAX_BODY, key), 413,
+                      "too_large"),
+        "malformed": (_post(center, STATION, gzip.compress(b"{\"v\": 1, "), key), 400,
+                      "malformed"),
+        "unlinked": (_post(center, STATION, unlinked, key), 400, "broken_chain"),
+    }
+    for name, (response, status, code) in cases.items():
+        assert (name, response.status_code, response.json()["error"]) == (name, status, code)
+        assert response.json()["detail"]
+    db.revoke_station(STATION)
+    revoked = _post(center, STATION, good, key)
+    assert (revoked.status_code, revoked.json()["error"]) == (403, "revoked")
+    with pytest.raises(ProtocolError, match="revoked"):
+        client.sync_round(store)
+    assert held(db) == 0 and db.flags() == []
+
+
+def test_resends_are_no_ops_and_a_different_event_is_a_flagged_conflict(store, keeper, center,
+                                                                          db, enrolled):
+    from station_app.core.signing import private_key
+
+    activity(store, keeper.id, 10)
+    key, events = private_key(store), _events(store)
+    body = protocol.encode_batch(STATION, events)
+    first, again = _post(center, STATION, body, key), _post(center, STATION, body, key)
+    assert first.status_code == again.status_code == 200
+    assert again.json()["hw_seq"] == len(events) and held(db) == len(events)
+    gap = _post(center, STATION, protocol.encode_batch(STATION, events[-1:]), key)
+    assert gap.status_code == 200  # all held already: a no-op
+    activity(store, keeper.id, 5)
+    newer = _events(store)
+    skip = _post(center, STATION, protocol.encode_batch(STATION, newer[len(events) + 2:]), key)
+    assert (skip.status_code, skip.json()["error"]) == (409, "gap")
+    assert skip.json()["expected_from"] == len(events) + 1
+    forked = [dict(e) for e in events[:4]]
+    forked[3]["payload"] = {**forked[3]["payload"], "note": "edited"}
+    from station_app.core.canonical import event_hash, hashed_part
+    forked[3]["hash"] = event_hash(forked[3]["prev_hash"], hashed_part(forked[3]))
+    conflict = _post(center, STATION, protocol.encode_batch(STATION, forked), key)
+    assert (conflict.status_code, conflict.json()["error"]) == (409, "conflict")
+    assert [(f["seq"], f["kind"]) for f in db.flags(STATION)] == [(4, "conflict")]
+    assert held(db) == len(events)
+    client.sync_round(store)  # the station's own queue is unaffected
+    assert_in_step(store, db)
+
+
+def test_content_the_center_cannot_interpret_is_stored_flagged_and_does_not_block(
+        store, keeper, center, db, enrolled):
+    from station_app.core.signing import private_key
+
+    activity(store, keeper.id, 5)
+    client.sync_round(store)
+    events = _events(store)
+    odd = dict(events[-1])
+    odd.update(seq=len(events) + 1, prev_hash=events[-1]["hash"], kind="future.thing",
+               payload={"rows": {"ledger_line": {"x": {"in_fen": "lots"}}}})
+    from station_app.core.canonical import event_hash, hashed_part
+    odd["hash"] = event_hash(odd["prev_hash"], hashed_part(odd))
+    answer = _post(center, STATION, protocol.encode_batch(STATION, [odd]), private_key(store))
+    assert answer.status_code == 200 and answer.json()["hw_seq"] == odd["seq"]
+    assert [(f["seq"], f["kind"]) for f in db.flags(STATION)] == [(odd["seq"], "uninterpretable")]
+    assert db.events(STATION, odd["seq"])[0]["payload"] == odd["payload"]
+
+
+def test_a_usb_bundle_imports_once_however_often_it_is_carried(station, store, keeper, center,
+                                                               db, enrolled, tmp_path):
+    activity(store, keeper.id, 30)
+    client.sync_round(store)  # part of it went online already…
+    activity(store, keeper.id, 30)
+    bundle = tmp_path / "stick" / "bundle.vsb"
+    export = subprocess.run(
+        [sys.executable, "-m", "station_app", "--data-dir", str(station.data_dir),
+         "export-bundle", "--out", str(bundle)], cwd=ROOT, capture_output=True, text=True)
+    assert export.returncode == 0, export.stderr
+    from sync.center.bundles import import_bundle
+
+    first = import_bundle(db, bundle.read_bytes())
+    assert first.new_events == 36 and first.hw_seq == store.head()[0]
+    assert import_bundle(db, bundle.read_bytes()).new_events == 0
+    full, _ = client.export_bundle(store)  # the mark did not move: the whole tail again
+    assert import_bundle(db, full).new_events == 0
+    assert client.sync_round(store).sent_events == 0  # and online agrees
+    assert_in_step(store, db)
+    cli = subprocess.run([sys.executable, "-m", "sync.center", "--db", center.db_url,
+                          "import-bundle", str(bundle)], cwd=ROOT, capture_output=True, text=True)
+    assert cli.returncode == 0 and "0 new events" in cli.stdout
+
+
+def test_a_station_with_no_link_enrolls_by_bundle(store, keeper, db, tmp_path):
+    activity(store, keeper.id, 10)
+    code = db.add_station(STATION, "测试站")
+    data, count = client.export_bundle(store, STATION, code)
+    assert count == store.head()[0]
+    from sync.center.bundles import import_bundle
+
+    assert import_bundle(db, data).new_events == count
+    assert db.station(STATION).status == "active"
+    with pytest.raises(ProtocolError) as bad:
+        import_bundle(db, data[: len(data) // 2])
+    assert bad.value.status == 400
+
+
+def test_configuration_comes_down_signed_and_versioned(store, keeper, db, enrolled):
+    assert client.sync_round(store).config_version == 0
+    version = db.publish_config({"free_days": 5, "announcements": [{"text": "周五停电"}]})
+    result = client.sync_round(store)
+    assert result.config_version == version == 1
+    from station_app.core.settings import machine_state
+
+    document = machine_state(store, "sync_config")
+    assert protocol.check_document(client.load_state(store).center_key, document)["body"][
+        "free_days"] == 5
+    with pytest.raises(TypeError):
+        db.publish_config({"fee": 0.5})
+
+
+def test_the_openapi_document_describes_the_station_api(center):
+    spec = requests.get(center.url + "/openapi.json", timeout=10).json()
+    assert {f"{protocol.API}/enroll", f"{protocol.API}/stations/{{station_id}}/batches",
+            f"{protocol.API}/stations/{{station_id}}/head"} <= set(spec["paths"])
