@@ -105,6 +105,9 @@ def _call(session, method: str, url: str, body: bytes = b"", headers: dict | Non
         raise Retry("timed out", halve=True) from exc
     except requests.RequestException as exc:
         raise Retry(f"network: {type(exc).__name__}") from exc
+    declared = response.headers.get("Content-Length", "")
+    if declared.isdigit() and int(declared) != len(content):
+        raise Retry("the answer was cut short")
     if response.status_code == 429 or response.status_code >= 500:
         raise Retry(f"the center answered {response.status_code}", _retry_after(response))
     try:
@@ -195,7 +198,10 @@ class Uploader:
 
     def _adopt(self, state: SyncState, ack: dict) -> None:
         """Take a verified mark if it is a point of this station's own chain."""
-        fields = protocol.check_ack(state.center_key, ack, state.station_id)
+        try:
+            fields = protocol.check_ack(state.center_key, ack, state.station_id)
+        except ProtocolError as exc:  # garbled on the way, or not the center we pinned
+            raise Retry(f"the center's answer did not check out: {exc.detail}") from None
         seq, digest = fields["hw_seq"], fields["hw_hash"]
         if self._local_hash(seq) != digest:
             raise Conflict(f"the center holds event {seq} differently from this station "

@@ -42,6 +42,8 @@ class FaultProxy:
         self.upstream_port = upstream_port
         self.faults: deque = deque()
         self.connections = 0
+        # Called with the bytes of a request forwarded so far (to kill the center mid-batch).
+        self.on_upload = lambda _sent: None
         self._server = socket.create_server(("127.0.0.1", 0))
         self.port = self._server.getsockname()[1]
         self._open: set[socket.socket] = set()
@@ -87,11 +89,12 @@ class FaultProxy:
         down_limit = fault.after if isinstance(fault, Cut) and fault.direction == "down" else None
         if isinstance(fault, LoseAnswer):
             down_limit = 0
-        threading.Thread(target=_pump, args=(client, upstream, up_limit), daemon=True).start()
+        threading.Thread(target=_pump, args=(client, upstream, up_limit, lambda n: self.on_upload(n)),
+                         daemon=True).start()
         _pump(upstream, client, down_limit)
 
 
-def _pump(src: socket.socket, dst: socket.socket, limit: int | None) -> None:
+def _pump(src: socket.socket, dst: socket.socket, limit: int | None, watch=None) -> None:
     """Copy src to dst; past ``limit`` bytes, drop both. A limit of 0 downstream drops the
     connection as the center's first answer bytes arrive: it answered, so it has committed."""
     sent = 0
@@ -106,6 +109,8 @@ def _pump(src: socket.socket, dst: socket.socket, limit: int | None) -> None:
                 break
             dst.sendall(data)
             sent += len(data)
+            if watch is not None:
+                watch(sent)
     except OSError:
         pass
     _close(src)

@@ -18,7 +18,7 @@ _tracking = itertools.count(1)
 def activity(store, operator: str, n: int = 20) -> None:
     """n parcels checked in and n/5 bill payments (ledger lines), all through the services."""
     if not shelves.shelves(store):
-        shelves.add_shelf(store, operator, "A", 5, 200)
+        shelves.add_shelf(store, operator, "A", 9, 500)
     for _ in range(n):
         k = next(_tracking)
         parcels.check_in(store, operator, f"YT{7000000000000 + k}", phone=f"1390000{k % 10000:04d}",
