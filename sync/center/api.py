@@ -9,9 +9,11 @@ health check are not.
 from __future__ import annotations
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sync import protocol
 from sync.center import ingest
@@ -31,7 +33,7 @@ class Problem(BaseModel):
 class Enrollment(BaseModel):
     station_id: str = Field(pattern=STATION_ID)
     code: str = Field(min_length=1, max_length=32)
-    public_key: str = Field(min_length=43, max_length=44, description="raw Ed25519, base64url")
+    public_key: str = Field(pattern=r"^[A-Za-z0-9_-]{43}$", description="raw Ed25519, base64url")
 
 
 class SignedDocument(BaseModel):
@@ -66,6 +68,18 @@ def create_app(center: Center) -> FastAPI:
     async def _refused(_request: Request, exc: ProtocolError):
         return problem(exc)
 
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_request: Request, exc: RequestValidationError):
+        first = exc.errors()[0] if exc.errors() else {}
+        where = ".".join(str(p) for p in first.get("loc", ()))
+        return problem(ProtocolError(400, "malformed", f"{where}: {first.get('msg', 'invalid')}"))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_request: Request, exc: StarletteHTTPException):
+        answer = problem(ProtocolError(exc.status_code, f"http_{exc.status_code}", str(exc.detail)))
+        answer.headers.update(exc.headers or {})  # 405 keeps its Allow header
+        return answer
+
     def station_path(station_id: str, what: str) -> str:
         return f"{API}/stations/{station_id}/{what}"
 
@@ -94,7 +108,8 @@ def create_app(center: Center) -> FastAPI:
     @app.post(API + "/stations/{station_id}/batches", response_model=SignedDocument,
               responses={400: ERROR, 401: ERROR, 403: ERROR, 409: ERROR, 413: ERROR},
               openapi_extra={"requestBody": {"required": True, "content": {
-                  "application/gzip": {"schema": {"type": "string", "format": "binary"}}}}})
+                  media: {"schema": {"type": "string", "format": "binary"}}
+                  for media in ("application/gzip", "application/octet-stream")}}})
     async def batches(station_id: str, request: Request):
         """A gzip'd batch of journal events; answered with the signed ack after the commit."""
         body = await bounded_body(request)
@@ -119,6 +134,9 @@ def create_app(center: Center) -> FastAPI:
         if app.openapi_schema is None:
             schema = original()
             schema["components"]["schemas"]["Problem"] = Problem.model_json_schema()
+            for operation in (op for path in schema["paths"].values() for op in path.values()):
+                operation["responses"].pop("422", None)  # validation errors are 400 Problems
+                operation["responses"].setdefault("400", ERROR)
             app.openapi_schema = schema
         return app.openapi_schema
 
