@@ -24,7 +24,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from station_app.core import drawer, monthly, parcels, people, sends, shelves  # noqa: E402
+from station_app.core import (drawer, monthly, parcels, people, purchases, sends,  # noqa: E402
+                              shelves)
 from station_app.core.clock import FixedClock  # noqa: E402
 from station_app.core.errors import UserError  # noqa: E402
 from station_app.core.station import open_station  # noqa: E402
@@ -71,7 +72,11 @@ def build_year(path: Path, days: int, seed: int = 3) -> None:
             if rng.random() < 0.5:
                 clock.advance(seconds=30)
                 fee = rng.choice([0, 0, 0, 100])
-                parcels.pickup(store, keeper.id, [p.id], fee_fen=fee, method="cash")
+                purchase = purchases.by_parcel(store, p.id)
+                if purchase is not None:  # an agent purchase leaves against its balance
+                    purchases.hand_over(store, keeper.id, purchase.id)
+                else:
+                    parcels.pickup(store, keeper.id, [p.id], fee_fen=fee, method="cash")
         for _ in range(rng.randint(5, 12)):
             clock.advance(minutes=3)
             _demo_send(store, keeper.id, rng, villagers)

@@ -201,18 +201,14 @@ def cmd_sync(args) -> int:
 
 
 def cmd_export_bundle(args) -> int:
-    from sync.client import export_bundle
+    from sync.client import write_bundle
 
     if bool(args.station_id) != bool(args.code):
         print("station-app: --station-id and --code go together", file=sys.stderr)
         return 2
     station = _open(args)
-    data, count = export_bundle(station.store, args.station_id, args.code)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = args.out.with_name(args.out.name + ".part")
-    tmp.write_bytes(data)
-    tmp.replace(args.out)  # a stick pulled mid-write leaves no half bundle under the name
-    print(f"bundle written: {args.out} ({count} events, {len(data)} bytes)")
+    count = write_bundle(station.store, args.out, args.station_id, args.code)
+    print(f"bundle written: {args.out} ({count} events, {args.out.stat().st_size} bytes)")
     return 0
 
 

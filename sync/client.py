@@ -430,3 +430,16 @@ def export_bundle(store, station_id: str | None = None, code: str | None = None
         count += len(chunk)
     return protocol.make_bundle(private_key(store), station_id, bodies, _now_text(),
                                 enrollment), count
+
+
+def write_bundle(store, path, station_id: str | None = None, code: str | None = None) -> int:
+    """Write the bundle so a stick pulled mid-write leaves no half file under its name."""
+    from pathlib import Path
+
+    data, count = export_bundle(store, station_id, code)
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    part = target.with_name(target.name + ".part")
+    part.write_bytes(data)
+    part.replace(target)
+    return count

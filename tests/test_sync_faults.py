@@ -95,26 +95,29 @@ def test_the_center_sigkilled_mid_batch_and_restarted_loses_nothing(store, keepe
     rng = random.Random("kill")
     uploader = client.Uploader(store)
     current = {"center": center}
-    for _ in range(4):
-        activity(store, keeper.id, 100)
-        threshold, killed = rng.randint(500, 6000), threading.Event()
+    try:
+        for _ in range(4):
+            activity(store, keeper.id, 100)
+            threshold, killed = rng.randint(500, 6000), threading.Event()
 
-        def kill_past(sent, threshold=threshold, killed=killed):
-            if sent > threshold and not killed.is_set():
-                killed.set()
-                current["center"].kill()
+            def kill_past(sent, threshold=threshold, killed=killed):
+                if sent > threshold and not killed.is_set():
+                    killed.set()
+                    current["center"].kill()
 
-        proxy.on_upload = kill_past
-        with pytest.raises(client.Retry):
-            while True:  # rounds until the kill lands in one
-                uploader.round()
-                activity(store, keeper.id, 100)
-        assert killed.is_set()
-        proxy.on_upload = lambda _sent: None
-        current["center"] = CenterProcess(center.db_url).start()
-        proxy.upstream_port = current["center"].port
-        sync_until_done(uploader)
-    current["center"].stop()
+            proxy.on_upload = kill_past
+            with pytest.raises(client.Retry):
+                while True:  # rounds until the kill lands in one
+                    uploader.round()
+                    activity(store, keeper.id, 100)
+            assert killed.is_set()
+            proxy.on_upload = lambda _sent: None
+            current["center"] = CenterProcess(center.db_url).start()
+            proxy.upstream_port = current["center"].port
+            sync_until_done(uploader)
+    finally:
+        if current["center"] is not center:
+            current["center"].stop()
     assert_in_step(store, db)
 
 

@@ -38,12 +38,21 @@ def main() -> None:
     window.show()
     args.out.mkdir(parents=True, exist_ok=True)
 
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    def wait_until(condition, timeout: float = 10.0) -> None:
+        """Run the event loop until ``condition`` holds. Not a processEvents() spin: PySide6
+        6.12 on Python 3.11 drops a reference to None on every processEvents() call, and a
+        spin of a few seconds crashes the interpreter."""
+        deadline = time.monotonic() + timeout
+        loop, timer = QEventLoop(), QTimer()
+        timer.timeout.connect(lambda: (condition() or time.monotonic() > deadline) and loop.quit())
+        timer.start(20)
+        loop.exec()
+        timer.stop()
+
     def settle():
-        for _ in range(50):
-            app.processEvents()
-            if ctx.worker.pending == 0:
-                app.processEvents()
-                return
+        wait_until(lambda: ctx.worker.pending == 0)
 
     for index, page in enumerate(window.pages):
         window.show_page(page)
@@ -53,9 +62,6 @@ def main() -> None:
             if waiting:
                 page.search.setText(waiting[0].phone_last4)
                 page.find()
-                deadline = time.monotonic() + 10
-                while ctx.worker.pending and time.monotonic() < deadline:
-                    app.processEvents()
                 settle()
         path = args.out / f"{index + 1:02d}-{type(page).__name__}-{args.lang}.png"
         window.grab().save(str(path))
@@ -66,11 +72,7 @@ def main() -> None:
         widget.grab().save(str(path))
         print(path)
 
-    def run_until_idle():
-        deadline = time.monotonic() + 10
-        while ctx.worker.pending and time.monotonic() < deadline:
-            app.processEvents()
-        settle()
+    run_until_idle = settle
 
     # A finished stock-take: two parcels scanned, one that was never checked in.
     page = window.stocktake
@@ -118,15 +120,45 @@ def main() -> None:
         page.paper.resize(720, 560)
         grab(page.paper, "03b-Manifest")
 
+    # Joined to a county center (a real one, on loopback): the status bar and the sync page.
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from sync import client
+    from sync.center.storage import open_center
+    from tests.centers import CenterProcess
+
+    center = CenterProcess(str(tmp / "county.sqlite3")).start()
+    county = open_center(center.db_url)
+    county.publish_config({"announcements": [
+        {"text": "11月25日（周二）县中心系统维护，上午9点至11点暂停同步。"},
+        {"text": "年货节代购补贴已开通，详情见县电商中心通知。"}]})
+    code = county.add_station("610102-001", "演示站")
+    page = window.sync
+    window.show_page(page)
+    run_until_idle()
+    page.enroll()
+    page.handle_scan(f"VSENROLL|{center.url}|610102-001|{code}")
+    page.dialog.resize(560, 240)
+    grab(page.dialog, "13a-EnrollDialog")
+    page.dialog.reject()
+    client.enroll(station.store, center.url, "610102-001", code, ctx.operator.id)
+    window.start_sync()
+    wait_until(lambda: window.sync_label.text().startswith(("已同步", "Synced")), 20)
+    page.refresh()  # the round that synced also fetched the county's announcements
+    run_until_idle()
+    grab(window, "13b-SyncPage-synced")
+    window.sync_runner.stop()
+    county.close()
+    center.stop()
+
     # Start-up as the keeper meets it: the window, then the PIN prompt over it.
     from PySide6.QtGui import QPainter
 
     from station_app.ui.app import start_window
 
     start = start_window(app, tmp, args.lang)
-    deadline = time.monotonic() + 20
-    while start.login_dialog is None and time.monotonic() < deadline:
-        app.processEvents()
+    wait_until(lambda: start.login_dialog is not None, 20)
     settle()
     shot = start.grab()
     painter = QPainter(shot)

@@ -390,6 +390,29 @@
     </message>
 </context>
 <context>
+    <name>EnrollDialog</name>
+    <message>
+        <source>Join the county center</source>
+        <translation>加入县中心</translation>
+    </message>
+    <message>
+        <source>Scan the QR code the county gave you, or type what it says.</source>
+        <translation>扫描县中心给的二维码，或照着上面的内容输入。</translation>
+    </message>
+    <message>
+        <source>County center</source>
+        <translation>县中心</translation>
+    </message>
+    <message>
+        <source>Station code</source>
+        <translation>站点编号</translation>
+    </message>
+    <message>
+        <source>One-time code</source>
+        <translation>一次性加入码</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>村站助手 — Set up this station</source>
@@ -1899,6 +1922,101 @@
     </message>
 </context>
 <context>
+    <name>SyncPage</name>
+    <message>
+        <source>County sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>County center</source>
+        <translation>县中心</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>Join a county center…</source>
+        <translation>加入县中心…</translation>
+    </message>
+    <message>
+        <source>Write a USB bundle…</source>
+        <translation>导出U盘包…</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Announcements from the county</source>
+        <translation>县中心通知</translation>
+    </message>
+    <message>
+        <source>Recent sync rounds</source>
+        <translation>最近同步记录</translation>
+    </message>
+    <message>
+        <source>Center {url} · station {station} · uploaded up to record {seq}</source>
+        <translation>县中心 {url} · 站点 {station} · 已上传到第 {seq} 条</translation>
+    </message>
+    <message>
+        <source>Join a county center to send it this station's records; without a link, write a USB bundle for the county.</source>
+        <translation>加入县中心后，本站记录会自动上传；没有网络时，可导出U盘包交给县中心。</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>{n} records sent</source>
+        <translation>上传 {n} 条</translation>
+    </message>
+    <message>
+        <source>Syncing in the background; the counter stays free.</source>
+        <translation>正在后台同步，不影响前台操作。</translation>
+    </message>
+    <message>
+        <source>Only the keeper can join a county center.</source>
+        <translation>只有站长可以加入县中心。</translation>
+    </message>
+    <message>
+        <source>Fill in the center's address (http://…), the station code and the one-time code.</source>
+        <translation>请填写县中心地址（http://…）、站点编号和一次性加入码。</translation>
+    </message>
+    <message>
+        <source>Contacting the county center…</source>
+        <translation>正在联系县中心…</translation>
+    </message>
+    <message>
+        <source>Joined the county center as {station}.</source>
+        <translation>已加入县中心，站点编号 {station}。</translation>
+    </message>
+    <message>
+        <source>Write a USB bundle</source>
+        <translation>导出U盘包</translation>
+    </message>
+    <message>
+        <source>Bundles (*.vsb)</source>
+        <translation>U盘包 (*.vsb)</translation>
+    </message>
+    <message>
+        <source>Bundle written: {n} records. Take it to the county center.</source>
+        <translation>U盘包已导出：{n} 条记录。请交给县中心。</translation>
+    </message>
+</context>
+<context>
     <name>VillagersPage</name>
     <message>
         <source>Villagers</source>
@@ -2682,6 +2800,10 @@
         <translation>农产品上行销售 {month}</translation>
     </message>
     <message>
+        <source>Entries: {entries}</source>
+        <translation>分录数：{entries}</translation>
+    </message>
+    <message>
         <source>Ledger entries {month}</source>
         <translation>台账明细 {month}</translation>
     </message>
@@ -2892,6 +3014,65 @@
     <message>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>sync</name>
+    <message>
+        <source>This station has not joined a county center yet.</source>
+        <translation>本站尚未加入县中心。</translation>
+    </message>
+    <message>
+        <source>Cannot reach the county center right now; it will keep trying by itself.</source>
+        <translation>暂时连不上县中心，系统会自动重试。</translation>
+    </message>
+    <message>
+        <source>The county center holds different records for this station. Nothing is lost here; call the county center.</source>
+        <translation>县中心保存的本站记录与本机不一致。本机数据没有丢失，请联系县中心。</translation>
+    </message>
+    <message>
+        <source>That code was not issued for this station id. Check both.</source>
+        <translation>这个一次性码不是为这个站点编号发放的，请核对两者。</translation>
+    </message>
+    <message>
+        <source>That code has been used already. Ask the county for a new one.</source>
+        <translation>这个一次性码已经用过了，请向县中心重新申请。</translation>
+    </message>
+    <message>
+        <source>That code has expired. Ask the county for a new one.</source>
+        <translation>这个一次性码已过期，请向县中心重新申请。</translation>
+    </message>
+    <message>
+        <source>The county center has stopped accepting this station's records.</source>
+        <translation>县中心已停止接收本站的记录。</translation>
+    </message>
+    <message>
+        <source>The county center does not know this station id.</source>
+        <translation>县中心没有这个站点编号。</translation>
+    </message>
+    <message>
+        <source>The county center refused: {detail}</source>
+        <translation>县中心拒绝了：{detail}</translation>
+    </message>
+    <message>
+        <source>Not joined to a county center</source>
+        <translation>未加入县中心</translation>
+    </message>
+    <message>
+        <source>Sync problem: call the county center</source>
+        <translation>同步出现问题：请联系县中心</translation>
+    </message>
+    <message>
+        <source>Offline since {when} · {n} to upload</source>
+        <translation>自 {when} 起离线 · {n} 条待上传</translation>
+    </message>
+    <message>
+        <source>{n} records to upload</source>
+        <translation>{n} 条待上传</translation>
+    </message>
+    <message>
+        <source>Synced {when}</source>
+        <translation>已同步 {when}</translation>
     </message>
 </context>
 </TS>

@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, QSize, Qt, QTimer,
                             Signal)
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QApplication, QDialog, QHBoxLayout, QLabel, QListWidget,
+from PySide6.QtWidgets import (QApplication, QDialog, QHBoxLayout, QLabel, QListWidget, QPushButton,
                                QListWidgetItem, QMainWindow, QMessageBox, QStackedWidget, QWidget)
 
 from station_app import __version__
@@ -62,9 +62,10 @@ class MainWindow(QMainWindow):
                          QT_TRANSLATE_NOOP("StocktakePage", "Stock-take"))
     drawer = PageSlot("F8", "drawer", "DrawerPage", QT_TRANSLATE_NOOP("DrawerPage", "Cash drawer"))
     ledger = PageSlot("F12", "ledger", "LedgerPage", QT_TRANSLATE_NOOP("LedgerPage", "Ledger"))
+    sync = PageSlot("Ctrl+U", "sync", "SyncPage", QT_TRANSLATE_NOOP("SyncPage", "County sync"))
     settings = PageSlot("F9", "settings", "SettingsPage", QT_TRANSLATE_NOOP("SettingsPage", "Settings"))
     SLOTS = (checkin, pickup, sends, purchases, produce, bills, services, villagers, overdue,
-             stocktake, drawer, ledger, settings)
+             stocktake, drawer, ledger, sync, settings)
 
     ready = Signal()  # the station is open and the PIN prompt is up
 
@@ -106,10 +107,16 @@ class MainWindow(QMainWindow):
         self.operator_label = sized(QLabel(), 12)
         self.busy_label = sized(QLabel(), 12)
         self.clock_label = sized(QLabel(), 12, bold=True)
+        self.sync_label = sized(QPushButton(), 12)
+        self.sync_label.setFlat(True)
+        self.sync_label.setVisible(False)
+        self.sync_label.clicked.connect(lambda: self.show_page(self.sync))
+        self.sync_runner = None
         bar = self.statusBar()
         bar.addWidget(self.station_label)
         bar.addWidget(self.operator_label)
         bar.addWidget(self.busy_label, 1)
+        bar.addPermanentWidget(self.sync_label)
         bar.addPermanentWidget(self.clock_label)
         self.clock = QTimer(self)  # parented: stops with the window
         self.clock.timeout.connect(self._tick)
@@ -145,6 +152,8 @@ class MainWindow(QMainWindow):
                                   "on_idle_changed": self.idle.set_minutes if self.idle else None}}
             for hook, fn in hooks.get(name, {}).items():
                 setattr(page, hook, fn)
+            if name == "sync" and self.sync_runner is not None:
+                page.attach(self.sync_runner)
             self.stack.addWidget(page)
         return page
 
@@ -251,6 +260,7 @@ class MainWindow(QMainWindow):
                 self.idle.set_minutes(prefs.idle_lock_min)
             ctx.worker.run(ctx.station.daily_backup,
                            lambda made: made and log.info("daily backup %s", made))
+            self.start_sync()
             self._ask_login(operators, starting=True)
 
         def failed(exc):  # both languages: the catalogue may be the wrong one for this keeper
@@ -265,6 +275,21 @@ class MainWindow(QMainWindow):
         self._after_paint.append(lambda: ctx.worker.run(work, opened, failed, owner=self))
         self.update()  # painted already (the window was shown first): paints again, then runs
         QTimer.singleShot(1000, self, self._run_after_paint)  # never painted (started minimised)
+
+    def start_sync(self) -> None:
+        """Uploads run from the moment the station is open, on a thread of their own."""
+        from station_app.ui.sync_runner import SyncRunner
+
+        self.sync_runner = SyncRunner(self.ctx.store, self)
+        self.sync_runner.changed.connect(self._show_sync)
+        self.sync_runner.start()
+
+    def _show_sync(self, status) -> None:
+        from station_app.ui.pages.sync import status_text
+
+        self.sync_label.setVisible(True)
+        self.sync_label.setText(status_text(status))
+        self.sync_label.setStyleSheet("color:#b00020; font-weight:bold;" if status.problem else "")
 
     def lock(self) -> None:
         if self._locked:
@@ -312,6 +337,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self.clock.stop()
+        if self.sync_runner is not None:
+            self.sync_runner.stop()
         super().closeEvent(event)
 
 

@@ -1,0 +1,148 @@
+"""Sync end to end on loopback, on SQLite and PostgreSQL: one busy station's year (~117,000
+events) through the real uploader to a real center process, then 50 stations of ~2,000 events
+each uploading at once.
+
+    .venv/bin/python bench/sync.py [--backends sqlite,postgresql] [--stations 50]
+
+Figures: events per second from the first request to the last ack, and batch bytes on the wire
+per event; beside a baseline measured in the same run on the same database: the same event rows
+inserted raw (driver executemany, one transaction) into a copy of the center's event table.
+Targets (issue 4): PostgreSQL end to end >= 25% of its raw baseline; <= 80 bytes per event.
+The stations are built once through the real services and cached in bench/.cache/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.cache import cached_station, working_copy  # noqa: E402
+from bench.ledger import build_year  # noqa: E402
+from station_app.core.people import SYSTEM  # noqa: E402
+from station_app.core.station import open_station  # noqa: E402
+from sync import client  # noqa: E402
+from sync.center.storage import open_center  # noqa: E402
+from tests.centers import CenterProcess, PostgresCluster  # noqa: E402
+
+COLUMNS = ("station_id", "seq", "event_id", "kind", "entity_id", "recorded_at", "utc_offset_min",
+           "operator", "payload", "prev_hash", "hash", "received_at")
+
+
+def upload(stations: list, center_url: str, db) -> tuple[float, int, int]:
+    """Enroll every station, then time their uploads running at once: (s, events, bytes)."""
+    for n, station in enumerate(stations):
+        station_id = f"bench-{n:03d}"
+        code = db.add_station(station_id, f"站 {n}")
+        client.enroll(station.store, center_url, station_id, code, SYSTEM)
+    totals = {"events": 0, "bytes": 0}
+    lock = threading.Lock()
+
+    def run(station):
+        uploader = client.Uploader(station.store)
+        while True:
+            try:
+                result = uploader.round()
+            except client.Retry:
+                continue
+            with lock:
+                totals["events"] += result.sent_events
+                totals["bytes"] += result.bytes_sent
+            if result.pending == 0:
+                return
+
+    threads = [threading.Thread(target=run, args=(s,)) for s in stations]
+    t0 = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return time.perf_counter() - t0, totals["events"], totals["bytes"]
+
+
+def raw_baseline(db) -> float:
+    """Seconds to insert the center's event rows again, raw, in one transaction."""
+    from sqlalchemy import text
+
+    with db.engine.connect() as conn:
+        rows = conn.execute(text(f"SELECT {', '.join(COLUMNS)} FROM event")).all()
+        conn.execute(text("DROP TABLE IF EXISTS event_baseline"))
+        if db.dialect == "sqlite":
+            conn.execute(text("CREATE TABLE event_baseline AS SELECT * FROM event WHERE 0"))
+            conn.execute(text("CREATE UNIQUE INDEX ix_eb ON event_baseline (station_id, seq)"))
+        else:
+            conn.execute(text("CREATE TABLE event_baseline (LIKE event INCLUDING ALL)"))
+        conn.commit()
+        driver = conn.connection.driver_connection
+        marks = ", ".join(["?" if db.dialect == "sqlite" else "%s"] * len(COLUMNS))
+        sql = f"INSERT INTO event_baseline ({', '.join(COLUMNS)}) VALUES ({marks})"
+        rows = [tuple(r) for r in rows]
+        t0 = time.perf_counter()
+        cursor = driver.cursor()
+        if db.dialect == "sqlite":
+            driver.execute("BEGIN IMMEDIATE")
+        cursor.executemany(sql, rows)
+        driver.commit()
+        elapsed = time.perf_counter() - t0
+        conn.execute(text("DROP TABLE event_baseline"))
+        conn.commit()
+    return elapsed
+
+
+def measure(label: str, db_url: str, cached: Path, copies: int) -> None:
+    works = [working_copy(cached, "bench-sync-") for _ in range(copies)]
+    stations = [open_station(w) for w in works]
+    center = CenterProcess(db_url).start()
+    db = open_center(db_url)
+    try:
+        elapsed, events, sent = upload(stations, center.url, db)
+        base = raw_baseline(db)
+        rate, base_rate = events / elapsed, events / base
+        print(f"{label:<34}{events:>9,}{rate:>11,.0f}{base_rate:>11,.0f}"
+              f"{rate / base_rate:>9.1%}{sent / events:>10.1f}", flush=True)
+    finally:
+        db.close()
+        center.stop()
+        for s in stations:
+            s.close()
+        for w in works:
+            shutil.rmtree(w, ignore_errors=True)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--backends", default="sqlite,postgresql")
+    ap.add_argument("--stations", type=int, default=50)
+    ap.add_argument("--days", type=int, default=365, help="the big station's history")
+    args = ap.parse_args()
+    year = cached_station(f"ledger-{args.days}d", f"a busy station's {args.days} days",
+                          lambda where: build_year(where, args.days))
+    week = cached_station("ledger-7d", "a busy station's week (~2,000 events)",
+                          lambda where: build_year(where, 7))
+    cluster = PostgresCluster().start() if "postgresql" in args.backends else None
+    tmp = Path(tempfile.mkdtemp(prefix="bench-sync-center-"))
+    try:
+        print(f"\n{'run':<34}{'events':>9}{'ev/s e2e':>11}{'ev/s raw':>11}{'e2e/raw':>9}"
+              f"{'B/event':>10}")
+        for backend in args.backends.split(","):
+            for label, cached, copies in ((f"{backend}: 1 station, a year", year, 1),
+                                          (f"{backend}: {args.stations} stations at once", week,
+                                           args.stations)):
+                url = (cluster.new_database() if backend == "postgresql"
+                       else str(tmp / f"{len(list(tmp.iterdir()))}.sqlite3"))
+                measure(label, url, cached, copies)
+        print("\ntargets: PostgreSQL e2e/raw >= 25%; B/event (gzip'd batch bytes) <= 80")
+    finally:
+        if cluster:
+            cluster.stop()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

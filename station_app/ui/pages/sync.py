@@ -1,0 +1,207 @@
+"""同步 — the county center: whether this station's records have reached it, "sync now", the
+last rounds, announcements from the county, joining a center (scan its QR code or type the
+code) and writing a USB bundle for a station without a link."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel,
+                               QLineEdit, QListWidget, QPushButton, QVBoxLayout, QWidget)
+
+from station_app.ui.pages.base import Page
+from station_app.ui.sync_runner import sync_error_text
+from station_app.ui.widgets import fill_table, form, local_time, main_button, plain_table, sized
+
+
+def status_text(status) -> str:
+    """One line for the status bar and the page: synced / N pending / offline since / problem."""
+    from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+    t = lambda text: QCoreApplication.translate("sync", text)  # noqa: E731
+    if not status.enrolled:
+        return t(QT_TRANSLATE_NOOP("sync", "Not joined to a county center"))
+    if status.problem:
+        return t(QT_TRANSLATE_NOOP("sync", "Sync problem: call the county center"))
+    if status.offline_since:
+        return t(QT_TRANSLATE_NOOP("sync", "Offline since {when} · {n} to upload")).format(
+            when=local_time(status.offline_since), n=status.pending)
+    if status.pending:
+        return t(QT_TRANSLATE_NOOP("sync", "{n} records to upload")).format(n=status.pending)
+    return t(QT_TRANSLATE_NOOP("sync", "Synced {when}")).format(when=local_time(status.last_ok_at))
+
+
+class EnrollDialog(QDialog):
+    """The county's address, this station's id and the one-time code; a scan of the county's
+    QR code fills all three."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Join the county center"))
+        self.url = sized(QLineEdit(), 14)
+        self.url.setPlaceholderText("http://…")
+        self.station_id = sized(QLineEdit(), 14)
+        self.code = sized(QLineEdit(), 14)
+        self.code.setPlaceholderText("XXXX-XXXX")
+        hint = sized(QLabel(self.tr("Scan the QR code the county gave you, or type what it says.")),
+                     13)
+        hint.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint)
+        layout.addLayout(form([(self.tr("County center"), self.url),
+                               (self.tr("Station code"), self.station_id),
+                               (self.tr("One-time code"), self.code)]))
+        layout.addWidget(buttons)
+        self.resize(560, 240)
+
+    def take_scan(self, text: str) -> bool:
+        from sync.client import parse_enrollment_text
+
+        found = parse_enrollment_text(text)
+        if found is None:
+            return False
+        url, station_id, code = found
+        if url:
+            self.url.setText(url)
+        self.station_id.setText(station_id)
+        self.code.setText(code)
+        return True
+
+    def values(self) -> tuple[str, str, str]:
+        return self.url.text().strip(), self.station_id.text().strip(), self.code.text().strip()
+
+
+class SyncPage(Page):
+    def __init__(self, ctx, parent: QWidget | None = None):
+        super().__init__(ctx, parent)
+        self.runner = None  # set by the window once the station is open
+        self.dialog: EnrollDialog | None = None
+        heading = sized(QLabel(self.tr("County center")), 18, bold=True)
+        self.state = sized(QLabel(), 16, bold=True)
+        self.center = sized(QLabel(), 13)
+        self.center.setWordWrap(True)
+        self.sync_button = main_button(self.tr("Sync now"), 14, 40)
+        self.enroll_button = sized(QPushButton(self.tr("Join a county center…")), 13)
+        self.bundle_button = sized(QPushButton(self.tr("Write a USB bundle…")), 13)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.sync_button)
+        buttons.addWidget(self.enroll_button)
+        buttons.addWidget(self.bundle_button)
+        buttons.addStretch(1)
+        self.history = plain_table([self.tr("When"), self.tr("Result"), self.tr("Details")])
+        self.notices = sized(QListWidget(), 14)
+        self.notices.setMaximumHeight(110)
+        self.arrange(heading, self.state, self.center, buttons, self.banner,
+                     sized(QLabel(self.tr("Announcements from the county")), 14, bold=True),
+                     self.notices, sized(QLabel(self.tr("Recent sync rounds")), 14, bold=True),
+                     (self.history, 1))
+        self.sync_button.clicked.connect(self.sync_now)
+        self.enroll_button.clicked.connect(self.enroll)
+        self.bundle_button.clicked.connect(self.write_bundle)
+
+    def attach(self, runner) -> None:
+        self.runner = runner
+        runner.changed.connect(self._round_done)
+
+    def _round_done(self, _status) -> None:
+        if self.isVisible():
+            self.refresh()
+
+    def activate(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        from sync import client
+
+        def read():
+            from station_app.core.settings import machine_state
+
+            store = self.ctx.store
+            config = machine_state(store, "sync_config") or {}
+            return (client.status(store), client.load_state(store), client.history(store),
+                    (config.get("body") or {}).get("announcements", []))
+
+        self.call(read, self._show)
+
+    def _show(self, found) -> None:
+        status, state, history, notices = found
+        self.state.setText(status_text(status))
+        self.state.setStyleSheet("color:#b00020;" if status.problem else "")
+        if state is not None:
+            self.center.setText(self.tr("Center {url} · station {station} · uploaded up to record "
+                                        "{seq}").format(url=state.center_url,
+                                                        station=state.station_id,
+                                                        seq=state.acked_seq))
+        else:
+            self.center.setText(self.tr("Join a county center to send it this station's records; "
+                                        "without a link, write a USB bundle for the county."))
+        if status.problem:
+            self.banner.error(status.problem)
+        self.notices.clear()
+        for notice in notices:
+            text = notice.get("text") if isinstance(notice, dict) else None
+            if isinstance(text, str):
+                self.notices.addItem(text)
+        ok, failed = self.tr("Done"), self.tr("Not done")
+        fill_table(self.history, [
+            [local_time(h.get("at"), "%m-%d %H:%M:%S"), ok if h.get("ok") else failed,
+             self.tr("{n} records sent").format(n=h.get("sent", 0)) if h.get("ok")
+             else str(h.get("error", ""))] for h in history])
+
+    def sync_now(self) -> None:
+        if self.runner is not None:
+            self.runner.sync_now()
+            self.banner.info(self.tr("Syncing in the background; the counter stays free."))
+
+    def handle_scan(self, text: str) -> bool:
+        if self.dialog is not None:
+            return self.dialog.take_scan(text)
+        from sync.client import parse_enrollment_text
+
+        if parse_enrollment_text(text) is None:
+            return False
+        self.enroll(scanned=text)
+        return True
+
+    def enroll(self, scanned: str | None = None) -> None:
+        if self.ctx.operator is None or not self.ctx.operator.is_keeper:
+            self.banner.error(self.tr("Only the keeper can join a county center."))
+            return
+        self.dialog = EnrollDialog(self)
+        if scanned:
+            self.dialog.take_scan(scanned)
+        self.dialog.finished.connect(self._enroll_answered)
+        self.dialog.open()
+
+    def _enroll_answered(self, result: int) -> None:
+        dialog, self.dialog = self.dialog, None
+        if result != QDialog.DialogCode.Accepted or dialog is None:
+            return
+        url, station_id, code = dialog.values()
+        if not (url.startswith(("http://", "https://")) and station_id and code):
+            self.banner.error(self.tr("Fill in the center's address (http://…), the station "
+                                      "code and the one-time code."))
+            return
+        from sync import client
+
+        store, op = self.ctx.store, self.ctx.op_id
+        self.banner.info(self.tr("Contacting the county center…"))
+        self.runner.net.run(
+            lambda: client.enroll(store, url, station_id, code, op),
+            lambda state: (self.banner.ok(self.tr("Joined the county center as {station}.").format(
+                station=state.station_id)), self.runner.sync_now(), self.refresh()),
+            lambda exc: self.banner.error(sync_error_text(exc)), owner=self)
+
+    def write_bundle(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Write a USB bundle"),
+                                              "station-bundle.vsb", self.tr("Bundles (*.vsb)"))
+        if not path:
+            return
+        from sync import client
+
+        store = self.ctx.store
+        self.runner.net.run(lambda: client.write_bundle(store, path), lambda count: self.banner.ok(
+            self.tr("Bundle written: {n} records. Take it to the county center.").format(n=count)),
+            lambda exc: self.banner.error(sync_error_text(exc)), owner=self)

@@ -1,0 +1,81 @@
+"""Sync in the background of the counter: the core's SyncLoop on a thread of its own (network
+waits never touch the DB worker or the GUI thread), its status re-emitted as a Qt signal
+(Electrum's pattern: plain callbacks in the core, signals only here)."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal
+
+from station_app.ui.worker import DbWorker
+
+POLL_SECONDS = 60.0  # with nothing failing, look for new records and configuration this often
+
+
+class SyncRunner(QObject):
+    changed = Signal(object)  # sync.client.Status, after every round; on the GUI thread
+    _from_loop = Signal(object)  # emitted on the sync thread
+
+    def __init__(self, store, parent: QObject | None = None):
+        super().__init__(parent)
+        from sync.client import SyncLoop
+
+        self.store = store
+        # Queued onto this object's (the GUI) thread: a slot without a receiver object, such as
+        # a lambda, would otherwise run on the sync thread and touch widgets from there.
+        self._from_loop.connect(self.changed.emit, Qt.ConnectionType.QueuedConnection)
+        self.loop = SyncLoop(store, on_change=self._from_loop.emit, idle_poll=POLL_SECONDS)
+        # Enrolling and writing a bundle wait on the network or a USB stick: their own worker.
+        self.net = DbWorker(self)
+        self._thread = threading.Thread(target=self.loop.run, name="station-sync", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def sync_now(self) -> None:
+        self.loop.wake()
+
+    def stop(self) -> None:
+        """The loop ends at its next wait; a round in flight is safe to abandon (nothing moves
+        the mark but a verified ack)."""
+        self.loop.stop()
+        self.net.shutdown()
+
+
+def sync_error_text(exc: BaseException) -> str:
+    """A sync failure in the keeper's words."""
+    from sync.client import Conflict, NotEnrolled, Retry
+    from sync.protocol import ProtocolError
+
+    t = lambda text: QCoreApplication.translate("sync", text)  # noqa: E731
+    not_joined = QT_TRANSLATE_NOOP("sync", "This station has not joined a county center yet.")
+    if isinstance(exc, NotEnrolled):
+        return t(not_joined)
+    if isinstance(exc, Retry):
+        return t(QT_TRANSLATE_NOOP("sync", "Cannot reach the county center right now; "
+                                           "it will keep trying by itself."))
+    if isinstance(exc, Conflict):
+        return t(QT_TRANSLATE_NOOP("sync", "The county center holds different records for this "
+                                           "station. Nothing is lost here; call the county center."))
+    if not isinstance(exc, ProtocolError):
+        from station_app.ui.i18n import error_text
+
+        return error_text(exc)
+    known = {
+        "bad_code": QT_TRANSLATE_NOOP("sync", "That code was not issued for this station id. "
+                                              "Check both."),
+        "used_code": QT_TRANSLATE_NOOP("sync", "That code has been used already. "
+                                               "Ask the county for a new one."),
+        "expired_code": QT_TRANSLATE_NOOP("sync", "That code has expired. "
+                                                  "Ask the county for a new one."),
+        "revoked": QT_TRANSLATE_NOOP("sync", "The county center has stopped accepting this "
+                                             "station's records."),
+        "unknown_station": QT_TRANSLATE_NOOP("sync", "The county center does not know this "
+                                                     "station id."),
+        "not_enrolled": not_joined,
+    }
+    if exc.code in known:
+        return t(known[exc.code])
+    return t(QT_TRANSLATE_NOOP("sync", "The county center refused: {detail}")).format(
+        detail=exc.detail or exc.code)

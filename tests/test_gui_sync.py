@@ -1,0 +1,51 @@
+"""The county sync as the keeper meets it: join by scanning the county's QR code, the status
+bar going from "not joined" to "synced", the sync page's history, and a wrong code refused in
+Chinese with nothing changed."""
+
+import pytest
+
+from station_app.core import parcels
+from sync import client
+from tests.centers import CenterProcess
+from tests.gui import scan, wait_idle
+from tests.sync_helpers import STATION, open_db
+
+
+@pytest.fixture
+def county(tmp_path):
+    center = CenterProcess(str(tmp_path / "county.sqlite3")).start()
+    db = open_db(center.db_url)
+    yield center, db
+    db.close()
+    center.stop()
+
+
+def test_joining_by_qr_code_and_syncing_from_the_status_bar(qtbot, gui, county, store, keeper):
+    window, ctx, keys = gui
+    center, db = county
+    parcels.check_in(store, keeper.id, "YT7000000000001", phone="13900001111", name="张三")
+    window.start_sync()  # the first round runs at once: not joined yet
+    qtbot.waitUntil(lambda: window.sync_label.isVisible(), timeout=10_000)
+    assert window.sync_label.text() == "未加入县中心"
+    page = window.page("sync")
+    window.show_page(page)
+    wait_idle(qtbot, ctx)
+    code = db.add_station(STATION, "测试站")
+    page.enroll()
+    dialog = page.dialog
+    assert page.handle_scan(f"VSENROLL|{center.url}|{STATION}|AAAA-AAAA")  # a wrong code first
+    dialog.accept()
+    qtbot.waitUntil(lambda: page.banner.kind == "error", timeout=10_000)
+    assert "不是为这个站点编号发放的" in page.banner.text()
+    assert client.load_state(store) is None  # nothing changed
+    page.enroll()
+    page.handle_scan(f"VSENROLL|{center.url}|{STATION}|{code}")
+    with qtbot.waitSignal(window.sync_runner.changed, timeout=20_000,
+                          check_params_cb=lambda s: s.enrolled and s.pending == 0):
+        page.dialog.accept()
+    qtbot.waitUntil(lambda: window.sync_label.text().startswith("已同步"), timeout=10_000)
+    assert db.station(STATION).hw_seq == store.head()[0]
+    qtbot.waitUntil(lambda: page.history.rowCount() >= 1, timeout=10_000)
+    assert page.history.item(0, 1).text() == "完成"
+    window.sync_runner.stop()
+
