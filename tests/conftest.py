@@ -78,3 +78,13 @@ def center(center_db):
     proc = CenterProcess(center_db).start()
     yield proc
     proc.stop()
+
+
+@pytest.fixture
+def db(center):
+    """The same center's database, opened in the test to look at what it holds."""
+    from sync.center.storage import open_center
+
+    handle = open_center(center.db_url)
+    yield handle
+    handle.close()

@@ -7,7 +7,7 @@ import pytest
 from station_app.core import parcels
 from sync import client
 from tests.centers import CenterProcess
-from tests.gui import scan, wait_idle
+from tests.gui import wait_idle
 from tests.sync_helpers import STATION, open_db
 
 

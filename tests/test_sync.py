@@ -16,16 +16,9 @@ from station_app.core.people import SYSTEM
 from sync import client, protocol
 from sync.center import schema
 from sync.protocol import ProtocolError
-from tests.sync_helpers import STATION, activity, assert_in_step, enroll, open_db
+from tests.sync_helpers import STATION, activity, assert_in_step, enroll
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture
-def db(center):
-    handle = open_db(center.db_url)
-    yield handle
-    handle.close()
 
 
 @pytest.fixture

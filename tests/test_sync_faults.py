@@ -14,14 +14,7 @@ from sync import client, protocol
 from tests.centers import CenterProcess
 from tests.faultproxy import Cut, FaultProxy, LoseAnswer, http_answer
 from tests.helpers import next_day
-from tests.sync_helpers import activity, assert_in_step, enroll, open_db, sync_until_done
-
-
-@pytest.fixture
-def db(center):
-    handle = open_db(center.db_url)
-    yield handle
-    handle.close()
+from tests.sync_helpers import activity, assert_in_step, enroll, sync_until_done
 
 
 @pytest.fixture
