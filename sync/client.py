@@ -22,6 +22,7 @@ from itertools import islice
 import requests
 
 from station_app.core.canonical import GENESIS_HASH
+from station_app.core.clock import utc_now_text
 from station_app.core.settings import (machine_state, record_enrollment, set_machine_state,
                                        station_settings)
 from sync import protocol
@@ -73,14 +74,6 @@ class SyncState:
 def load_state(store) -> SyncState | None:
     saved = machine_state(store, STATE)
     return SyncState(**saved) if saved else None
-
-
-def _now_text() -> str:
-    from datetime import datetime, timezone
-
-    from station_app.core.clock import to_utc_text
-
-    return to_utc_text(datetime.now(timezone.utc))
 
 
 # --- HTTP ---------------------------------------------------------------------------------------
@@ -249,10 +242,10 @@ class Uploader:
             raise
         except Retry:
             if not state.offline_since:
-                state.offline_since = _now_text()
+                state.offline_since = utc_now_text()
                 state.save(self.store)
             raise
-        state.offline_since, state.last_ok_at = "", _now_text()
+        state.offline_since, state.last_ok_at = "", utc_now_text()
         state.save(self.store)
         result.acked_seq = state.acked_seq
         result.pending = self.store.head()[0] - state.acked_seq
@@ -307,9 +300,9 @@ def sync_round(store, session=None) -> RoundResult:
     try:
         result = uploader.round()
     except (Retry, Conflict, ProtocolError) as exc:
-        remember(store, {"at": _now_text(), "ok": False, "error": str(exc)})
+        remember(store, {"at": utc_now_text(), "ok": False, "error": str(exc)})
         raise
-    remember(store, {"at": _now_text(), "ok": True, "sent": result.sent_events,
+    remember(store, {"at": utc_now_text(), "ok": True, "sent": result.sent_events,
                      "batches": result.batches, "bytes": result.bytes_sent,
                      "acked_seq": result.acked_seq})
     return result
@@ -384,7 +377,7 @@ class SyncLoop:
             delay = self.idle_poll
             try:
                 result = self.uploader.round()
-                remember(self.store, {"at": _now_text(), "ok": True, "sent": result.sent_events,
+                remember(self.store, {"at": utc_now_text(), "ok": True, "sent": result.sent_events,
                                       "acked_seq": result.acked_seq})
                 attempt = 0
             except Retry as exc:
@@ -402,7 +395,7 @@ class SyncLoop:
     def _remember_failure(self, exc: Exception) -> None:
         history_ = history(self.store)
         if not history_ or history_[0].get("error") != str(exc):  # one line per kind of trouble
-            remember(self.store, {"at": _now_text(), "ok": False, "error": str(exc)})
+            remember(self.store, {"at": utc_now_text(), "ok": False, "error": str(exc)})
 
 
 # --- USB bundle ---------------------------------------------------------------------------------
@@ -428,7 +421,7 @@ def export_bundle(store, station_id: str | None = None, code: str | None = None
     while chunk := [e.as_json() for e in islice(events, protocol.BATCH_EVENTS)]:
         bodies += protocol.split_batches(chunk, station_id)
         count += len(chunk)
-    return protocol.make_bundle(private_key(store), station_id, bodies, _now_text(),
+    return protocol.make_bundle(private_key(store), station_id, bodies, utc_now_text(),
                                 enrollment), count
 
 

@@ -22,7 +22,8 @@ import json
 import zlib
 from dataclasses import dataclass
 
-from station_app.core.canonical import canonical_json, derive_id, event_hash, event_id_after
+from station_app.core.canonical import (GENESIS_HASH, canonical_json, derive_id, event_hash,
+                                        event_id_after)
 
 VERSION = 1
 API = "/api/v1"
@@ -158,8 +159,8 @@ def _is_ref_column(name: str) -> bool:
 
 def _to_wire(event: dict) -> list:
     """An event as a list of WIRE_FIELDS with its derivable IDs left out."""
-    derived = None if event["prev_hash"] == "0" * 64 else event_id_after(event["prev_hash"],
-                                                                          event["seq"])
+    derived = None if event["prev_hash"] == GENESIS_HASH else event_id_after(event["prev_hash"],
+                                                                              event["seq"])
     event_id = event["event_id"]
     refs: dict[str, int] = {}  # derived row ID -> its index; found lazily, at most a few per event
 
@@ -188,7 +189,7 @@ def _from_wire(row: list, seq: int, prev_hash: str) -> dict:
         raise ProtocolError(400, "malformed", f"event {seq} has the wrong shape")
     event = dict(zip(WIRE_FIELDS, row))
     if event["event_id"] is None:
-        if prev_hash == "0" * 64:
+        if prev_hash == GENESIS_HASH:
             raise ProtocolError(400, "malformed", "the first event must carry its ID")
         event["event_id"] = event_id_after(prev_hash, seq)
 

@@ -10,6 +10,11 @@ def to_utc_text(moment: datetime) -> str:
     return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")[:-4] + "Z"
 
 
+def utc_now_text() -> str:
+    """This machine's time now, as stored (the center's clock; a station's is ``Store.clock``)."""
+    return to_utc_text(datetime.now(timezone.utc))
+
+
 def from_utc_text(value: str) -> datetime:
     return datetime.strptime(value, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=timezone.utc)
 

@@ -15,7 +15,7 @@ from sqlalchemy import insert, select, update
 
 from station_app.core.canonical import canonical_json
 from sync import protocol
-from sync.center.schema import event, ledger_entry, station
+from sync.center.schema import event, flag, ledger_entry, station
 from sync.center.storage import Center
 from sync.protocol import ProtocolError
 
@@ -83,15 +83,16 @@ def _store(center: Center, station_id: str, batch: protocol.Batch) -> dict:
         if batch.from_seq > hw_seq + 1:
             raise ProtocolError(409, "gap", f"expected events from {hw_seq + 1}",
                                 expected_from=hw_seq + 1)
-        if batch.from_seq <= hw_seq:  # a re-send: what overlaps must be what we hold
+        overlap = max(0, hw_seq - batch.from_seq + 1)  # events of the batch we hold already
+        if overlap:  # a re-send: what overlaps must be what we hold
             held = dict(conn.execute(
                 select(event.c.seq, event.c.hash).where(
                     event.c.station_id == station_id, event.c.seq >= batch.from_seq,
                     event.c.seq <= min(batch.to_seq, hw_seq))).all())
-            for ev in batch.events[:hw_seq - batch.from_seq + 1]:
+            for ev in batch.events[:overlap]:
                 if held.get(ev["seq"]) != ev["hash"]:
                     raise _Conflict(ev["seq"], f"event {ev['seq']} differs from the one held")
-        new = batch.events[max(0, hw_seq - batch.from_seq + 1):]
+        new = batch.events[overlap:]
         if new and new[0]["prev_hash"] != hw_hash:
             raise _Conflict(new[0]["seq"], f"event {new[0]['seq']} does not link to event "
                                            f"{hw_seq} held here")
@@ -117,6 +118,4 @@ def _insert(center: Center, conn, station_id: str, events: list[dict], now: str)
     if entries:
         conn.execute(insert(ledger_entry), entries)
     if flags:
-        from sync.center.schema import flag
-
         conn.execute(insert(flag), flags)

@@ -12,14 +12,14 @@ import json
 import secrets
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 from pathlib import Path
 from typing import Iterator
 
 from sqlalchemy import Connection, Engine, create_engine, func, insert, select, update
 
 from station_app.core.canonical import GENESIS_HASH, canonical_json
-from station_app.core.clock import to_utc_text
+from station_app.core.clock import from_utc_text, to_utc_text, utc_now_text
 from station_app.core.monthly import ENTRY_FIELDS, assemble_ledger, check_month, month_window_utc
 from sync import protocol
 from sync.center.schema import (center_setting, config, enrollment, event, flag, ledger_entry,
@@ -33,10 +33,6 @@ CODE_DAYS = 7
 KEY_SETTING = "center_signing_key"
 
 
-def utc_now_text() -> str:
-    return to_utc_text(datetime.now(timezone.utc))
-
-
 def engine_for(url: str) -> Engine:
     """A SQLite file (a path or sqlite:///path) with the station's pragmas, or PostgreSQL."""
     if url.startswith(("postgresql://", "postgres://")):
@@ -45,10 +41,10 @@ def engine_for(url: str) -> Engine:
         return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
     from station_app.db.engine import make_engine
 
-    path = Path(url.removeprefix("sqlite:///")) if "://" not in url or url.startswith(
-        "sqlite:///") else None
-    if path is None:
+    path = url.removeprefix("sqlite:///")
+    if "://" in path:
         raise ValueError(f"not a SQLite path or a PostgreSQL URL: {url}")
+    path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     return make_engine(path)
 
@@ -65,6 +61,16 @@ def migrate(engine: Engine) -> None:
         conn.commit()
 
 
+@contextmanager
+def write_transaction(engine: Engine) -> Iterator[Connection]:
+    """SQLite: BEGIN IMMEDIATE (one writer, queued); PostgreSQL: rows are locked as needed."""
+    from station_app.db.engine import WRITE_OPTION
+
+    with engine.connect() as conn:
+        with conn.execution_options(**{WRITE_OPTION: True}).begin():
+            yield conn
+
+
 @dataclass(frozen=True)
 class StationInfo:
     station_id: str
@@ -75,6 +81,9 @@ class StationInfo:
     hw_seq: int
     hw_hash: str
     last_seen_at: str | None
+
+
+_STATION_COLUMNS = tuple(station.c[f] for f in StationInfo.__dataclass_fields__)
 
 
 def code_hash(code: str) -> str:
@@ -88,11 +97,11 @@ def new_code() -> str:
 
 
 class Center:
-    def __init__(self, engine: Engine, now=utc_now_text):
+    def __init__(self, engine: Engine, key: bytes, now=utc_now_text):
         self.engine = engine
+        self.key = key  # the center's Ed25519 private key: signs acks, answers and configs
         self.now = now
         self.dialect = engine.dialect.name
-        self._key: bytes | None = None
 
     # --- transactions ---------------------------------------------------------------------
     @contextmanager
@@ -100,30 +109,11 @@ class Center:
         with self.engine.connect() as conn, conn.begin():
             yield conn
 
-    @contextmanager
-    def write(self) -> Iterator[Connection]:
-        """SQLite: BEGIN IMMEDIATE (one writer, queued); PostgreSQL: rows are locked as needed."""
-        from station_app.db.engine import WRITE_OPTION
-
-        with self.engine.connect() as conn:
-            with conn.execution_options(**{WRITE_OPTION: True}).begin():
-                yield conn
+    def write(self):
+        return write_transaction(self.engine)
 
     def close(self) -> None:
         self.engine.dispose()
-
-    # --- the center's own key -------------------------------------------------------------
-    @property
-    def key(self) -> bytes:
-        if self._key is None:
-            with self.write() as conn:
-                value = conn.execute(select(center_setting.c.value)
-                                     .where(center_setting.c.key == KEY_SETTING)).scalar()
-                if value is None:
-                    value = protocol.new_private_key().hex()
-                    conn.execute(insert(center_setting).values(key=KEY_SETTING, value=value))
-            self._key = bytes.fromhex(value)
-        return self._key
 
     @property
     def public_key(self) -> str:
@@ -136,7 +126,7 @@ class Center:
         if not station_id or len(station_id) > 40 or not name:
             raise ValueError("a station needs an id (at most 40 characters) and a name")
         code, now = new_code(), self.now()
-        expires = to_utc_text(datetime.now(timezone.utc) + timedelta(days=CODE_DAYS))
+        expires = to_utc_text(from_utc_text(now) + timedelta(days=CODE_DAYS))
         with self.write() as conn:
             exists = conn.execute(select(station.c.station_id)
                                   .where(station.c.station_id == station_id)).first()
@@ -163,7 +153,7 @@ class Center:
         """Bind the station's key with its one-time code; answer signed by the center's key."""
         if not isinstance(public_key, str) or len(protocol.unb64(public_key)) != 32:
             raise ProtocolError(400, "malformed", "public_key must be a raw Ed25519 key")
-        now, key = self.now(), self.key
+        now = self.now()
         with self.write() as conn:
             row = conn.execute(select(enrollment).where(
                 enrollment.c.code_hash == code_hash(code),
@@ -181,12 +171,12 @@ class Center:
                          .values(used_at=now))
             conn.execute(update(station).where(station.c.station_id == station_id)
                          .values(public_key=public_key, status="active", enrolled_at=now))
-        return protocol.sign_document(key, {
+        return protocol.sign_document(self.key, {
             "station_id": station_id, "name": info.name, "center_public_key": self.public_key,
             "hw_seq": info.hw_seq, "hw_hash": info.hw_hash, "server_time": now})
 
     def _station_row(self, conn: Connection, station_id: str, lock: bool = False) -> StationInfo:
-        query = select(*(station.c[f] for f in StationInfo.__dataclass_fields__)).where(
+        query = select(*_STATION_COLUMNS).where(
             station.c.station_id == station_id)
         if lock:
             query = query.with_for_update()
@@ -201,7 +191,7 @@ class Center:
 
     def stations(self) -> list[StationInfo]:
         with self.read() as conn:
-            rows = conn.execute(select(*(station.c[f] for f in StationInfo.__dataclass_fields__))
+            rows = conn.execute(select(*_STATION_COLUMNS)
                                 .order_by(station.c.station_id)).all()
         return [StationInfo(*r) for r in rows]
 
@@ -234,12 +224,11 @@ class Center:
         if not isinstance(body, dict):
             raise ValueError("a configuration is a JSON object")
         canonical_json(body)  # refuses floats: fees are integer fen here too
-        key = self.key  # before the write: reading it may write it, on another connection
         with self.write() as conn:
             version = conn.execute(select(func.coalesce(func.max(config.c.version), 0))
                                    ).scalar() + 1
             issued = self.now()
-            document = protocol.make_config(key, version, issued, body)
+            document = protocol.make_config(self.key, version, issued, body)
             conn.execute(insert(config).values(version=version, issued_at=issued,
                                                document=canonical_json(document).decode()))
         return version
@@ -297,7 +286,19 @@ def open_center(url: str = DEFAULT_DB, now=utc_now_text) -> Center:
     engine = engine_for(url)
     try:
         migrate(engine)
+        key = _center_key(engine)
     except BaseException:
         engine.dispose()
         raise
-    return Center(engine, now)
+    return Center(engine, key, now)
+
+
+def _center_key(engine: Engine) -> bytes:
+    """The center's key, made the first time the database is opened."""
+    with write_transaction(engine) as conn:
+        value = conn.execute(select(center_setting.c.value)
+                             .where(center_setting.c.key == KEY_SETTING)).scalar()
+        if value is None:
+            value = protocol.new_private_key().hex()
+            conn.execute(insert(center_setting).values(key=KEY_SETTING, value=value))
+    return bytes.fromhex(value)
