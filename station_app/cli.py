@@ -214,6 +214,7 @@ def cmd_export_bundle(args) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     from station_app.core.errors import IntegrityError, UserError
+    from sync.protocol import SyncError
 
     args = _parser().parse_args(argv)
     if args.self_test:
@@ -232,14 +233,9 @@ def main(argv: list[str] | None = None) -> int:
     except (UserError, IntegrityError) as exc:
         print(f"station-app: {exc}", file=sys.stderr)
         return 2
-    except Exception as exc:  # sync trouble: a message, not a traceback
-        from sync.client import Conflict, NotEnrolled, Retry
-        from sync.protocol import ProtocolError
-
-        if not isinstance(exc, (Conflict, NotEnrolled, Retry, ProtocolError)):
-            raise
+    except SyncError as exc:
         print(f"station-app: {type(exc).__name__}: {exc}", file=sys.stderr)
-        return 3 if isinstance(exc, Retry) else 2
+        return exc.exit_code
     except BrokenPipeError:  # `station-app journal | head`
         sys.stderr.close()
         return 0

@@ -26,7 +26,7 @@ from station_app.core.clock import utc_now_text
 from station_app.core.settings import (machine_state, record_enrollment, set_machine_state,
                                        station_settings)
 from sync import protocol
-from sync.protocol import ProtocolError
+from sync.protocol import ProtocolError, SyncError
 
 CONNECT_TIMEOUT, READ_TIMEOUT = 15, 60
 STALL_SECONDS = 120  # a response still trickling in after this is abandoned
@@ -38,12 +38,14 @@ STATE = "sync"  # machine_state key: center url, pinned key, station id, mark, p
 HISTORY_KEY = "sync_history"
 
 
-class NotEnrolled(Exception):
+class NotEnrolled(SyncError):
     pass
 
 
-class Retry(Exception):
+class Retry(SyncError):
     """Try again later: the network, the center or something between is not answering well."""
+
+    exit_code = 3
 
     def __init__(self, reason: str, retry_after: float | None = None, halve: bool = False):
         super().__init__(reason)
@@ -51,7 +53,7 @@ class Retry(Exception):
         self.halve = halve  # the batch may be too big for the link: send a smaller one
 
 
-class Conflict(Exception):
+class Conflict(SyncError):
     """The center holds something else than this station's journal: a person must look."""
 
 
@@ -132,9 +134,8 @@ def parse_enrollment_text(text: str) -> tuple[str, str, str] | None:
 def enroll(store, center_url: str, station_id: str, code: str, operator: str,
            session=None) -> SyncState:
     """Register this station's key with the one-time code and pin the center's key."""
-    from station_app.core.signing import private_key, public_key_text
+    from station_app.core.signing import public_key_text
 
-    private_key(store)  # made now if this station never signed anything yet
     session = session or requests.Session()
     status, answer = _call(session, "POST", center_url.rstrip("/") + f"{protocol.API}/enroll",
                            json.dumps({"station_id": station_id, "code": code,
@@ -203,6 +204,23 @@ class Uploader:
         self.center_config_version = fields.get("config_version", 0)
         state.save(self.store)
 
+    def _adopt_head(self, state: SyncState, key: bytes) -> None:
+        status, answer = _signed(self.session, state, key, "GET", "head")
+        self._refused_unless_ok(status, answer)
+        self._adopt(state, answer)
+
+    def recorded_round(self) -> RoundResult:
+        """A round, and a line in the sync history whichever way it went."""
+        try:
+            result = self.round()
+        except (Retry, Conflict, ProtocolError) as exc:
+            remember(self.store, {"at": utc_now_text(), "ok": False, "error": str(exc)})
+            raise
+        remember(self.store, {"at": utc_now_text(), "ok": True, "sent": result.sent_events,
+                              "batches": result.batches, "bytes": result.bytes_sent,
+                              "acked_seq": result.acked_seq})
+        return result
+
     def round(self) -> RoundResult:
         state = self._state()
         if state.problem:
@@ -210,9 +228,7 @@ class Uploader:
         key = self._key()
         result = RoundResult()
         try:
-            status, answer = _signed(self.session, state, key, "GET", "head")
-            self._refused_unless_ok(status, answer)
-            self._adopt(state, answer)
+            self._adopt_head(state, key)
             head_seq = self.store.head()[0]
             while state.acked_seq < head_seq:
                 events = [e.as_json() for e in islice(
@@ -222,9 +238,7 @@ class Uploader:
                 status, answer = self._post(state, key, body)
                 if status == 409 and (answer or {}).get("error") == "gap":
                     result.notes.append(f"center expects {answer.get('expected_from')}")
-                    status, answer = _signed(self.session, state, key, "GET", "head")
-                    self._refused_unless_ok(status, answer)
-                    self._adopt(state, answer)
+                    self._adopt_head(state, key)
                     continue
                 self._refused_unless_ok(status, answer)
                 before = state.acked_seq
@@ -296,21 +310,24 @@ class Uploader:
 
 def sync_round(store, session=None) -> RoundResult:
     """One round, recorded in the sync history (what `station-app sync` runs)."""
-    uploader = Uploader(store, session)
-    try:
-        result = uploader.round()
-    except (Retry, Conflict, ProtocolError) as exc:
-        remember(store, {"at": utc_now_text(), "ok": False, "error": str(exc)})
-        raise
-    remember(store, {"at": utc_now_text(), "ok": True, "sent": result.sent_events,
-                     "batches": result.batches, "bytes": result.bytes_sent,
-                     "acked_seq": result.acked_seq})
-    return result
+    return Uploader(store, session).recorded_round()
+
+
+def _uneventful(entry: dict) -> tuple | None:
+    """What makes a history line the same as the one before: nothing sent, or the same error."""
+    if entry.get("ok"):
+        return ("idle",) if not entry.get("sent") else None
+    return ("error", entry.get("error"))
 
 
 def remember(store, entry: dict) -> None:
+    """Add a line; a round that changed nothing after another like it only updates its time,
+    so a minute-by-minute poll or a long outage does not push the real rounds out."""
     history = machine_state(store, HISTORY_KEY, [])
-    set_machine_state(store, **{HISTORY_KEY: ([entry] + history)[:HISTORY]})
+    same = history and _uneventful(entry) is not None and \
+        _uneventful(entry) == _uneventful(history[0])
+    history = [entry] + (history[1:] if same else history)
+    set_machine_state(store, **{HISTORY_KEY: history[:HISTORY]})
 
 
 def history(store) -> list[dict]:
@@ -376,26 +393,15 @@ class SyncLoop:
             self._wake.clear()
             delay = self.idle_poll
             try:
-                result = self.uploader.round()
-                remember(self.store, {"at": utc_now_text(), "ok": True, "sent": result.sent_events,
-                                      "acked_seq": result.acked_seq})
+                self.uploader.recorded_round()
                 attempt = 0
             except Retry as exc:
                 delay = backoff_delay(attempt, exc.retry_after)
                 attempt += 1
-                self._remember_failure(exc)
-            except NotEnrolled:
-                delay = self.idle_poll
-            except (Conflict, ProtocolError) as exc:
-                delay = self.idle_poll
-                self._remember_failure(exc)
+            except (NotEnrolled, Conflict, ProtocolError):
+                pass  # told in the status and the history; a person has to act
             self.on_change(status(self.store))
             self._wake.wait(delay)
-
-    def _remember_failure(self, exc: Exception) -> None:
-        history_ = history(self.store)
-        if not history_ or history_[0].get("error") != str(exc):  # one line per kind of trouble
-            remember(self.store, {"at": utc_now_text(), "ok": False, "error": str(exc)})
 
 
 # --- USB bundle ---------------------------------------------------------------------------------

@@ -41,7 +41,13 @@ WIRE_FIELDS = ("event_id", "kind", "entity_id", "recorded_at", "utc_offset_min",
 TEXT_LIMITS = {"event_id": 64, "kind": 40, "entity_id": 64, "recorded_at": 32, "operator": 64}
 
 
-class ProtocolError(Exception):
+class SyncError(Exception):
+    """Anything sync refuses or cannot do yet; the commands print it as one line."""
+
+    exit_code = 2  # of `station-app sync` and friends: 2 refused, 3 try again later
+
+
+class ProtocolError(SyncError):
     """Refused input, with the HTTP status the center answers and a short machine code."""
 
     def __init__(self, status: int, code: str, detail: str = "", **extra):
@@ -161,24 +167,19 @@ def _to_wire(event: dict) -> list:
     """An event as a list of WIRE_FIELDS with its derivable IDs left out."""
     derived = None if event["prev_hash"] == GENESIS_HASH else event_id_after(event["prev_hash"],
                                                                               event["seq"])
-    event_id = event["event_id"]
-    refs: dict[str, int] = {}  # derived row ID -> its index; found lazily, at most a few per event
+    event_id, payload = event["event_id"], event["payload"]
+    rows = payload.get("rows") or {}
+    # An event creates at most as many rows as it writes: their derived IDs, by index.
+    refs = {derive_id(event_id, n): n for n in range(sum(map(len, rows.values())))}
 
     def ref(value):
-        if not isinstance(value, str) or len(value) != 32:
-            return value
-        if not refs:
-            for table in event["payload"].get("rows", {}).values():
-                for n in range(len(refs), len(refs) + len(table)):
-                    refs[derive_id(event_id, n)] = n
-        return refs.get(value, value)
+        return refs.get(value, value) if isinstance(value, str) else value
 
-    payload = event["payload"]
-    if isinstance(payload.get("rows"), dict):
+    if rows:
         payload = {**payload, "rows": {
             table: [[ref(row_id), {c: ref(v) if _is_ref_column(c) else v for c, v in cols.items()}]
-                    for row_id, cols in rows.items()]
-            for table, rows in payload["rows"].items()}}
+                    for row_id, cols in table_rows.items()]
+            for table, table_rows in rows.items()}}
     return [None if event_id == derived else event_id, event["kind"], ref(event["entity_id"]),
             event["recorded_at"], event["utc_offset_min"], event["operator"], payload]
 

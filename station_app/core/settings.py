@@ -53,19 +53,23 @@ def _check_keys(cls, values: dict) -> None:
             raise TypeError(f"{key}: settings are text or whole numbers")
 
 
+def _put_settings(tx, values: dict) -> None:
+    existing = set(tx.conn.execute(select(Setting.id)).scalars())
+    for key, value in values.items():
+        text = json.dumps(value, ensure_ascii=False)
+        if key in existing:
+            tx.update(Setting, key, value=text)
+        else:
+            tx.insert(Setting, id=key, value=text)
+
+
 def change_settings(store, operator: str, **values) -> StationSettings:
     from station_app.core.people import require_keeper
 
     _check_keys(StationSettings, values)
     with store.write(operator) as tx:
         require_keeper(tx.conn, operator)
-        existing = set(tx.conn.execute(select(Setting.id)).scalars())
-        for key, value in values.items():
-            text = json.dumps(value, ensure_ascii=False)
-            if key in existing:
-                tx.update(Setting, key, value=text)
-            else:
-                tx.insert(Setting, id=key, value=text)
+        _put_settings(tx, values)
         tx.event("settings.changed", "settings", keys=sorted(values))
     return station_settings(store)
 
@@ -87,11 +91,7 @@ def record_enrollment(store, operator: str, station_id: str, center_url: str) ->
     """The county's id for this station, from now on on every ledger and receipt; journaled,
     so the county sees when and by whom the station was enrolled."""
     with store.write(operator) as tx:
-        text = json.dumps(station_id, ensure_ascii=False)
-        if tx.conn.execute(select(Setting.id).where(Setting.id == "station_id")).first():
-            tx.update(Setting, "station_id", value=text)
-        else:
-            tx.insert(Setting, id="station_id", value=text)
+        _put_settings(tx, {"station_id": station_id})
         tx.event("station.enrolled", "settings", station_id=station_id, center=center_url)
 
 
