@@ -9,7 +9,7 @@ import itertools
 from station_app.core import bills, monthly, parcels, shelves
 from station_app.core.canonical import GENESIS_HASH, event_hash, hashed_part
 from sync import client
-from sync.center.storage import Center, open_center
+from sync.center.storage import Center
 
 STATION = "610102-001"
 _tracking = itertools.count(1)
@@ -32,10 +32,6 @@ def enroll(store, operator: str, center_url: str, db: Center, station_id: str = 
            session=None) -> client.SyncState:
     code = db.add_station(station_id, "测试站")
     return client.enroll(store, center_url, station_id, code, operator, session=session)
-
-
-def open_db(url: str) -> Center:
-    return open_center(url)
 
 
 def sync_until_done(uploader: client.Uploader, limit: int = 200) -> int:

@@ -16,10 +16,11 @@ from station_app.core import drawer, people
 from station_app.core.clock import FixedClock
 from station_app.core.station import open_station
 from sync import client, protocol
+from sync.center.storage import open_center
 from tests.centers import CenterProcess
 from tests.conftest import CHINA
 from tests.faultproxy import Cut, FaultProxy, LoseAnswer
-from tests.sync_helpers import STATION, activity, assert_in_step, enroll, open_db, sync_until_done
+from tests.sync_helpers import STATION, activity, assert_in_step, enroll, sync_until_done
 
 
 class SyncMachine(RuleBasedStateMachine):
@@ -33,7 +34,7 @@ class SyncMachine(RuleBasedStateMachine):
                                              "1234").id
         drawer.open_drawer(self.store, self.keeper, 20000)
         self.center = CenterProcess(str(self.dir / "center.sqlite3")).start()
-        self.db = open_db(self.center.db_url)
+        self.db = open_center(self.center.db_url)
         enroll(self.store, self.keeper, self.center.url, self.db)
         self.proxy = FaultProxy(self.center.port)
         state = client.load_state(self.store)

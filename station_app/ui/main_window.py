@@ -285,7 +285,7 @@ class MainWindow(QMainWindow):
         self.sync_runner.start()
 
     def _show_sync(self, status) -> None:
-        from station_app.ui.pages.sync import status_text
+        from station_app.ui.sync_runner import status_text
 
         self.sync_label.setVisible(True)
         self.sync_label.setText(status_text(status))

@@ -8,6 +8,7 @@ import threading
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal
 
+from station_app.ui.widgets import local_time
 from station_app.ui.worker import DbWorker
 
 POLL_SECONDS = 60.0  # with nothing failing, look for new records and configuration this often
@@ -43,20 +44,39 @@ class SyncRunner(QObject):
         self.net.shutdown()
 
 
+def tr_sync(text: str) -> str:
+    """Words of the sync status and errors, in the keeper's language."""
+    return QCoreApplication.translate("sync", text)
+
+
+def status_text(status) -> str:
+    """One line for the status bar and the page: synced / N pending / offline since / problem."""
+    if not status.enrolled:
+        return tr_sync(QT_TRANSLATE_NOOP("sync", "Not joined to a county center"))
+    if status.problem:
+        return tr_sync(QT_TRANSLATE_NOOP("sync", "Sync problem: call the county center"))
+    if status.offline_since:
+        return tr_sync(QT_TRANSLATE_NOOP("sync", "Offline since {when} · {n} to upload")).format(
+            when=local_time(status.offline_since), n=status.pending)
+    if status.pending:
+        return tr_sync(QT_TRANSLATE_NOOP("sync", "{n} records to upload")).format(n=status.pending)
+    return tr_sync(QT_TRANSLATE_NOOP("sync", "Synced {when}")).format(
+        when=local_time(status.last_ok_at))
+
+
 def sync_error_text(exc: BaseException) -> str:
     """A sync failure in the keeper's words."""
     from sync.client import Conflict, NotEnrolled, Retry
     from sync.protocol import ProtocolError
 
-    t = lambda text: QCoreApplication.translate("sync", text)  # noqa: E731
     not_joined = QT_TRANSLATE_NOOP("sync", "This station has not joined a county center yet.")
     if isinstance(exc, NotEnrolled):
-        return t(not_joined)
+        return tr_sync(not_joined)
     if isinstance(exc, Retry):
-        return t(QT_TRANSLATE_NOOP("sync", "Cannot reach the county center right now; "
+        return tr_sync(QT_TRANSLATE_NOOP("sync", "Cannot reach the county center right now; "
                                            "it will keep trying by itself."))
     if isinstance(exc, Conflict):
-        return t(QT_TRANSLATE_NOOP("sync", "The county center holds different records for this "
+        return tr_sync(QT_TRANSLATE_NOOP("sync", "The county center holds different records for this "
                                            "station. Nothing is lost here; call the county center."))
     if not isinstance(exc, ProtocolError):
         from station_app.ui.i18n import error_text
@@ -76,6 +96,6 @@ def sync_error_text(exc: BaseException) -> str:
         "not_enrolled": not_joined,
     }
     if exc.code in known:
-        return t(known[exc.code])
-    return t(QT_TRANSLATE_NOOP("sync", "The county center refused: {detail}")).format(
+        return tr_sync(known[exc.code])
+    return tr_sync(QT_TRANSLATE_NOOP("sync", "The county center refused: {detail}")).format(
         detail=exc.detail or exc.code)

@@ -8,25 +8,8 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayo
                                QLineEdit, QListWidget, QPushButton, QVBoxLayout, QWidget)
 
 from station_app.ui.pages.base import Page
-from station_app.ui.sync_runner import sync_error_text
+from station_app.ui.sync_runner import status_text, sync_error_text
 from station_app.ui.widgets import fill_table, form, local_time, main_button, plain_table, sized
-
-
-def status_text(status) -> str:
-    """One line for the status bar and the page: synced / N pending / offline since / problem."""
-    from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-
-    t = lambda text: QCoreApplication.translate("sync", text)  # noqa: E731
-    if not status.enrolled:
-        return t(QT_TRANSLATE_NOOP("sync", "Not joined to a county center"))
-    if status.problem:
-        return t(QT_TRANSLATE_NOOP("sync", "Sync problem: call the county center"))
-    if status.offline_since:
-        return t(QT_TRANSLATE_NOOP("sync", "Offline since {when} · {n} to upload")).format(
-            when=local_time(status.offline_since), n=status.pending)
-    if status.pending:
-        return t(QT_TRANSLATE_NOOP("sync", "{n} records to upload")).format(n=status.pending)
-    return t(QT_TRANSLATE_NOOP("sync", "Synced {when}")).format(when=local_time(status.last_ok_at))
 
 
 class EnrollDialog(QDialog):
@@ -190,9 +173,13 @@ class SyncPage(Page):
         self.banner.info(self.tr("Contacting the county center…"))
         self.runner.net.run(
             lambda: client.enroll(store, url, station_id, code, op),
-            lambda state: (self.banner.ok(self.tr("Joined the county center as {station}.").format(
-                station=state.station_id)), self.runner.sync_now(), self.refresh()),
-            lambda exc: self.banner.error(sync_error_text(exc)), owner=self)
+            self._joined, lambda exc: self.banner.error(sync_error_text(exc)), owner=self)
+
+    def _joined(self, state) -> None:
+        self.banner.ok(self.tr("Joined the county center as {station}.").format(
+            station=state.station_id))
+        self.runner.sync_now()
+        self.refresh()
 
     def write_bundle(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Write a USB bundle"),
