@@ -28,11 +28,11 @@ from bench.ledger import build_year  # noqa: E402
 from station_app.core.people import SYSTEM  # noqa: E402
 from station_app.core.station import open_station  # noqa: E402
 from sync import client  # noqa: E402
+from sync.center import schema  # noqa: E402
 from sync.center.storage import open_center  # noqa: E402
 from tests.centers import CenterProcess, PostgresCluster  # noqa: E402
 
-COLUMNS = ("station_id", "seq", "event_id", "kind", "entity_id", "recorded_at", "utc_offset_min",
-           "operator", "payload", "prev_hash", "hash", "received_at")
+COLUMNS = tuple(c.name for c in schema.event.columns)
 
 
 def upload(stations: list, center_url: str, db) -> tuple[float, int, int]:

@@ -123,14 +123,6 @@ def _signed(session, state: SyncState, key: bytes, method: str, what: str, body:
 
 
 # --- enrollment ---------------------------------------------------------------------------------
-def parse_enrollment_text(text: str) -> tuple[str, str, str] | None:
-    """(center url, station id, code) from the QR code `county-center add-station` prints."""
-    parts = text.strip().split("|")
-    if len(parts) == 4 and parts[0] == "VSENROLL":
-        return parts[1], parts[2], parts[3]
-    return None
-
-
 def enroll(store, center_url: str, station_id: str, code: str, operator: str,
            session=None) -> SyncState:
     """Register this station's key with the one-time code and pin the center's key."""

@@ -310,6 +310,20 @@ def make_config(center_key: bytes, version: int, issued_at: str, body: dict) -> 
     return sign_document(center_key, {"version": version, "issued_at": issued_at, "body": body})
 
 
+# --- enrollment ------------------------------------------------------------------------------
+def enrollment_text(url: str, station_id: str, code: str) -> str:
+    """What the QR code says; the station's enroll dialog reads it from a scanner."""
+    return f"VSENROLL|{url}|{station_id}|{code}"
+
+
+def parse_enrollment_text(text: str) -> tuple[str, str, str] | None:
+    """(center url, station id, code) from the QR code `county-center add-station` prints."""
+    parts = text.strip().split("|")
+    if len(parts) == 4 and parts[0] == "VSENROLL":
+        return parts[1], parts[2], parts[3]
+    return None
+
+
 # --- USB bundles ------------------------------------------------------------------------------
 BUNDLE_KIND = "vs-bundle"
 MAX_BUNDLE = 512 * 1024 * 1024

@@ -102,8 +102,8 @@ def create_app(center: Center) -> FastAPI:
              responses={401: ERROR, 403: ERROR})
     async def head(station_id: str, request: Request):
         """The signed high-water mark: where the station's next batch starts."""
-        await signed(request, station_id, "head")
-        return await run_in_threadpool(center.head, station_id)
+        info = await signed(request, station_id, "head")
+        return await run_in_threadpool(center.ack, station_id, info.hw_seq, info.hw_hash)
 
     @app.post(API + "/stations/{station_id}/batches", response_model=SignedDocument,
               responses={400: ERROR, 401: ERROR, 403: ERROR, 409: ERROR, 413: ERROR},

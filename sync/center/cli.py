@@ -71,16 +71,13 @@ def cmd_serve(args) -> int:
     return 0
 
 
-def enrollment_text(url: str, station_id: str, code: str) -> str:
-    """What the QR code says; the station's enroll dialog reads it from a scanner."""
-    return f"VSENROLL|{url}|{station_id}|{code}"
-
-
 def cmd_add_station(args) -> int:
     import qrcode
 
     center = _open(args)
     code = center.add_station(args.station_id, args.name, args.village)
+    from sync.protocol import enrollment_text
+
     payload = enrollment_text(args.url, args.station_id.strip(), code)
     print(f"station {args.station_id}: one-time enrollment code {code} "
           f"(valid 7 days, for one enrollment)")

@@ -83,6 +83,7 @@ class StationInfo:
     last_seen_at: str | None
 
 
+_LATEST_CONFIG = select(func.coalesce(func.max(config.c.version), 0))
 _STATION_COLUMNS = tuple(station.c[f] for f in StationInfo.__dataclass_fields__)
 
 
@@ -210,14 +211,10 @@ class Center:
         return protocol.make_ack(self.key, station_id, hw_seq, hw_hash, self.now(),
                                  self.config_version())
 
-    def head(self, station_id: str) -> dict:
-        info = self.station(station_id)
-        return self.ack(station_id, info.hw_seq, info.hw_hash)
-
     # --- configuration going down ---------------------------------------------------------
     def config_version(self) -> int:
         with self.read() as conn:
-            return conn.execute(select(func.coalesce(func.max(config.c.version), 0))).scalar()
+            return conn.execute(_LATEST_CONFIG).scalar()
 
     def publish_config(self, body: dict) -> int:
         """A new signed version of the county's configuration; stations fetch the newest."""
@@ -225,8 +222,7 @@ class Center:
             raise ValueError("a configuration is a JSON object")
         canonical_json(body)  # refuses floats: fees are integer fen here too
         with self.write() as conn:
-            version = conn.execute(select(func.coalesce(func.max(config.c.version), 0))
-                                   ).scalar() + 1
+            version = conn.execute(_LATEST_CONFIG).scalar() + 1
             issued = self.now()
             document = protocol.make_config(self.key, version, issued, body)
             conn.execute(insert(config).values(version=version, issued_at=issued,

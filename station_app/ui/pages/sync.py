@@ -40,7 +40,7 @@ class EnrollDialog(QDialog):
         self.resize(560, 240)
 
     def take_scan(self, text: str) -> bool:
-        from sync.client import parse_enrollment_text
+        from sync.protocol import parse_enrollment_text
 
         found = parse_enrollment_text(text)
         if found is None:
@@ -141,7 +141,7 @@ class SyncPage(Page):
     def handle_scan(self, text: str) -> bool:
         if self.dialog is not None:
             return self.dialog.take_scan(text)
-        from sync.client import parse_enrollment_text
+        from sync.protocol import parse_enrollment_text
 
         if parse_enrollment_text(text) is None:
             return False
