@@ -74,18 +74,18 @@ def cmd_serve(args) -> int:
 def cmd_add_station(args) -> int:
     import qrcode
 
-    center = _open(args)
-    code = center.add_station(args.station_id, args.name, args.village)
     from sync.protocol import enrollment_text
 
-    payload = enrollment_text(args.url, args.station_id.strip(), code)
+    center = _open(args)
+    code = center.add_station(args.station_id, args.name, args.village)
+    qr = qrcode.QRCode(border=1)
+    qr.add_data(enrollment_text(args.url, args.station_id.strip(), code))
+    if args.qr_out:  # first: a closed stdout must not lose the only copy of a new code's QR
+        qr.make_image().save(args.qr_out)
     print(f"station {args.station_id}: one-time enrollment code {code} "
           f"(valid 7 days, for one enrollment)")
-    qr = qrcode.QRCode(border=1)
-    qr.add_data(payload)
     qr.print_ascii(out=sys.stdout, invert=True)
     if args.qr_out:
-        qr.make_image().save(args.qr_out)
         print(f"QR code saved: {args.qr_out}")
     return 0
 
