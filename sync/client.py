@@ -21,6 +21,7 @@ from itertools import islice
 
 import requests
 
+from station_app.core import county_config
 from station_app.core.canonical import GENESIS_HASH
 from station_app.core.clock import utc_now_text
 from station_app.core.settings import (machine_state, record_enrollment, set_machine_state,
@@ -221,27 +222,9 @@ class Uploader:
         result = RoundResult()
         try:
             self._adopt_head(state, key)
-            head_seq = self.store.head()[0]
-            while state.acked_seq < head_seq:
-                events = [e.as_json() for e in islice(
-                    self.store.events(state.acked_seq + 1, batch=self.batch_events),
-                    self.batch_events)]
-                body = protocol.split_batches(events, state.station_id, self.batch_events)[0]
-                status, answer = self._post(state, key, body)
-                if status == 409 and (answer or {}).get("error") == "gap":
-                    result.notes.append(f"center expects {answer.get('expected_from')}")
-                    self._adopt_head(state, key)
-                    continue
-                self._refused_unless_ok(status, answer)
-                before = state.acked_seq
-                self._adopt(state, answer)
-                if state.acked_seq <= before:
-                    raise Retry("the center's ack did not move the mark")
-                result.sent_events += state.acked_seq - before
-                result.batches += 1
-                result.bytes_sent += len(body)
-                self.batch_events = min(protocol.BATCH_EVENTS, self.batch_events * 2)
-            self._fetch_config(state, key, result)
+            self._upload(state, key, result)
+            if self._fetch_config(state, key, result):
+                self._upload(state, key, result)  # the county sees at once that it was applied
         except Conflict as conflict:
             state.problem = str(conflict)
             state.save(self.store)
@@ -257,6 +240,29 @@ class Uploader:
         result.pending = self.store.head()[0] - state.acked_seq
         result.config_version = state.config_version
         return result
+
+    def _upload(self, state: SyncState, key: bytes, result: RoundResult) -> None:
+        """Batches after the acked mark up to this station's head, each moving the mark."""
+        head_seq = self.store.head()[0]
+        while state.acked_seq < head_seq:
+            events = [e.as_json() for e in islice(
+                self.store.events(state.acked_seq + 1, batch=self.batch_events),
+                self.batch_events)]
+            body = protocol.split_batches(events, state.station_id, self.batch_events)[0]
+            status, answer = self._post(state, key, body)
+            if status == 409 and (answer or {}).get("error") == "gap":
+                result.notes.append(f"center expects {answer.get('expected_from')}")
+                self._adopt_head(state, key)
+                continue
+            self._refused_unless_ok(status, answer)
+            before = state.acked_seq
+            self._adopt(state, answer)
+            if state.acked_seq <= before:
+                raise Retry("the center's ack did not move the mark")
+            result.sent_events += state.acked_seq - before
+            result.batches += 1
+            result.bytes_sent += len(body)
+            self.batch_events = min(protocol.BATCH_EVENTS, self.batch_events * 2)
 
     def _key(self) -> bytes:
         from station_app.core.signing import private_key
@@ -286,18 +292,28 @@ class Uploader:
             raise Conflict(f"the center refused the batch: {detail or error}")
         raise ProtocolError(status, error, detail)
 
-    def _fetch_config(self, state: SyncState, key: bytes, result: RoundResult) -> None:
+    def _fetch_config(self, state: SyncState, key: bytes, result: RoundResult) -> bool:
+        """Fetch and apply a newer configuration; True if applying it wrote an event."""
         if self.center_config_version <= state.config_version:
-            return
+            return False
         status, document = _signed(self.session, state, key, "GET", "config")
         if status != 200 or not isinstance(document, dict):
-            return
+            return False
         fields = protocol.check_document(state.center_key, document)
         if not isinstance(fields.get("version"), int) or fields["version"] <= state.config_version:
-            return
-        set_machine_state(self.store, sync_config=document)
-        state.config_version = fields["version"]
-        result.notes.append(f"configuration version {fields['version']} received")
+            return False
+        version, body = fields["version"], fields.get("body")
+        try:
+            applied = county_config.apply_config(self.store, version, fields.get("issued_at", ""),
+                                                 body)
+        except county_config.ConfigError as exc:  # signed, but not for this station's version
+            applied = None
+            result.notes.append(f"configuration version {version} could not be applied: {exc}")
+        else:
+            result.notes.append(f"configuration version {version} applied" if applied else
+                                f"configuration version {version} was in force already")
+        state.config_version = version
+        return applied is not None
 
 
 def sync_round(store, session=None) -> RoundResult:

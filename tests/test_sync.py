@@ -12,11 +12,13 @@ import pytest
 import requests
 from sqlalchemy import func, select, update
 
+from station_app.core import county_config, settings
 from station_app.core.people import SYSTEM
 from sync import client, protocol
 from sync.center import schema
 from sync.protocol import ProtocolError
 from tests.sync_helpers import STATION, activity, assert_in_step, enroll
+from tests.test_county_config import BODY
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -217,18 +219,28 @@ def test_a_station_with_no_link_enrolls_by_bundle(store, keeper, db, tmp_path):
     assert bad.value.status == 400
 
 
-def test_configuration_comes_down_signed_and_versioned(store, keeper, db, enrolled):
+def test_configuration_comes_down_signed_versioned_and_applied(store, keeper, db, enrolled):
     assert client.sync_round(store).config_version == 0
-    version = db.publish_config({"free_days": 5, "announcements": [{"text": "周五停电"}]})
+    body = {k: v for k, v in BODY.items() if k in county_config.SECTIONS}
+    version = db.publish_config(body)
     result = client.sync_round(store)
     assert result.config_version == version == 1
-    from station_app.core.settings import machine_state
-
-    document = machine_state(store, "sync_config")
-    assert protocol.check_document(client.load_state(store).center_key, document)["body"][
-        "free_days"] == 5
-    with pytest.raises(TypeError):
-        db.publish_config({"fee": 0.5})
+    assert "configuration version 1 applied" in result.notes
+    assert result.pending == 0  # its config.applied event went up in the same round
+    assert store.config.version == 1 and settings.station_settings(store).free_days == 5
+    activity(store, keeper.id, 5)  # made under version 1, and the county sees that
+    assert client.sync_round(store).sent_events == 7  # shelf, 5 parcels, bill
+    assert_in_step(store, db)
+    held = db.events(STATION, 1, limit=10 ** 9)
+    assert [e["kind"] for e in held].count("config.applied") == 1
+    assert held[-1]["payload"]["config_version"] == 1
+    assert not db.flags()
+    # the county cannot publish what its stations would refuse
+    for bad in ({"fees": {}}, {"overdue": {"free_days": 3, "fee_per_day_fen": 0.5}},
+                {"carriers": [{"code": "ZJS", "zh": "宅急送", "en": "ZJS", "patterns": ["(A+)+"]}]}):
+        with pytest.raises(county_config.ConfigError):
+            db.publish_config(bad)
+    assert db.config_version() == 1
 
 
 def test_the_openapi_document_describes_the_station_api(center):

@@ -130,9 +130,16 @@ def main() -> None:
 
     center = CenterProcess(str(tmp / "county.sqlite3")).start()
     county = open_center(center.db_url)
-    county.publish_config({"announcements": [
-        {"text": "11月25日（周二）县中心系统维护，上午9点至11点暂停同步。"},
-        {"text": "年货节代购补贴已开通，详情见县电商中心通知。"}]})
+    county.publish_config({
+        "announcements": [
+            {"date": "2026-11-21", "title": "系统维护",
+             "text": "11月25日（周二）县中心系统维护，上午9点至11点暂停同步。"},
+            {"text": "年货节代购补贴已开通，详情见县电商中心通知。"}],
+        "overdue": {"free_days": 5, "fee_per_day_fen": 30},
+        "bill_providers": {"water": ["东河镇自来水厂", "县水务公司"]},
+        "produce": [{"name": "苹果", "unit": "jin", "reference_price_fen": 350},
+                    {"name": "核桃", "unit": "jin", "reference_price_fen": 1500},
+                    {"name": "花椒", "unit": "jin", "reference_price_fen": 4000}]})
     code = county.add_station("610102-001", "演示站")
     page = window.sync
     window.show_page(page)
@@ -145,9 +152,19 @@ def main() -> None:
     client.enroll(station.store, center.url, "610102-001", code, ctx.operator.id)
     window.start_sync()
     wait_until(lambda: window.sync_label.text().startswith(("已同步", "Synced")), 20)
-    page.refresh()  # the round that synced also fetched the county's announcements
+    wait_until(lambda: station.store.config.version == 1, 20)  # and applied its rules
+    page.refresh()
     run_until_idle()
     grab(window, "13b-SyncPage-synced")
+    window.show_page(window.settings)
+    run_until_idle()
+    grab(window, "13c-SettingsPage-county-rules")
+    page = window.produce
+    window.show_page(page)
+    page.tabs.setCurrentIndex(0)
+    page.product.setCurrentText("核桃")
+    run_until_idle()
+    grab(window, "13d-ProducePage-county-reference")
     window.sync_runner.stop()
     county.close()
     center.stop()

@@ -1114,6 +1114,10 @@
         <translation>打印收据 (Ctrl+P)</translation>
     </message>
     <message>
+        <source>County reference {price} {unit}</source>
+        <translation>县参考价：{unit} {price} 元</translation>
+    </message>
+    <message>
         <source>Net weight {net}: nothing left to weigh in.</source>
         <translation>净重 {net}：扣除后没有可入库的重量。</translation>
     </message>
@@ -1786,6 +1790,10 @@
         <translation>操作员</translation>
     </message>
     <message>
+        <source>The county center sets the overdue rules (configuration version {version}).</source>
+        <translation>超期规则由县中心规定（配置第 {version} 版）。</translation>
+    </message>
+    <message>
         <source>Station settings saved.</source>
         <translation>站点设置已保存。</translation>
     </message>
@@ -1966,6 +1974,10 @@
     <message>
         <source>Center {url} · station {station} · uploaded up to record {seq}</source>
         <translation>县中心 {url} · 站点 {station} · 已上传到第 {seq} 条</translation>
+    </message>
+    <message>
+        <source> · county rules version {version}</source>
+        <translation> · 县配置第 {version} 版</translation>
     </message>
     <message>
         <source>Join a county center to send it this station's records; without a link, write a USB bundle for the county.</source>
@@ -2312,6 +2324,10 @@
     <message>
         <source>Unknown payment method “{code}”.</source>
         <translation>不认识的付款方式“{code}”。</translation>
+    </message>
+    <message>
+        <source>The county center sets the overdue rules (configuration version {version}); they cannot be changed here.</source>
+        <translation>超期规则由县中心规定（配置第 {version} 版），这里不能修改。</translation>
     </message>
     <message>
         <source>Parcel {tracking_no} is already on the shelf, pickup code {code}.</source>

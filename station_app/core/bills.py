@@ -42,7 +42,8 @@ KINDS = {
     "medical": QT_TRANSLATE_NOOP("core", "Rural medical insurance"),
     "pension": QT_TRANSLATE_NOOP("core", "Pension insurance"),
 }
-# The usual provider of each kind (the keeper may type another).
+# The usual provider of each kind (the keeper may type another; the county's configuration
+# may name others).
 PROVIDERS = {
     "power": "国家电网", "water": "自来水公司", "gas": "燃气公司", "broadband": "中国电信",
     "tv": "广电网络", "medical": "城乡居民医保", "pension": "城乡居民养老保险",
@@ -99,15 +100,16 @@ def take_payment(store, operator: str, *, kind: str, account: str, holder: str,
         raise UserError(m.UNKNOWN_BILL_KIND, code=kind)
     account = parse_mobile(account) if kind == "phone" else parse_text(account, "account", 40)
     holder = parse_name(holder, max_len=40)
-    provider = parse_text(provider, "provider", 20, required=False) or (
-        guess_phone_provider(account) if kind == "phone" else PROVIDERS.get(kind)) or ""
-    if not provider:
-        raise UserError(m.FIELD_NEEDED, field="provider")
+    provider = parse_text(provider, "provider", 20, required=False)
     check_fen(amount_fen, low=1)
     check_fen(fee_fen)
     method, paid_with = check_method(method), check_method(paid_with)
     reference = parse_text(reference, "reference", 60, required=False) or None
     with store.write(operator) as tx:
+        provider = provider or (guess_phone_provider(account) if kind == "phone"
+                                else tx.config.default_provider(kind))
+        if not provider:
+            raise UserError(m.FIELD_NEEDED, field="provider")
         values = dict(villager_id=villager_id, kind=kind, provider=provider, account=account,
                       holder=holder, amount_fen=amount_fen, fee_fen=fee_fen, method=method,
                       paid_with=paid_with, reference=reference,

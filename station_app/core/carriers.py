@@ -1,6 +1,6 @@
 """Courier companies and guessing one from a tracking number.
 
-The rules are data (a later county configuration can replace them). A number may fit several
+The rules are data: a county configuration (core/county_config.py) can replace them. A number may fit several
 companies (pure-digit formats overlap): all candidates come back, most likely first, and the
 keeper picks. A number that fits none is "OTHER" — never refused, because formats change and a
 parcel on the counter must still be checked in.
@@ -46,8 +46,9 @@ BY_CODE = {c.code: c for c in CARRIERS}
 
 _S10 = re.compile(r"^([A-Z]{2})([0-9]{8})([0-9])([A-Z]{2})$")
 _S10_WEIGHTS = (8, 6, 4, 2, 3, 5, 9, 7)
-_COMPILED = [(c.code, [re.compile(f"^{p}$") for p in c.patterns if p != "S10"], "S10" in c.patterns)
-             for c in CARRIERS]
+# Display names of carriers known from a county configuration, for records checked in under
+# rules this process no longer holds (a report over last year, the center's copy of a ledger).
+_LEARNED: dict[str, Carrier] = {}
 
 
 def s10_check_digit(serial: str) -> int:
@@ -62,25 +63,43 @@ def is_valid_s10(number: str) -> bool:
     return bool(match) and s10_check_digit(match.group(2)) == int(match.group(3))
 
 
-_TAKE_S10 = {code for code, _, takes_s10 in _COMPILED if takes_s10}
+class CarrierRules:
+    """One set of carriers in priority order, compiled once; "OTHER" is always the last."""
+
+    def __init__(self, carriers: tuple[Carrier, ...]):
+        carriers = tuple(c for c in carriers if c.code != OTHER) + (BY_CODE[OTHER],)
+        self.carriers = carriers
+        self.by_code = {c.code: c for c in carriers}
+        self._compiled = [(c.code, [re.compile(f"^{p}$") for p in c.patterns if p != "S10"])
+                          for c in carriers]
+        self._take_s10 = {c.code for c in carriers if "S10" in c.patterns}
+        for c in carriers:
+            if c.code not in BY_CODE:
+                _LEARNED[c.code] = c
+
+    def candidates(self, tracking_no: str) -> list[str]:
+        """Carrier codes the number fits, most likely first; ``[OTHER]`` when none does."""
+        s10 = is_valid_s10(tracking_no)
+        found = [code for code, patterns in self._compiled
+                 if (s10 and code in self._take_s10) or any(p.match(tracking_no) for p in patterns)]
+        if s10:  # a UPU check digit that adds up is the stronger sign (JD… numbers can look alike)
+            found.sort(key=lambda code: code not in self._take_s10)
+        return found or [OTHER]
+
+    def check_code(self, code: str) -> str:
+        if code not in self.by_code:
+            raise UserError(m.UNKNOWN_CARRIER, code=code)
+        return code
+
+
+BUILTIN = CarrierRules(CARRIERS)
 
 
 def candidates(tracking_no: str) -> list[str]:
-    """Carrier codes the number fits, most likely first; ``[OTHER]`` when none does."""
-    s10 = is_valid_s10(tracking_no)
-    found = [code for code, patterns, takes_s10 in _COMPILED
-             if (takes_s10 and s10) or any(p.match(tracking_no) for p in patterns)]
-    if s10:  # a UPU check digit that adds up is the stronger sign (JD… numbers can look alike)
-        found.sort(key=lambda code: code not in _TAKE_S10)
-    return found or [OTHER]
-
-
-def check_code(code: str) -> str:
-    if code not in BY_CODE:
-        raise UserError(m.UNKNOWN_CARRIER, code=code)
-    return code
+    """Candidates under the built-in rules (a station without county rules uses these)."""
+    return BUILTIN.candidates(tracking_no)
 
 
 def carrier_name(code: str, lang: str = "zh") -> str:
-    carrier = BY_CODE.get(code)
+    carrier = BY_CODE.get(code) or _LEARNED.get(code)
     return carrier.name(lang) if carrier else code

@@ -24,6 +24,7 @@ from typing import Iterator
 
 from sqlalchemy import Connection, Engine, select
 
+from station_app.core import county_config
 from station_app.core import messages as m
 from station_app.core.canonical import (GENESIS_HASH, canonical_json, derive_id, event_hash,
                                         event_id_after)
@@ -32,7 +33,8 @@ from station_app.core.errors import UserError
 from station_app.core.models import Journal, LedgerLine
 from station_app.db.engine import WRITE_OPTION
 
-RESERVED_PAYLOAD_KEYS = {"rows"}
+RESERVED_PAYLOAD_KEYS = {"rows", "config_version"}
+_CONFIG = "journal.county_config"  # a Tx.carry key: the configuration in force
 _HEAD_SQL = "SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1"
 _OPEN_DRAWER = "SELECT business_date FROM drawer_session WHERE status = 'open'"
 
@@ -71,7 +73,7 @@ class Tx:
     """One write transaction. Use only inside ``Store.write``."""
 
     def __init__(self, conn: Connection, seq: int, prev_hash: str, now, operator: str,
-                 hints: dict | None = None):
+                 hints: dict | None = None, config: county_config.CountyConfig | None = None):
         self.conn = conn
         self.db = conn.connection.driver_connection  # the same connection, hence transaction
         self.seq = seq
@@ -89,6 +91,13 @@ class Tx:
         self.hints = hints or {}
         self._drawer_day: str | None = None
         self.carry: dict = {}
+        # The county's rules this transaction works under; its version goes into the event.
+        self.config = config or county_config.BUILTIN_CONFIG
+        self.carry[_CONFIG] = self.config
+
+    def adopt_config(self, config) -> None:
+        """From the next transaction on, ``config`` is in force (county_config.apply_config)."""
+        self.carry[_CONFIG] = config
 
     @property
     def local_date(self) -> str:
@@ -160,6 +169,8 @@ class Tx:
             raise RuntimeError("a write transaction must record one journal event")
         kind, entity_id, info = self._event
         payload = {**info, "rows": self.rows} if self.rows else dict(info)
+        if self.config.version:
+            payload["config_version"] = self.config.version
         body = {"seq": self.seq, "event_id": self.event_id, "kind": kind, "entity_id": entity_id,
                 "recorded_at": self.now_text, "utc_offset_min": self.offset_min,
                 "operator": self.operator, "payload": payload}
@@ -183,6 +194,7 @@ class Store:
         self._writer: Connection | None = None
         self._write_lock = threading.RLock()
         self._carried: tuple[int, dict] = (0, {})  # (seq, Tx.carry) of the last commit here
+        self._config: county_config.CountyConfig | None = None
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
@@ -199,11 +211,30 @@ class Store:
                 last = conn.connection.driver_connection.execute(_HEAD_SQL).fetchone()
                 seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS_HASH)
                 carried_seq, hints = self._carried
-                tx = Tx(conn, seq, prev, self.clock.now(), operator,
-                        hints if carried_seq == seq - 1 else None)
+                hints = hints if carried_seq == seq - 1 else None
+                config = hints[_CONFIG] if hints else self._config_in(conn)
+                tx = Tx(conn, seq, prev, self.clock.now(), operator, hints, config)
                 yield tx
                 tx.last_event = tx._append()
             self._carried = (seq, tx.carry)
+            self._config = tx.carry[_CONFIG]
+
+    def _config_in(self, conn: Connection) -> county_config.CountyConfig:
+        """The configuration in force, re-read only when another process applied a newer one
+        (when the last commit was this store's own, the carried one is current)."""
+        version = county_config.stored_version(conn.connection.driver_connection)
+        if self._config is None or self._config.version != version:
+            self._config = county_config.load(conn)
+        return self._config
+
+    @property
+    def config(self) -> county_config.CountyConfig:
+        """The configuration in force as of this store's last look (GUI: no database work
+        once the station is open; the sync runner applies new versions through this store)."""
+        if self._config is None:
+            with self.read() as conn:
+                self._config_in(conn)
+        return self._config
 
     def close(self) -> None:
         with self._write_lock:

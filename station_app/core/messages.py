@@ -31,6 +31,8 @@ TEXT_TOO_LONG = QT_TRANSLATE_NOOP("core", "“{field}” is too long: at most {h
 FIELD_NEEDED = QT_TRANSLATE_NOOP("core", "Please fill in “{field}”.")
 UNKNOWN_CARRIER = QT_TRANSLATE_NOOP("core", "Unknown courier company “{code}”.")
 UNKNOWN_METHOD = QT_TRANSLATE_NOOP("core", "Unknown payment method “{code}”.")
+SET_BY_COUNTY = QT_TRANSLATE_NOOP(
+    "core", "The county center sets the overdue rules (configuration version {version}); they cannot be changed here.")
 
 # parcels
 ALREADY_IN_STOCK = QT_TRANSLATE_NOOP("core", "Parcel {tracking_no} is already on the shelf, pickup code {code}.")

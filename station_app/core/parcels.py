@@ -11,7 +11,6 @@ from sqlalchemy import and_, func, literal_column, select, tuple_
 
 from station_app.core import messages as m
 from station_app.core.canonical import new_id
-from station_app.core.carriers import candidates, check_code
 from station_app.core.clock import local_date, to_utc_text, utc_offset_min
 from station_app.core.errors import UserError
 from station_app.core.ledger import check_method
@@ -70,8 +69,9 @@ class CheckInResult:
     purchase: object = None  # the agent purchase (purchases.PurchaseInfo) this parcel completes
 
 
-def suggest_carriers(text: str) -> list[str]:
-    return candidates(parse_tracking(text))
+def suggest_carriers(store, text: str) -> list[str]:
+    """The carriers a number fits under the rules in force (no database work)."""
+    return store.config.carriers.candidates(parse_tracking(text))
 
 
 # A literal, not a bound parameter: only then can SQLite use the partial in-stock indexes
@@ -125,13 +125,14 @@ def check_in(store, operator: str, tracking: str, *, name: str | None = None,
              shelf: str | None = None, batch_id: str | None = None) -> CheckInResult:
     """Put one parcel on a shelf. Recipient: a full mobile number, or its last 4 digits + name."""
     tracking_no = parse_tracking(tracking)
-    fits = candidates(tracking_no)
-    carrier = check_code(carrier) if carrier else fits[0]
     name, phone, last4 = parse_person(name, phone, last4)
     shelf = clean(shelf).upper() or None
     from station_app.core.purchases import arrive  # purchases builds on this module
 
     with store.write(operator) as tx:
+        rules = tx.config.carriers
+        fits = rules.candidates(tracking_no)
+        carrier = rules.check_code(carrier) if carrier else fits[0]
         dup = tx.one(_IN_STOCK_BY_NUMBER, (tracking_no,))
         if dup:
             raise UserError(m.ALREADY_IN_STOCK, tracking_no=tracking_no, code=dup[0])

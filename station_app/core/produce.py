@@ -36,7 +36,8 @@ MODES = {BUYOUT: QT_TRANSLATE_NOOP("core", "Buy-out (收购, paid now)"),
 UNIT_GRAMS = {"jin": 500, "kg": 1000}
 UNITS = {"jin": QT_TRANSLATE_NOOP("core", "per jin (斤)"), "kg": QT_TRANSLATE_NOOP("core", "per kg")}
 MAX_COMMISSION_BP = 5000
-# What a village station usually takes in; free text is accepted too.
+# What a village station usually takes in, until the county's catalogue names its own; free
+# text is accepted too.
 PRODUCTS = ["枸杞", "苹果", "核桃", "红枣", "小米", "土鸡蛋", "蜂蜜", "花椒", "土豆", "香菇"]
 GRADES = ["特级", "一级", "二级", "统货"]
 CHANNELS = {
@@ -123,7 +124,10 @@ def take_in(store, operator: str, *, name: str, phone: str | None = None,
                 require_cash(tx, amount)
             tx.ledger(intake_id, "produce_buyout", method,
                       f"{product} {format_grams(net_g)} {farmer.name}", out_fen=amount)
-        tx.event("produce.received", intake_id)
+        reference = tx.config.reference(product)  # the county's price, beside the one paid
+        tx.event("produce.received", intake_id, **({
+            "reference_price_fen": reference.reference_price_fen, "reference_unit": reference.unit}
+            if reference else {}))
     return IntakeInfo(intake_id, **values)
 
 

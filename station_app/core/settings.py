@@ -9,6 +9,8 @@ from dataclasses import dataclass, fields
 
 from sqlalchemy import select
 
+from station_app.core import messages as m
+from station_app.core.errors import UserError
 from station_app.core.models import LocalSetting, Setting
 
 
@@ -69,6 +71,10 @@ def change_settings(store, operator: str, **values) -> StationSettings:
     _check_keys(StationSettings, values)
     with store.write(operator) as tx:
         require_keeper(tx.conn, operator)
+        county = tx.config.overdue
+        if county and (values.get("free_days", county[0]), values.get("overdue_fee_fen", county[1])) \
+                != county:
+            raise UserError(m.SET_BY_COUNTY, version=tx.config.version)
         _put_settings(tx, values)
         tx.event("settings.changed", "settings", keys=sorted(values))
     return station_settings(store)

@@ -250,6 +250,7 @@ class MainWindow(QMainWindow):
         def work():
             ctx.station = svc.station.open_station(data_dir)
             store, settings = ctx.store, svc.settings
+            store.config  # noqa: B018 - read here, so pages find the county's rules in memory
             return (settings.station_settings(store), settings.local_prefs(store),
                     svc.people.operators(store))
 

@@ -7,7 +7,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
                                QTableView, QTableWidget, QTableWidgetItem, QWidget)
 
-from station_app.core.carriers import CARRIERS, carrier_name
+from station_app.core.carriers import BUILTIN, carrier_name
 from station_app.core.clock import from_utc_text
 from station_app.core.ledger import METHODS
 from station_app.core.validate import format_fen
@@ -91,10 +91,22 @@ def carrier_label(code: str) -> str:
 
 
 def carrier_combo() -> QComboBox:
+    """The built-in carriers until the page is shown with the station's rules (fill_carriers)."""
     combo = sized(QComboBox(), 14)
-    for c in CARRIERS:
-        combo.addItem(carrier_label(c.code), c.code)
+    fill_carriers(combo, BUILTIN)
     return combo
+
+
+def fill_carriers(combo: QComboBox, rules) -> None:
+    """The carriers of the rules in force (the county may have changed them since), keeping
+    the keeper's choice where it still exists."""
+    chosen = combo.currentData()
+    if [combo.itemData(i) for i in range(combo.count())] == [c.code for c in rules.carriers]:
+        return
+    combo.clear()
+    for c in rules.carriers:
+        combo.addItem(carrier_label(c.code), c.code)
+    combo.setCurrentIndex(max(combo.findData(chosen), 0))
 
 
 def method_combo() -> QComboBox:

@@ -44,6 +44,8 @@ def _parser() -> argparse.ArgumentParser:
                      help="words in the PDF, CSV and XLSX (JSON has none)")
     c = sub.add_parser("publish-config", help="sign and publish a configuration (JSON file)")
     c.add_argument("file", type=Path)
+    sub.add_parser("config-template",
+                   help="print the built-in rules as a configuration to edit and publish")
     sub.add_parser("stations", help="every station, its mark and when it was last heard from")
     sub.add_parser("flags", help="conflicts and content the center could not interpret")
     return p
@@ -135,6 +137,13 @@ def cmd_publish_config(args) -> int:
     body = json.loads(args.file.read_text(encoding="utf-8"))
     version = _open(args).publish_config(body)
     print(f"configuration version {version} published")
+    return 0
+
+
+def cmd_config_template(args) -> int:
+    from station_app.core.county_config import template
+
+    print(json.dumps(template(), ensure_ascii=False, indent=2))
     return 0
 
 

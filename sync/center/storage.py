@@ -18,6 +18,7 @@ from typing import Iterator
 
 from sqlalchemy import Connection, Engine, create_engine, func, insert, select, update
 
+from station_app.core import county_config
 from station_app.core.canonical import GENESIS_HASH, canonical_json
 from station_app.core.clock import from_utc_text, to_utc_text, utc_now_text
 from station_app.core.monthly import ENTRY_FIELDS, assemble_ledger, check_month, month_window_utc
@@ -217,9 +218,9 @@ class Center:
             return conn.execute(_LATEST_CONFIG).scalar()
 
     def publish_config(self, body: dict) -> int:
-        """A new signed version of the county's configuration; stations fetch the newest."""
-        if not isinstance(body, dict):
-            raise ValueError("a configuration is a JSON object")
+        """A new signed version of the county's configuration; stations fetch the newest.
+        Only a body every station would apply is published (ConfigError names what is wrong)."""
+        county_config.parse_body(body)
         canonical_json(body)  # refuses floats: fees are integer fen here too
         with self.write() as conn:
             version = conn.execute(_LATEST_CONFIG).scalar() + 1

@@ -4,7 +4,7 @@ account fills in "same as last time"; a mobile number names its operator by itse
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QCompleter, QHBoxLayout, QLabel,
                                QPushButton, QWidget)
 
 from station_app.core.validate import clean, parse_money
@@ -74,10 +74,14 @@ class BillsPage(Page):
 
     def guess_provider(self) -> None:
         kind, account = self.kind.currentData(), clean(self.account.text())
+        county = self.ctx.store.config
+        # The county's providers of this kind, offered as the keeper types.
+        completer = QCompleter(list(county.providers(kind)), self.provider)
+        self.provider.setCompleter(completer)
         if kind == "phone":
             guessed = svc.bills.guess_phone_provider(account)
         else:
-            guessed = svc.bills.PROVIDERS.get(kind)
+            guessed = county.default_provider(kind)
         if guessed:
             self.provider.setText(guessed)
 

@@ -11,7 +11,7 @@ from station_app.ui import services as svc
 from station_app.ui.i18n import error_text
 from station_app.ui.pages.base import Page
 from station_app.ui.scanner import make_scan_field
-from station_app.ui.widgets import (big_edit, carrier_combo, carrier_label, fill_table, form,
+from station_app.ui.widgets import (big_edit, carrier_combo, carrier_label, fill_carriers, fill_table, form,
                                     main_button, money, plain_table, sized)
 
 
@@ -63,6 +63,7 @@ class CheckInPage(Page):
         self._update_count()
 
     def activate(self) -> None:
+        fill_carriers(self.carrier, self.ctx.store.config.carriers)
         self.refresh_shelves()
         self.scan.setFocus()
         self.scan.selectAll()
@@ -86,7 +87,7 @@ class CheckInPage(Page):
 
     def _guess_carrier(self) -> list[str]:
         try:
-            fits = svc.parcels.suggest_carriers(self.scan.text())
+            fits = svc.parcels.suggest_carriers(self.ctx.store, self.scan.text())
         except UserError:
             return []
         self.carrier.setCurrentIndex(max(self.carrier.findData(fits[0]), 0))

@@ -142,6 +142,8 @@ class ProducePage(Page):
             edit.textChanged.connect(self.show_sum)
         self.unit.currentIndexChanged.connect(self.show_sum)
         self.mode.currentIndexChanged.connect(self._mode_changed)
+        self.product.currentTextChanged.connect(self._product_changed)
+        self._quoted = ""  # the reference price this page last filled in, not typed by the keeper
         self.intake_button.clicked.connect(self.weigh_in)
         self.sell_button.clicked.connect(self.sell)
         self.payout_button.clicked.connect(self.pay_out)
@@ -159,8 +161,32 @@ class ProducePage(Page):
         return self.intakes if self.tabs.currentIndex() == 0 else self.sales
 
     def activate(self) -> None:
+        names = self.ctx.store.config.product_names()
+        if [self.product.itemText(i) for i in range(self.product.count())] != names:
+            typed = self.product.currentText()
+            self.product.clear()
+            self.product.addItems(names)
+            self.product.setCurrentText(typed)
         self.refresh()
         (self.phone if self.tabs.currentIndex() == 0 else self.sell_weight).setFocus()
+
+    def _product_changed(self, product: str) -> None:
+        """The county's reference price for the product, as a start the keeper may change."""
+        reference = self.ctx.station and self.ctx.store.config.reference(product.strip())
+        if not reference:
+            self.price.setPlaceholderText(self.tr("Price, e.g. 3.20"))
+            if self._quoted and self.price.text() == self._quoted:
+                self.price.clear()  # the last product's reference is not this one's price
+            self._quoted = ""
+            return
+        unit = self.unit.itemText(self.unit.findData(reference.unit))
+        quoted = money(reference.reference_price_fen).lstrip("¥")
+        self.price.setPlaceholderText(self.tr("County reference {price} {unit}").format(
+            price=quoted, unit=unit))
+        if self.price.text() in ("", self._quoted):
+            self.unit.setCurrentIndex(self.unit.findData(reference.unit))
+            self.price.setText(quoted)
+            self._quoted = quoted
 
     def _mode_changed(self) -> None:
         consign = self.mode.currentData() == svc.produce.CONSIGN

@@ -12,7 +12,7 @@ from station_app.ui import services as svc
 from station_app.ui.pages.base import Page
 from station_app.ui.printing import PaperDialog, t_reports
 from station_app.ui.scanner import make_scan_field
-from station_app.ui.widgets import (big_edit, carrier_combo, carrier_label, fill_table, form,
+from station_app.ui.widgets import (big_edit, carrier_combo, carrier_label, fill_carriers, fill_table, form,
                                     local_time, main_button, method_combo, money, plain_table,
                                     sized)
 
@@ -89,6 +89,7 @@ class SendsPage(Page):
         self.hand_over_button.clicked.connect(self.hand_over)
 
     def activate(self) -> None:
+        fill_carriers(self.carrier, self.ctx.store.config.carriers)
         self.refresh()
         self.sender_phone.setFocus()
 

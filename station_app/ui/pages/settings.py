@@ -60,10 +60,13 @@ class SettingsPage(Page):
         self.free_days = _spin(0, 60, self.tr(" day(s)"))
         self.fee = _edit(self.tr("yuan a day, e.g. 0.5"))
         save_station = QPushButton(self.tr("Save station"))
+        self.county_note = sized(QLabel(), 12)
+        self.county_note.setWordWrap(True)
+        self.county_note.hide()
         station_box = _group(self.tr("Station"), form(
             [(self.tr("Station name"), self.station_name), (self.tr("Station code"), self.station_id),
              (self.tr("Free storage"), self.free_days), (self.tr("Fee after that"), self.fee)], 13),
-            _buttons(save_station))
+            self.county_note, _buttons(save_station))
 
         self.language = sized(QComboBox(), 13)
         for code, name in LANGUAGES.items():
@@ -152,6 +155,13 @@ class SettingsPage(Page):
             self.station_id.setText(s.station_id)
             self.free_days.setValue(s.free_days)
             self.fee.setText(format_fen(s.overdue_fee_fen, symbol=False))
+            county = store.config
+            for field in (self.free_days, self.fee):
+                field.setEnabled(county.overdue is None)
+            self.county_note.setVisible(county.overdue is not None)
+            self.county_note.setText(self.tr(
+                "The county center sets the overdue rules (configuration version {version}).")
+                .format(version=county.version))
             self.language.setCurrentIndex(max(self.language.findData(prefs.language), 0))
             self.idle.setValue(prefs.idle_lock_min)
             self.backup_dir.setText(prefs.backup_dir)

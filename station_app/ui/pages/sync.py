@@ -99,17 +99,14 @@ class SyncPage(Page):
         from sync import client
 
         def read():
-            from station_app.core.settings import machine_state
-
             store = self.ctx.store
-            config = machine_state(store, "sync_config") or {}
             return (client.status(store), client.load_state(store), client.history(store),
-                    (config.get("body") or {}).get("announcements", []))
+                    store.config)
 
         self.call(read, self._show)
 
     def _show(self, found) -> None:
-        status, state, history, notices = found
+        status, state, history, county = found
         self.state.setText(status_text(status))
         self.state.setStyleSheet("color:#b00020;" if status.problem else "")
         if state is not None:
@@ -117,16 +114,18 @@ class SyncPage(Page):
                                         "{seq}").format(url=state.center_url,
                                                         station=state.station_id,
                                                         seq=state.acked_seq))
+            if county.version:
+                self.center.setText(self.center.text() + self.tr(
+                    " · county rules version {version}").format(version=county.version))
         else:
             self.center.setText(self.tr("Join a county center to send it this station's records; "
                                         "without a link, write a USB bundle for the county."))
         if status.problem:
             self.banner.error(status.problem)
         self.notices.clear()
-        for notice in notices:
-            text = notice.get("text") if isinstance(notice, dict) else None
-            if isinstance(text, str):
-                self.notices.addItem(text)
+        for notice in county.announcements:  # checked when the configuration was applied
+            head = " ".join(filter(None, [notice.get("date"), notice.get("title")]))
+            self.notices.addItem(f"【{head}】{notice['text']}" if head else notice["text"])
         ok, failed = self.tr("Done"), self.tr("Not done")
         fill_table(self.history, [
             [local_time(h.get("at"), "%m-%d %H:%M:%S"), ok if h.get("ok") else failed,
