@@ -248,7 +248,8 @@ class Uploader:
             events = [e.as_json() for e in islice(
                 self.store.events(state.acked_seq + 1, batch=self.batch_events),
                 self.batch_events)]
-            body = protocol.split_batches(events, state.station_id, self.batch_events)[0]
+            body = protocol.split_batches(events, state.station_id, self.batch_events,
+                                          checked=True)[0]  # from the journal: no floats
             status, answer = self._post(state, key, body)
             if status == 409 and (answer or {}).get("error") == "gap":
                 result.notes.append(f"center expects {answer.get('expected_from')}")
@@ -433,7 +434,7 @@ def export_bundle(store, station_id: str | None = None, code: str | None = None
     start = state.acked_seq + 1 if state and state.station_id == station_id else 1
     bodies, count, events = [], 0, store.events(start)
     while chunk := [e.as_json() for e in islice(events, protocol.BATCH_EVENTS)]:
-        bodies += protocol.split_batches(chunk, station_id)
+        bodies += protocol.split_batches(chunk, station_id, checked=True)
         count += len(chunk)
     return protocol.make_bundle(private_key(store), station_id, bodies, utc_now_text(),
                                 enrollment), count

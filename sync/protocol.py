@@ -22,8 +22,8 @@ import json
 import zlib
 from dataclasses import dataclass
 
-from station_app.core.canonical import (GENESIS_HASH, canonical_json, derive_id, event_hash,
-                                        event_id_after)
+from station_app.core.canonical import (GENESIS_HASH, canonical_json, derive_id,
+                                        event_hash_over, event_id_after, load_integral_json)
 
 VERSION = 1
 API = "/api/v1"
@@ -31,6 +31,7 @@ STATION_HEADER = "X-VS-Station"
 SIGNATURE_HEADER = "X-VS-Signature"
 BATCH_EVENTS = 200  # a batch holds at most this many events…
 BATCH_BYTES = 64 * 1024  # …and at most this much gzip'd body
+GZIP_LEVEL = 9
 MAX_BODY = 1024 * 1024  # a request body the center reads at all
 MAX_INFLATED = 16 * 1024 * 1024  # what a body may inflate to (decompression bombs stop here)
 MAX_ROWS = 10_000  # row references an event may carry
@@ -146,17 +147,19 @@ class Batch:
     prev_hash: str
     head_hash: str
     events: list[dict]  # full journal events: seq, the WIRE_FIELDS, prev_hash and hash
+    payloads: list[bytes]  # each event's payload as canonical JSON, as it was hashed
 
 
-def encode_batch(station_id: str, events: list[dict]) -> bytes:
-    """``events``: consecutive journal events (dicts with seq, the WIRE_FIELDS, prev_hash, hash)."""
+def encode_batch(station_id: str, events: list[dict], checked: bool = False) -> bytes:
+    """``events``: consecutive journal events (dicts with seq, the WIRE_FIELDS, prev_hash, hash);
+    ``checked``: they were read from a journal, which holds no floats."""
     if not events:
         raise ValueError("an empty batch")
     doc = {"v": VERSION, "station_id": station_id, "from_seq": events[0]["seq"],
            "to_seq": events[-1]["seq"], "prev_hash": events[0]["prev_hash"],
            "head_hash": events[-1]["hash"],
            "events": [_to_wire(e) for e in events]}
-    return gzip.compress(canonical_json(doc), compresslevel=9, mtime=0)
+    return gzip.compress(canonical_json(doc, checked), compresslevel=GZIP_LEVEL, mtime=0)
 
 
 def _is_ref_column(name: str) -> bool:
@@ -247,9 +250,9 @@ def _field(doc: dict, name: str, kind: type):
 def decode_batch(body: bytes) -> Batch:
     """A batch from the wire with its chain recomputed; refused whole if anything is off."""
     try:
-        doc = json.loads(inflate(body))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ProtocolError(400, "malformed", f"not JSON: {exc}") from exc
+        doc = load_integral_json(inflate(body))
+    except (UnicodeDecodeError, ValueError) as exc:  # JSONDecodeError is a ValueError too
+        raise ProtocolError(400, "malformed", f"not JSON without floats: {exc}") from exc
     if not isinstance(doc, dict) or doc.get("v") != VERSION:
         raise ProtocolError(400, "malformed", f"not a version {VERSION} batch")
     station_id = _field(doc, "station_id", str)
@@ -258,30 +261,29 @@ def decode_batch(body: bytes) -> Batch:
     rows = _field(doc, "events", list)
     if from_seq < 1 or to_seq - from_seq + 1 != len(rows) or not rows:
         raise ProtocolError(400, "malformed", "from_seq..to_seq does not match the events")
-    events, running = [], prev_hash
+    events, payloads, running = [], [], prev_hash
     for offset, row in enumerate(rows):
         body_ = _from_wire(row, from_seq + offset, running)
-        try:
-            digest = event_hash(running, body_)
-        except TypeError as exc:  # a float, a non-string key: not something a station writes
-            raise ProtocolError(400, "malformed", str(exc)) from exc
+        payload_json = canonical_json(body_["payload"], checked=True)  # no floats: parsed so
+        digest = event_hash_over(running, body_, payload_json)
         events.append({**body_, "prev_hash": running, "hash": digest})
+        payloads.append(payload_json)
         running = digest
     if running != head_hash:
         raise ProtocolError(400, "broken_chain", "the events do not hash to head_hash")
-    return Batch(station_id, from_seq, to_seq, prev_hash, head_hash, events)
+    return Batch(station_id, from_seq, to_seq, prev_hash, head_hash, events, payloads)
 
 
 def split_batches(events: list[dict], station_id: str, max_events: int = BATCH_EVENTS,
-                  max_bytes: int = BATCH_BYTES) -> list[bytes]:
+                  max_bytes: int = BATCH_BYTES, checked: bool = False) -> list[bytes]:
     """Consecutive events in bodies of at most ``max_events`` and (when it can) ``max_bytes``."""
     bodies, start = [], 0
     while start < len(events):
         size = min(max_events, len(events) - start)
-        body = encode_batch(station_id, events[start:start + size])
+        body = encode_batch(station_id, events[start:start + size], checked)
         while len(body) > max_bytes and size > 1:
             size //= 2
-            body = encode_batch(station_id, events[start:start + size])
+            body = encode_batch(station_id, events[start:start + size], checked)
         bodies.append(body)
         start += size
     return bodies

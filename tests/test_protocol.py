@@ -155,3 +155,31 @@ def test_acks_hold_only_under_the_pinned_center_key_and_for_this_station():
         protocol.check_ack(pinned, {k: v for k, v in ack.items() if k != "signature"}, "S1")
     config = protocol.make_config(center, 4, "2026-11-22T10:00:00Z", {"free_days": 3})
     assert protocol.check_document(pinned, config)["body"] == {"free_days": 3}
+
+
+@pytest.mark.parametrize("number", ["1.5", "1e3", "NaN", "-Infinity"])
+def test_a_float_anywhere_in_a_batch_is_a_400(events, number):
+    body = gzip.decompress(protocol.encode_batch("S1", events[:3])).decode()
+    forged = body.replace('"layers":5', f'"layers":{number}', 1)  # in a payload's rows
+    assert forged != body
+    with pytest.raises(ProtocolError) as refused:
+        protocol.decode_batch(gzip.compress(forged.encode()))
+    assert (refused.value.status, refused.value.code) == (400, "malformed")
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(payload=json_values, kind=st.text(), operator=st.text(), seq=st.integers(1, 10 ** 12),
+       offset=st.integers(-1439, 1439))
+def test_the_spliced_hash_is_the_hash(payload, kind, operator, seq, offset):
+    from station_app.core.canonical import canonical_json, event_hash, event_hash_over
+
+    event = {"seq": seq, "event_id": "e" * 32, "kind": kind, "entity_id": "x", "operator": operator,
+             "recorded_at": "2026-11-20T01:30:00.000000Z", "utc_offset_min": offset,
+             "payload": payload}
+    assert event_hash_over("a" * 64, event, canonical_json(payload)) == event_hash("a" * 64, event)

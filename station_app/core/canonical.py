@@ -57,6 +57,30 @@ def event_hash(prev_hash: str, event: dict, checked: bool = False) -> str:
     return hashlib.sha256(prev_hash.encode("ascii") + canonical_json(event, checked)).hexdigest()
 
 
+def event_hash_over(prev_hash: str, event: dict, payload_json: bytes) -> str:
+    """:func:`event_hash` of ``event`` whose payload is already serialised (``payload_json``, the
+    canonical JSON of ``event["payload"]``): the payload, nearly all of an event, is then
+    serialised once, for the hash and for storage alike. The other fields must be str and int.
+    The payload sorts between "operator" and "recorded_at", so it is spliced in there."""
+    head = {k: event[k] for k in ("entity_id", "event_id", "kind", "operator")}
+    tail = {k: event[k] for k in ("recorded_at", "seq", "utc_offset_min")}
+    digest = hashlib.sha256(prev_hash.encode("ascii"))
+    digest.update(canonical_json(head, checked=True)[:-1] + b',"payload":')
+    digest.update(payload_json)
+    digest.update(b"," + canonical_json(tail, checked=True)[1:])
+    return digest.hexdigest()
+
+
+def _no_float(text: str):
+    raise ValueError(f"{text}: floats are not allowed: use integer fen or grams")
+
+
+def load_integral_json(data: bytes | str):
+    """JSON as sent by another machine, with floats, NaN and Infinity refused while parsing
+    (ValueError): what it returns can be serialised canonically without another walk."""
+    return json.loads(data, parse_float=_no_float, parse_constant=_no_float)
+
+
 HASHED_FIELDS = ("seq", "event_id", "kind", "entity_id", "recorded_at", "utc_offset_min",
                  "operator", "payload")
 

@@ -26,8 +26,8 @@ from sqlalchemy import Connection, Engine, select
 
 from station_app.core import county_config
 from station_app.core import messages as m
-from station_app.core.canonical import (GENESIS_HASH, canonical_json, derive_id, event_hash,
-                                        event_id_after)
+from station_app.core.canonical import (GENESIS_HASH, canonical_json, derive_id,
+                                        event_hash_over, event_id_after)
 from station_app.core.clock import local_date, to_utc_text, utc_offset_min
 from station_app.core.errors import UserError
 from station_app.core.models import Journal, LedgerLine
@@ -174,9 +174,10 @@ class Tx:
         body = {"seq": self.seq, "event_id": self.event_id, "kind": kind, "entity_id": entity_id,
                 "recorded_at": self.now_text, "utc_offset_min": self.offset_min,
                 "operator": self.operator, "payload": payload}
-        payload_json = canonical_json(payload).decode()  # refuses floats anywhere in the payload
-        digest = event_hash(self.prev_hash, body, checked=True)  # the rest is str and int
-        row = {**body, "payload": payload_json, "prev_hash": self.prev_hash, "hash": digest}
+        payload_json = canonical_json(payload)  # refuses floats anywhere in the payload
+        digest = event_hash_over(self.prev_hash, body, payload_json)  # the rest is str and int
+        row = {**body, "payload": payload_json.decode(), "prev_hash": self.prev_hash,
+               "hash": digest}
         self.db.execute(_insert_sql("journal", tuple(row)), tuple(row.values()))
         return Event(**{**body, "prev_hash": self.prev_hash, "hash": digest})
 

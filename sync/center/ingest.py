@@ -13,10 +13,9 @@ import re
 
 from sqlalchemy import insert, select, update
 
-from station_app.core.canonical import canonical_json
 from sync import protocol
 from sync.center.schema import event, flag, ledger_entry, station
-from sync.center.storage import Center
+from sync.center.storage import Center, bulk_insert
 from sync.protocol import ProtocolError
 
 LINE_FIELDS = {"seq": int, "record_id": str, "date": str, "category": str, "method": str,
@@ -97,25 +96,31 @@ def _store(center: Center, station_id: str, batch: protocol.Batch) -> dict:
             raise _Conflict(new[0]["seq"], f"event {new[0]['seq']} does not link to event "
                                            f"{hw_seq} held here")
         if new:
-            _insert(center, conn, station_id, new, now)
+            _insert(conn, station_id, new, batch.payloads[overlap:], now)
             hw_seq, hw_hash = new[-1]["seq"], new[-1]["hash"]
         conn.execute(update(station).where(station.c.station_id == station_id)
                      .values(hw_seq=hw_seq, hw_hash=hw_hash, last_seen_at=now))
     return center.ack(station_id, hw_seq, hw_hash)
 
 
-def _insert(center: Center, conn, station_id: str, events: list[dict], now: str) -> None:
+EVENT_COLUMNS = tuple(c.name for c in event.columns)
+ENTRY_COLUMNS = tuple(c.name for c in ledger_entry.columns)
+
+
+def _insert(conn, station_id: str, events: list[dict], payloads: list[bytes], now: str) -> None:
     event_rows, entries, flags = [], [], []
-    for ev in events:
-        event_rows.append({**ev, "station_id": station_id, "received_at": now,
-                           "payload": canonical_json(ev["payload"]).decode()})
+    for ev, payload_json in zip(events, payloads, strict=True):
+        row = {**ev, "station_id": station_id, "received_at": now,
+               "payload": payload_json.decode()}
+        event_rows.append(tuple(row[c] for c in EVENT_COLUMNS))
         try:
             entries.extend(ledger_entries(station_id, ev))
         except Uninterpretable as exc:  # kept and flagged; the queue goes on
             flags.append({"station_id": station_id, "seq": ev["seq"], "kind": "uninterpretable",
                           "detail": str(exc), "created_at": now})
-    conn.execute(insert(event), event_rows)
+    bulk_insert(conn, event, EVENT_COLUMNS, event_rows)
     if entries:
-        conn.execute(insert(ledger_entry), entries)
+        bulk_insert(conn, ledger_entry, ENTRY_COLUMNS,
+                    [tuple(e[c] for c in ENTRY_COLUMNS) for e in entries])
     if flags:
         conn.execute(insert(flag), flags)

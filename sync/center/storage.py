@@ -72,6 +72,21 @@ def write_transaction(engine: Engine) -> Iterator[Connection]:
             yield conn
 
 
+def bulk_insert(conn: Connection, table, columns: tuple[str, ...], rows: list[tuple]) -> None:
+    """Many rows into ``table`` in the caller's transaction: COPY on PostgreSQL (a batch's events
+    in one stream instead of a statement each), the driver's executemany on SQLite."""
+    driver = conn.connection.driver_connection
+    names = ", ".join(columns)
+    if conn.dialect.name == "postgresql":
+        with driver.cursor() as cursor, cursor.copy(
+                f"COPY {table.name} ({names}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+    else:
+        driver.executemany(f"INSERT INTO {table.name} ({names}) VALUES "
+                           f"({', '.join('?' * len(columns))})", rows)
+
+
 @dataclass(frozen=True)
 class StationInfo:
     station_id: str
