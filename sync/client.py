@@ -16,6 +16,7 @@ import json
 import random
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 
@@ -162,6 +163,15 @@ class RoundResult:
     notes: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class _Encoded:
+    start: int  # the first seq
+    size: int  # the batch size it was cut for
+    body: bytes
+    count: int  # events in it (fewer than size when the bytes limit cut it short)
+    last_hash: str
+
+
 class Uploader:
     """One station's uploads; keeps the batch size it learned between rounds."""
 
@@ -183,14 +193,16 @@ class Uploader:
         event = next(self.store.events(seq, batch=1), None)
         return event.hash if event is not None and event.seq == seq else None
 
-    def _adopt(self, state: SyncState, ack: dict) -> None:
-        """Take a verified mark if it is a point of this station's own chain."""
+    def _adopt(self, state: SyncState, ack: dict, sent: tuple[int, str] | None = None) -> None:
+        """Take a verified mark if it is a point of this station's own chain (``sent``: the
+        last event just sent, whose hash needs no look-up)."""
         try:
             fields = protocol.check_ack(state.center_key, ack, state.station_id)
         except ProtocolError as exc:  # garbled on the way, or not the center we pinned
             raise Retry(f"the center's answer did not check out: {exc.detail}") from None
         seq, digest = fields["hw_seq"], fields["hw_hash"]
-        if self._local_hash(seq) != digest:
+        known = sent[1] if sent and sent[0] == seq else self._local_hash(seq)
+        if known != digest:
             raise Conflict(f"the center holds event {seq} differently from this station "
                            "(was this station restored from an old backup?)")
         state.acked_seq, state.acked_hash = seq, digest
@@ -241,29 +253,41 @@ class Uploader:
         result.config_version = state.config_version
         return result
 
+    def _encode(self, state: SyncState, start: int, size: int) -> _Encoded:
+        events = [e.as_json() for e in islice(self.store.events(start, batch=size), size)]
+        body, count = protocol.first_batch(events, state.station_id, size,
+                                           checked=True)  # from the journal: no floats
+        return _Encoded(start, size, body, count, events[count - 1]["hash"])
+
     def _upload(self, state: SyncState, key: bytes, result: RoundResult) -> None:
-        """Batches after the acked mark up to this station's head, each moving the mark."""
+        """Batches after the acked mark up to this station's head, each moving the mark. The
+        next batch is read and encoded while the center stores this one (it is used only if
+        the mark and the batch size come out as expected)."""
         head_seq = self.store.head()[0]
-        while state.acked_seq < head_seq:
-            events = [e.as_json() for e in islice(
-                self.store.events(state.acked_seq + 1, batch=self.batch_events),
-                self.batch_events)]
-            body = protocol.split_batches(events, state.station_id, self.batch_events,
-                                          checked=True)[0]  # from the journal: no floats
-            status, answer = self._post(state, key, body)
-            if status == 409 and (answer or {}).get("error") == "gap":
-                result.notes.append(f"center expects {answer.get('expected_from')}")
-                self._adopt_head(state, key)
-                continue
-            self._refused_unless_ok(status, answer)
-            before = state.acked_seq
-            self._adopt(state, answer)
-            if state.acked_seq <= before:
-                raise Retry("the center's ack did not move the mark")
-            result.sent_events += state.acked_seq - before
-            result.batches += 1
-            result.bytes_sent += len(body)
-            self.batch_events = min(protocol.BATCH_EVENTS, self.batch_events * 2)
+        with ThreadPoolExecutor(1, thread_name_prefix="sync-encode") as encoder:
+            ahead = None
+            while state.acked_seq < head_seq:
+                start, size = state.acked_seq + 1, self.batch_events
+                batch = ahead.result() if ahead is not None else None
+                if batch is None or (batch.start, batch.size) != (start, size):
+                    batch = self._encode(state, start, size)
+                following = start + batch.count
+                ahead = encoder.submit(self._encode, state, following, size) \
+                    if following <= head_seq else None
+                status, answer = self._post(state, key, batch.body)
+                if status == 409 and (answer or {}).get("error") == "gap":
+                    result.notes.append(f"center expects {answer.get('expected_from')}")
+                    self._adopt_head(state, key)
+                    continue
+                self._refused_unless_ok(status, answer)
+                before = state.acked_seq
+                self._adopt(state, answer, (following - 1, batch.last_hash))
+                if state.acked_seq <= before:
+                    raise Retry("the center's ack did not move the mark")
+                result.sent_events += state.acked_seq - before
+                result.batches += 1
+                result.bytes_sent += len(batch.body)
+                self.batch_events = min(protocol.BATCH_EVENTS, self.batch_events * 2)
 
     def _key(self) -> bytes:
         from station_app.core.signing import private_key

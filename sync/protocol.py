@@ -162,8 +162,11 @@ def encode_batch(station_id: str, events: list[dict], checked: bool = False) -> 
     return gzip.compress(canonical_json(doc, checked), compresslevel=GZIP_LEVEL, mtime=0)
 
 
-def _is_ref_column(name: str) -> bool:
-    return name == "id" or name.endswith("_id")
+def _is_ref_column(name: str, _known: dict[str, bool] = {}) -> bool:  # noqa: B006 - a cache
+    found = _known.get(name)
+    if found is None:
+        found = _known[name] = name == "id" or name.endswith("_id")
+    return found
 
 
 def _to_wire(event: dict) -> list:
@@ -274,16 +277,24 @@ def decode_batch(body: bytes) -> Batch:
     return Batch(station_id, from_seq, to_seq, prev_hash, head_hash, events, payloads)
 
 
+def first_batch(events: list[dict], station_id: str, max_events: int = BATCH_EVENTS,
+                max_bytes: int = BATCH_BYTES, checked: bool = False) -> tuple[bytes, int]:
+    """The body of the first at most ``max_events`` events that fits ``max_bytes`` (when one
+    event alone does), and how many events it holds."""
+    size = min(max_events, len(events))
+    body = encode_batch(station_id, events[:size], checked)
+    while len(body) > max_bytes and size > 1:
+        size //= 2
+        body = encode_batch(station_id, events[:size], checked)
+    return body, size
+
+
 def split_batches(events: list[dict], station_id: str, max_events: int = BATCH_EVENTS,
                   max_bytes: int = BATCH_BYTES, checked: bool = False) -> list[bytes]:
     """Consecutive events in bodies of at most ``max_events`` and (when it can) ``max_bytes``."""
     bodies, start = [], 0
     while start < len(events):
-        size = min(max_events, len(events) - start)
-        body = encode_batch(station_id, events[start:start + size], checked)
-        while len(body) > max_bytes and size > 1:
-            size //= 2
-            body = encode_batch(station_id, events[start:start + size], checked)
+        body, size = first_batch(events[start:], station_id, max_events, max_bytes, checked)
         bodies.append(body)
         start += size
     return bodies

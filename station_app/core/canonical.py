@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
+from json.encoder import encode_basestring
 
 GENESIS_HASH = "0" * 64
 
@@ -46,11 +47,15 @@ def _refuse_floats(value):
             _refuse_floats(v)
 
 
+# One encoder for every call: json.dumps with these options builds a new one each time.
+_ENCODER = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
 def canonical_json(value, checked: bool = False) -> bytes:
     """``checked``: the caller has already refused floats in every part of ``value``."""
     if not checked:
         _refuse_floats(value)
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+    return _ENCODER.encode(value).encode()
 
 
 def event_hash(prev_hash: str, event: dict, checked: bool = False) -> str:
@@ -62,13 +67,28 @@ def event_hash_over(prev_hash: str, event: dict, payload_json: bytes) -> str:
     canonical JSON of ``event["payload"]``): the payload, nearly all of an event, is then
     serialised once, for the hash and for storage alike. The other fields must be str and int.
     The payload sorts between "operator" and "recorded_at", so it is spliced in there."""
-    head = {k: event[k] for k in ("entity_id", "event_id", "kind", "operator")}
-    tail = {k: event[k] for k in ("recorded_at", "seq", "utc_offset_min")}
+    text = _quote
     digest = hashlib.sha256(prev_hash.encode("ascii"))
-    digest.update(canonical_json(head, checked=True)[:-1] + b',"payload":')
+    digest.update(f'{{"entity_id":{text(event["entity_id"])},"event_id":{text(event["event_id"])},'
+                  f'"kind":{text(event["kind"])},"operator":{text(event["operator"])},'
+                  '"payload":'.encode())
     digest.update(payload_json)
-    digest.update(b"," + canonical_json(tail, checked=True)[1:])
+    digest.update(f',"recorded_at":{text(event["recorded_at"])},"seq":{_whole(event["seq"])},'
+                  f'"utc_offset_min":{_whole(event["utc_offset_min"])}}}'.encode())
     return digest.hexdigest()
+
+
+def _quote(value: str) -> str:
+    """A JSON string exactly as the canonical encoder writes it (TypeError if not a str)."""
+    if not isinstance(value, str):
+        raise TypeError(f"{value!r} is not text")
+    return encode_basestring(value)
+
+
+def _whole(value: int) -> int:
+    if type(value) is not int:  # noqa: E721 - a bool is an int too, but JSON writes it "true"
+        raise TypeError(f"{value!r} is not a whole number")
+    return value
 
 
 def _no_float(text: str):

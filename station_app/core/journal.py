@@ -22,7 +22,7 @@ from functools import lru_cache
 from dataclasses import dataclass
 from typing import Iterator
 
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Connection, Engine
 
 from station_app.core import county_config
 from station_app.core import messages as m
@@ -30,12 +30,14 @@ from station_app.core.canonical import (GENESIS_HASH, canonical_json, derive_id,
                                         event_hash_over, event_id_after)
 from station_app.core.clock import local_date, to_utc_text, utc_offset_min
 from station_app.core.errors import UserError
-from station_app.core.models import Journal, LedgerLine
+from station_app.core.models import LedgerLine
 from station_app.db.engine import WRITE_OPTION
 
 RESERVED_PAYLOAD_KEYS = {"rows", "config_version"}
 _CONFIG = "journal.county_config"  # a Tx.carry key: the configuration in force
 _HEAD_SQL = "SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1"
+_EVENTS_SQL = ("SELECT seq, event_id, kind, entity_id, recorded_at, utc_offset_min, operator, "
+               "payload, prev_hash, hash FROM journal WHERE seq >= ? ORDER BY seq LIMIT ?")
 _OPEN_DRAWER = "SELECT business_date FROM drawer_session WHERE status = 'open'"
 
 
@@ -253,11 +255,11 @@ class Store:
         """All events from ``from_seq`` in seq order, read in keyset pages (constant memory)."""
         next_seq = from_seq
         while True:
-            with self.read() as conn:
-                rows = conn.execute(select(Journal).where(Journal.seq >= next_seq)
-                                    .order_by(Journal.seq).limit(batch)).mappings().all()
+            with self.read() as conn:  # the driver's rows: sync reads the whole journal
+                rows = conn.connection.driver_connection.execute(
+                    _EVENTS_SQL, (next_seq, batch)).fetchall()
             if not rows:
                 return
             for row in rows:
-                yield Event(**{**row, "payload": json.loads(row["payload"])})
-            next_seq = rows[-1]["seq"] + 1
+                yield Event(*row[:7], json.loads(row[7]), *row[8:])
+            next_seq = rows[-1][0] + 1
