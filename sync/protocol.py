@@ -21,6 +21,7 @@ import hashlib
 import json
 import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 
 from station_app.core.canonical import (GENESIS_HASH, canonical_json, derive_id,
                                         event_hash_over, event_id_after, load_integral_json)
@@ -162,11 +163,9 @@ def encode_batch(station_id: str, events: list[dict], checked: bool = False) -> 
     return gzip.compress(canonical_json(doc, checked), compresslevel=GZIP_LEVEL, mtime=0)
 
 
-def _is_ref_column(name: str, _known: dict[str, bool] = {}) -> bool:  # noqa: B006 - a cache
-    found = _known.get(name)
-    if found is None:
-        found = _known[name] = name == "id" or name.endswith("_id")
-    return found
+@lru_cache(maxsize=None)  # a handful of column names, asked about for every row on the wire
+def _is_ref_column(name: str) -> bool:
+    return name == "id" or name.endswith("_id")
 
 
 def _to_wire(event: dict) -> list:
@@ -294,7 +293,8 @@ def split_batches(events: list[dict], station_id: str, max_events: int = BATCH_E
     """Consecutive events in bodies of at most ``max_events`` and (when it can) ``max_bytes``."""
     bodies, start = [], 0
     while start < len(events):
-        body, size = first_batch(events[start:], station_id, max_events, max_bytes, checked)
+        body, size = first_batch(events[start:start + max_events], station_id, max_events,
+                                 max_bytes, checked)
         bodies.append(body)
         start += size
     return bodies

@@ -1,8 +1,8 @@
 """Courier companies and guessing one from a tracking number.
 
-The rules are data: a county configuration (core/county_config.py) can replace them. A number may fit several
-companies (pure-digit formats overlap): all candidates come back, most likely first, and the
-keeper picks. A number that fits none is "OTHER" — never refused, because formats change and a
+The rules are data (``BUILTIN`` here; a county configuration, core/county_config.py, can
+replace them). A number may fit several companies (pure-digit formats overlap): all candidates
+come back, most likely first, and the keeper picks. A number that fits none is "OTHER" — never refused, because formats change and a
 parcel on the counter must still be checked in.
 """
 
@@ -93,11 +93,6 @@ class CarrierRules:
 
 
 BUILTIN = CarrierRules(CARRIERS)
-
-
-def candidates(tracking_no: str) -> list[str]:
-    """Candidates under the built-in rules (a station without county rules uses these)."""
-    return BUILTIN.candidates(tracking_no)
 
 
 def carrier_name(code: str, lang: str = "zh") -> str:

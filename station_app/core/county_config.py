@@ -30,7 +30,6 @@ from sqlalchemy import select
 from station_app.core.carriers import BUILTIN, CARRIERS, OTHER, Carrier, CarrierRules
 from station_app.core.models import Setting
 
-SECTIONS = ("carriers", "overdue", "bill_providers", "produce", "announcements")
 VERSION_KEY, DOCUMENT_KEY = "config_version", "county_config"
 OPERATOR = "county"  # the journal's operator for what the county, not a person, changed
 _SAFE_PATTERN = re.compile(r"^(?:[A-Z0-9\-]|\[[A-Z0-9\-]+\]|\{\d{1,2}(?:,\d{1,2})?\}|\(\?:|\||\))+$")
@@ -59,16 +58,14 @@ class CountyConfig:
     produce: tuple[CatalogueItem, ...] = ()
     announcements: tuple[Mapping, ...] = ()
 
-    def default_provider(self, kind: str) -> str | None:
-        from station_app.core.bills import PROVIDERS
-
-        names = self.bill_providers.get(kind)
-        return names[0] if names else PROVIDERS.get(kind)
-
     def providers(self, kind: str) -> tuple[str, ...]:
+        """The county's providers of a kind, or the built-in usual one where it names none."""
         from station_app.core.bills import PROVIDERS
 
         return self.bill_providers.get(kind) or tuple(filter(None, [PROVIDERS.get(kind)]))
+
+    def default_provider(self, kind: str) -> str | None:
+        return next(iter(self.providers(kind)), None)
 
     def product_names(self) -> list[str]:
         from station_app.core.produce import PRODUCTS
@@ -186,6 +183,7 @@ def _announcements(value) -> tuple[Mapping, ...]:
 
 _PARSERS = {"carriers": _carriers, "overdue": _overdue, "bill_providers": _bill_providers,
             "produce": _produce, "announcements": _announcements}
+SECTIONS = tuple(_PARSERS)
 
 
 def parse_body(body, version: int = 0, issued_at: str = "", strict: bool = True) -> CountyConfig:
@@ -241,7 +239,7 @@ def apply_config(store, version: int, issued_at: str, body: dict) -> CountyConfi
     config = parse_body(body, version, issued_at, strict=False)
     try:
         with store.write(OPERATOR) as tx:
-            if stored_version(tx.db) >= version:
+            if tx.config.version >= version:  # the store re-reads what another process applied
                 raise _InForce
             values = {VERSION_KEY: version,
                       DOCUMENT_KEY: {"version": version, "issued_at": issued_at, "body": body}}

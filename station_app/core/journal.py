@@ -75,7 +75,7 @@ class Tx:
     """One write transaction. Use only inside ``Store.write``."""
 
     def __init__(self, conn: Connection, seq: int, prev_hash: str, now, operator: str,
-                 hints: dict | None = None, config: county_config.CountyConfig | None = None):
+                 hints: dict | None, config: county_config.CountyConfig):
         self.conn = conn
         self.db = conn.connection.driver_connection  # the same connection, hence transaction
         self.seq = seq
@@ -94,7 +94,7 @@ class Tx:
         self._drawer_day: str | None = None
         self.carry: dict = {}
         # The county's rules this transaction works under; its version goes into the event.
-        self.config = config or county_config.BUILTIN_CONFIG
+        self.config = config
         self.carry[_CONFIG] = self.config
 
     def adopt_config(self, config) -> None:
