@@ -4,6 +4,7 @@ import json
 import sqlite3
 
 import pytest
+from sqlalchemy import select
 
 from station_app.core import parcels
 from station_app.core.canonical import GENESIS_HASH, canonical_json
@@ -51,9 +52,47 @@ def test_a_transaction_without_event_is_rolled_back(busy):
     assert busy.head() == before and verify(busy).ok
 
 
-def test_floats_never_enter_the_journal():
+def _parcel_row(tx, tracking_no):
+    return tx.insert(Parcel, tracking_no=tracking_no, carrier="SF", recipient_name="a",
+                     recipient_initials="a", phone_last4="0000", shelf="A", layer=1,
+                     pickup_code=f"A-1-{tracking_no[-4:]}", status="in_stock", checked_in_at="t")
+
+
+@pytest.mark.parametrize("core_read", [False, True], ids=["driver only", "Core joins"])
+def test_a_failed_write_leaves_nothing_and_the_next_one_commits(busy, core_read):
+    """The write transaction is begun on the driver; a service reading through Core inside it
+    joins it, and the commit or rollback must end it either way."""
+    before = busy.head()
+    with pytest.raises(UserError):
+        with busy.write("x") as tx:
+            _parcel_row(tx, "XX0000009991")
+            if core_read:
+                tx.conn.execute(select(Parcel.id).limit(1)).all()
+            raise UserError("refused")
+    assert busy.head() == before
+    with busy.write("x") as tx:
+        if core_read:
+            tx.conn.execute(select(Parcel.id).limit(1)).all()
+        parcel_id = _parcel_row(tx, "XX0000009992")
+        tx.event("parcel.checked_in", parcel_id)
+    with busy.read() as conn:
+        numbers = conn.execute(select(Parcel.tracking_no).where(
+            Parcel.tracking_no.startswith("XX"))).scalars().all()
+    assert numbers == ["XX0000009992"] and busy.head()[0] == before[0] + 1
+    assert verify(busy).ok
+
+
+def test_floats_never_enter_the_journal(busy):
     with pytest.raises(TypeError):
         canonical_json({"amount": 1.5})
+    before = busy.head()
+    with pytest.raises(TypeError):  # in a row value, and in what the event says beside the rows
+        with busy.write("x") as tx:
+            tx.insert(Parcel, tracking_no="XX0000009993", layer=1.0)
+    with pytest.raises(TypeError):
+        with busy.write("x") as tx:
+            tx.event("parcel.checked_in", _parcel_row(tx, "XX0000009994"), weight={"g": [1.5]})
+    assert busy.head() == before
 
 
 def tamper(station, sql, params=()):

@@ -34,17 +34,17 @@ def event_id_after(prev_hash: str, seq: int) -> str:
     return new_id() if prev_hash == GENESIS_HASH else derive_id(prev_hash, seq)
 
 
-def _refuse_floats(value):
+def refuse_floats(value):
     if isinstance(value, float):
         raise TypeError("floats are not allowed in the journal: use integer fen or grams")
     if isinstance(value, dict):
         for k, v in value.items():
             if not isinstance(k, str):
                 raise TypeError("journal keys must be strings")
-            _refuse_floats(v)
+            refuse_floats(v)
     elif isinstance(value, (list, tuple)):
         for v in value:
-            _refuse_floats(v)
+            refuse_floats(v)
 
 
 # One encoder for every call: json.dumps with these options builds a new one each time.
@@ -54,7 +54,7 @@ _ENCODER = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=
 def canonical_json(value, checked: bool = False) -> bytes:
     """``checked``: the caller has already refused floats in every part of ``value``."""
     if not checked:
-        _refuse_floats(value)
+        refuse_floats(value)
     return _ENCODER.encode(value).encode()
 
 

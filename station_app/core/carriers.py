@@ -63,6 +63,12 @@ def is_valid_s10(number: str) -> bool:
     return bool(match) and s10_check_digit(match.group(2)) == int(match.group(3))
 
 
+def _one_expression(patterns: tuple[str, ...]) -> re.Pattern | None:
+    """A carrier's patterns as alternatives of one expression: one match per carrier a scan."""
+    own = [f"(?:{p})" for p in patterns if p != "S10"]
+    return re.compile(f"^(?:{'|'.join(own)})$") if own else None
+
+
 class CarrierRules:
     """One set of carriers in priority order, compiled once; "OTHER" is always the last."""
 
@@ -70,8 +76,7 @@ class CarrierRules:
         carriers = tuple(c for c in carriers if c.code != OTHER) + (BY_CODE[OTHER],)
         self.carriers = carriers
         self.by_code = {c.code: c for c in carriers}
-        self._compiled = [(c.code, [re.compile(f"^{p}$") for p in c.patterns if p != "S10"])
-                          for c in carriers]
+        self._compiled = [(c.code, _one_expression(c.patterns)) for c in carriers]
         self._take_s10 = {c.code for c in carriers if "S10" in c.patterns}
         for c in carriers:
             if c.code not in BY_CODE:
@@ -80,8 +85,8 @@ class CarrierRules:
     def candidates(self, tracking_no: str) -> list[str]:
         """Carrier codes the number fits, most likely first; ``[OTHER]`` when none does."""
         s10 = is_valid_s10(tracking_no)
-        found = [code for code, patterns in self._compiled
-                 if (s10 and code in self._take_s10) or any(p.match(tracking_no) for p in patterns)]
+        found = [code for code, pattern in self._compiled
+                 if (s10 and code in self._take_s10) or (pattern and pattern.match(tracking_no))]
         if s10:  # a UPU check digit that adds up is the stronger sign (JD… numbers can look alike)
             found.sort(key=lambda code: code not in self._take_s10)
         return found or [OTHER]

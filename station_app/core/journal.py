@@ -27,7 +27,7 @@ from sqlalchemy import Connection, Engine
 from station_app.core import county_config
 from station_app.core import messages as m
 from station_app.core.canonical import (GENESIS_HASH, canonical_json, derive_id,
-                                        event_hash_over, event_id_after)
+                                        event_hash_over, event_id_after, refuse_floats)
 from station_app.core.clock import local_date, to_utc_text, utc_offset_min
 from station_app.core.errors import UserError
 from station_app.core.models import LedgerLine
@@ -49,6 +49,14 @@ def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
 @lru_cache(maxsize=None)
 def _update_sql(table: str, columns: tuple[str, ...]) -> str:
     return f"UPDATE {table} SET {', '.join(c + ' = ?' for c in columns)} WHERE id = ?"
+
+
+@lru_cache(maxsize=None)
+def _column_names(model) -> tuple[frozenset, frozenset]:
+    """(every column, the local ones): asked of SQLAlchemy once, not per value written."""
+    columns = model.__table__.columns
+    return (frozenset(c.name for c in columns),
+            frozenset(c.name for c in columns if c.info.get("local")))
 
 
 @dataclass(frozen=True)
@@ -110,10 +118,12 @@ class Tx:
         return self.db.execute(sql, params).fetchone()
 
     def _record(self, model, row_id: str, values: dict, keep_none: bool) -> None:
-        columns = model.__table__.columns
+        known, local = _column_names(model)
         snapshot = self.rows.setdefault(model.__tablename__, {}).setdefault(row_id, {})
         for key, value in values.items():
-            if columns[key].info.get("local"):
+            if key not in known:
+                raise KeyError(f"{model.__tablename__} has no column {key!r}")
+            if key in local:
                 continue
             if isinstance(value, float):
                 raise TypeError(f"{model.__tablename__}.{key}: floats are not stored; use integers")
@@ -176,7 +186,8 @@ class Tx:
         body = {"seq": self.seq, "event_id": self.event_id, "kind": kind, "entity_id": entity_id,
                 "recorded_at": self.now_text, "utc_offset_min": self.offset_min,
                 "operator": self.operator, "payload": payload}
-        payload_json = canonical_json(payload)  # refuses floats anywhere in the payload
+        refuse_floats(info)  # row values were refused floats as they were recorded
+        payload_json = canonical_json(payload, checked=True)
         digest = event_hash_over(self.prev_hash, body, payload_json)  # the rest is str and int
         row = {**body, "payload": payload_json.decode(), "prev_hash": self.prev_hash,
                "hash": digest}
@@ -210,8 +221,13 @@ class Store:
             conn = self._writer
             if conn is None or conn.closed or conn.invalidated:
                 conn = self._writer = self._write_engine.connect()
-            with conn.begin():
-                last = conn.connection.driver_connection.execute(_HEAD_SQL).fetchone()
+            db = conn.connection.driver_connection
+            # Begun and ended on the driver: SQLAlchemy's transaction bookkeeping cost as much
+            # as a check-in's SQL. A service that runs Core inside joins this transaction
+            # (engine._on_begin) and its commit or rollback then ends it.
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                last = db.execute(_HEAD_SQL).fetchone()
                 seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS_HASH)
                 carried_seq, hints = self._carried
                 hints = hints if carried_seq == seq - 1 else None
@@ -219,6 +235,16 @@ class Store:
                 tx = Tx(conn, seq, prev, self.clock.now(), operator, hints, config)
                 yield tx
                 tx.last_event = tx._append()
+                if conn.in_transaction():
+                    conn.commit()
+                else:
+                    db.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction():
+                    conn.rollback()
+                elif db.in_transaction:  # SQLite may have rolled back already (disk full)
+                    db.execute("ROLLBACK")
+                raise
             self._carried = (seq, tx.carry)
             self._config = tx.carry[_CONFIG]
 

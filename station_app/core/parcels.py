@@ -80,12 +80,20 @@ _ON_SHELF = Parcel.status == literal_column(f"'{IN_STOCK}'")
 _IN_STOCK_BY_NUMBER = "SELECT pickup_code FROM parcel WHERE status = 'in_stock' AND tracking_no = ?"
 
 _OPEN_PLACE = "parcels.first_open_place"
+_PLACES = "parcels.places"
 _ACTIVE_SHELVES = "SELECT code, layers, per_layer FROM shelf WHERE active ORDER BY position"
 # One round trip per place tried: how full the layer is, and whether its code is taken in stock
 # (ix_parcel_status_shelf and uq_parcel_in_stock_code answer both from the index).
 _SLOT_STATE = """SELECT
     (SELECT count(*) FROM parcel WHERE status = 'in_stock' AND shelf = ? AND layer = ?),
     EXISTS (SELECT 1 FROM parcel WHERE status = 'in_stock' AND pickup_code = ?)"""
+
+
+def _places(tx) -> tuple[tuple, list[tuple[str, int, int]]]:
+    """(active shelves, every (shelf, layer, per layer) place in the order they fill)."""
+    active = tuple(tx.db.execute(_ACTIVE_SHELVES).fetchall())
+    return active, [(code, layer, per_layer) for code, layers, per_layer in active
+                    for layer in range(1, layers + 1)]
 
 
 def _allocate(tx, shelf: str | None, suffix: str) -> tuple[str, int, str]:
@@ -96,15 +104,16 @@ def _allocate(tx, shelf: str | None, suffix: str) -> tuple[str, int, str]:
     still full and the search starts where it stopped (``tx.hints``): a van's worth of parcels
     costs one or two probes each instead of one per full layer. Any other write in between
     (a pickup may have freed room) starts the search from the front again."""
-    active = tuple(tx.db.execute(_ACTIVE_SHELVES).fetchall())
+    # The shelves and their places in order; a check-in just before this one read them, and
+    # changing a shelf is a write of its own that would have broken the chain of hints.
+    active, every_place = tx.hints.get(_PLACES) or _places(tx)
+    tx.carry[_PLACES] = (active, every_place)
     if not active:
         raise UserError(m.NO_SHELVES)
     if shelf and shelf not in {code for code, _, _ in active}:
         raise UserError(m.UNKNOWN_SHELF, shelf=shelf)
-    places = [(code, layer, per_layer) for code, layers, per_layer in active
-              if not shelf or code == shelf for layer in range(1, layers + 1)]
-    known_shelves, start = tx.hints.get(_OPEN_PLACE, (None, 0))
-    start = start if known_shelves == active and not shelf else 0
+    places = [p for p in every_place if p[0] == shelf] if shelf else every_place
+    start = 0 if shelf else tx.hints.get(_OPEN_PLACE, 0)
     first_with_room = None
     for index in range(start, len(places)):
         code, layer, per_layer = places[index]
@@ -115,7 +124,7 @@ def _allocate(tx, shelf: str | None, suffix: str) -> tuple[str, int, str]:
         if held < per_layer and not taken:
             if not shelf:
                 # Counted before this parcel: the place may be full now, the next search sees.
-                tx.carry[_OPEN_PLACE] = (active, first_with_room)
+                tx.carry[_OPEN_PLACE] = first_with_room
             return code, layer, pickup_code
     raise UserError(m.SHELF_FULL, shelf=shelf) if shelf else UserError(m.ALL_SHELVES_FULL)
 

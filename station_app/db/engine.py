@@ -44,9 +44,12 @@ def make_engine(path: Path) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn):
+        driver = conn.connection.driver_connection
+        if driver.in_transaction:  # Store.write began it on the driver; SQLAlchemy joins it
+            return
         write = conn.get_execution_options().get(WRITE_OPTION, False)
         # On the driver: this runs before every transaction, and SQLAlchemy's own execute path
         # costs more than the BEGIN.
-        conn.connection.driver_connection.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+        driver.execute("BEGIN IMMEDIATE" if write else "BEGIN")
 
     return engine
