@@ -16,7 +16,8 @@ import json
 import random
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
+from collections import deque
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from itertools import islice
 
@@ -152,6 +153,15 @@ def enroll(store, center_url: str, station_id: str, code: str, operator: str,
 
 
 # --- one round ----------------------------------------------------------------------------------
+IN_FLIGHT = 2  # batches on their way at once: the center decodes one while it stores the other
+
+
+def _settle(flights: deque) -> None:
+    """Wait out the batches still in flight, whatever they bring (the next GET head tells)."""
+    wait([flight for _, flight in flights])
+    flights.clear()
+
+
 @dataclass
 class RoundResult:
     sent_events: int = 0
@@ -260,28 +270,32 @@ class Uploader:
         return _Encoded(start, size, body, count, events[count - 1]["hash"])
 
     def _upload(self, state: SyncState, key: bytes, result: RoundResult) -> None:
-        """Batches after the acked mark up to this station's head, each moving the mark. The
-        next batch is read and encoded while the center stores this one (it is used only if
-        the mark and the batch size come out as expected)."""
+        """Batches after the acked mark up to this station's head, each moving the mark.
+
+        Up to IN_FLIGHT batches are on their way at once: the center decodes the next while it
+        stores this one, and this side encodes the one after meanwhile. Acks are still taken in
+        seq order, each verified before the mark moves; after any answer but an ack, what is
+        still in flight is only waited for, and the next round's ``GET head`` says what landed."""
         head_seq = self.store.head()[0]
-        with ThreadPoolExecutor(1, thread_name_prefix="sync-encode") as encoder:
-            ahead = None
+        with ThreadPoolExecutor(IN_FLIGHT, thread_name_prefix="sync-post") as poster:
+            flights: deque[tuple[_Encoded, Future]] = deque()
+            following = state.acked_seq + 1
             while state.acked_seq < head_seq:
-                start, size = state.acked_seq + 1, self.batch_events
-                batch = ahead.result() if ahead is not None else None
-                if batch is None or (batch.start, batch.size) != (start, size):
-                    batch = self._encode(state, start, size)
-                following = start + batch.count
-                ahead = encoder.submit(self._encode, state, following, size) \
-                    if following <= head_seq else None
-                status, answer = self._post(state, key, batch.body)
-                if status == 409 and (answer or {}).get("error") == "gap":
+                while len(flights) < IN_FLIGHT and following <= head_seq:
+                    batch = self._encode(state, following, self.batch_events)
+                    flights.append((batch, poster.submit(self._post, state, key, batch.body)))
+                    following += batch.count
+                batch, flight = flights.popleft()
+                status, answer = flight.result()
+                if status == 409 and isinstance(answer, dict) and answer.get("error") == "gap":
                     result.notes.append(f"center expects {answer.get('expected_from')}")
+                    _settle(flights)
                     self._adopt_head(state, key)
+                    following = state.acked_seq + 1
                     continue
-                self._refused_unless_ok(status, answer)
+                self._refused_unless_ok(status, answer)  # raising: the pool waits out the rest
                 before = state.acked_seq
-                self._adopt(state, answer, (following - 1, batch.last_hash))
+                self._adopt(state, answer, (batch.start + batch.count - 1, batch.last_hash))
                 if state.acked_seq <= before:
                     raise Retry("the center's ack did not move the mark")
                 result.sent_events += state.acked_seq - before
@@ -311,8 +325,11 @@ class Uploader:
     def _refused_unless_ok(status: int, answer) -> None:
         if status == 200:
             return
-        error = (answer or {}).get("error", "refused") if isinstance(answer, dict) else "refused"
-        detail = (answer or {}).get("detail", "") if isinstance(answer, dict) else ""
+        if not isinstance(answer, dict) or not isinstance(answer.get("error"), str):
+            # Not the center's refusal: an answer cut inside its headers reads as a bodiless
+            # status line. Stopping the queue on that would be wrong; asking again is safe.
+            raise Retry(f"the center's {status} answer came without its reason")
+        error, detail = answer["error"], answer.get("detail", "")
         if status == 409:
             raise Conflict(f"the center refused the batch: {detail or error}")
         raise ProtocolError(status, error, detail)

@@ -176,16 +176,15 @@ def _to_wire(event: dict) -> list:
     rows = payload.get("rows") or {}
     # An event creates at most as many rows as it writes: their derived IDs, by index.
     refs = {derive_id(event_id, n): n for n in range(sum(map(len, rows.values())))}
-
-    def ref(value):
-        return refs.get(value, value) if isinstance(value, str) else value
-
+    ref = refs.get  # ref(value, value): IDs and other scalars alike are hashable
     if rows:
         payload = {**payload, "rows": {
-            table: [[ref(row_id), {c: ref(v) if _is_ref_column(c) else v for c, v in cols.items()}]
+            table: [[ref(row_id, row_id),
+                     {c: ref(v, v) if _is_ref_column(c) else v for c, v in cols.items()}]
                     for row_id, cols in table_rows.items()]
             for table, table_rows in rows.items()}}
-    return [None if event_id == derived else event_id, event["kind"], ref(event["entity_id"]),
+    entity_id = event["entity_id"]
+    return [None if event_id == derived else event_id, event["kind"], ref(entity_id, entity_id),
             event["recorded_at"], event["utc_offset_min"], event["operator"], payload]
 
 
@@ -194,17 +193,21 @@ def _from_wire(row: list, seq: int, prev_hash: str) -> dict:
     if not isinstance(row, list) or len(row) != len(WIRE_FIELDS):
         raise ProtocolError(400, "malformed", f"event {seq} has the wrong shape")
     event = dict(zip(WIRE_FIELDS, row))
-    if event["event_id"] is None:
+    event_id = event["event_id"]
+    if event_id is None:
         if prev_hash == GENESIS_HASH:
             raise ProtocolError(400, "malformed", "the first event must carry its ID")
-        event["event_id"] = event_id_after(prev_hash, seq)
+        event_id = event["event_id"] = event_id_after(prev_hash, seq)
+    ids: dict[int, str] = {}  # an event names the same row several times (entity, id, record)
 
     def unref(value):
-        if isinstance(value, int) and not isinstance(value, bool):
+        if type(value) is not int:  # noqa: E721 - JSON gives exact ints, and a bool is no index
+            return value
+        if value not in ids:
             if not 0 <= value < MAX_ROWS:
                 raise ProtocolError(400, "malformed", f"event {seq} refers to row {value}")
-            return derive_id(event["event_id"], value)
-        return value
+            ids[value] = derive_id(event_id, value)
+        return ids[value]
 
     event["entity_id"] = unref(event["entity_id"])
     for name, limit in TEXT_LIMITS.items():
@@ -217,13 +220,14 @@ def _from_wire(row: list, seq: int, prev_hash: str) -> dict:
     if isinstance(payload, dict) and "rows" in payload:
         try:
             event["payload"] = {**payload, "rows": {
-                table: {unref(row_id): {c: unref(v) if _is_ref_column(c) else v
+                table: {unref(row_id): {c: unref(v) if type(v) is int and _is_ref_column(c) else v
                                         for c, v in cols.items()}
                         for row_id, cols in rows}
                 for table, rows in payload["rows"].items()}}
         except (AttributeError, TypeError, ValueError) as exc:
             raise ProtocolError(400, "malformed", f"event {seq} has malformed rows") from exc
-    return {"seq": seq, **event}
+    event["seq"] = seq
+    return event
 
 
 def inflate(body: bytes, limit: int = MAX_INFLATED) -> bytes:
@@ -265,10 +269,11 @@ def decode_batch(body: bytes) -> Batch:
         raise ProtocolError(400, "malformed", "from_seq..to_seq does not match the events")
     events, payloads, running = [], [], prev_hash
     for offset, row in enumerate(rows):
-        body_ = _from_wire(row, from_seq + offset, running)
-        payload_json = canonical_json(body_["payload"], checked=True)  # no floats: parsed so
-        digest = event_hash_over(running, body_, payload_json)
-        events.append({**body_, "prev_hash": running, "hash": digest})
+        event = _from_wire(row, from_seq + offset, running)
+        payload_json = canonical_json(event["payload"], checked=True)  # no floats: parsed so
+        digest = event_hash_over(running, event, payload_json)
+        event["prev_hash"], event["hash"] = running, digest
+        events.append(event)
         payloads.append(payload_json)
         running = digest
     if running != head_hash:

@@ -173,6 +173,21 @@ json_values = st.recursive(
     max_leaves=12)
 
 
+@settings(max_examples=500, deadline=None)
+@given(value=st.recursive(
+    st.none() | st.booleans() | st.integers() | st.integers(-2 ** 70, 2 ** 70) | st.text()
+    | st.sampled_from(["\u2028", "\x7f", "\x00\x1f", "\"\\/", "中文", "\U0001f600", "\ufeff"]),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=16))
+def test_canonical_json_is_the_standard_encoders_bytes(value):
+    """The fast encoder is held to the definition: the standard library's sorted, compact,
+    UTF-8 JSON. Any difference would be a chain mismatch between a station and the center."""
+    from station_app.core.canonical import canonical_json
+
+    definition = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    assert canonical_json(value) == definition.encode()
+
+
 @settings(max_examples=300, deadline=None)
 @given(payload=json_values, kind=st.text(), operator=st.text(), seq=st.integers(1, 10 ** 12),
        offset=st.integers(-1439, 1439))

@@ -6,6 +6,7 @@ import gzip
 import json
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -132,6 +133,38 @@ def test_bad_requests_get_a_clear_4xx_and_nothing_is_stored(store, keeper, cente
     with pytest.raises(ProtocolError, match="revoked"):
         client.sync_round(store)
     assert held(db) == 0 and db.flags() == []
+
+
+def test_a_batch_overtaking_an_earlier_one_waits_for_it(store, keeper, db, enrolled):
+    """A station keeps two batches in flight; when the second is decoded first it waits for
+    the first (still being received here) instead of being answered as a gap."""
+    from station_app.core.signing import private_key
+    from sync.center.ingest import receive
+
+    activity(store, keeper.id, 10)
+    key, events, path = private_key(store), _events(store), protocol.batch_path(STATION)
+    first, second = (protocol.encode_batch(STATION, part) for part in (events[:5], events[5:]))
+
+    def receive_signed(body):
+        return receive(db, STATION, path, body,
+                       protocol.sign_bytes(key, protocol.request_message("POST", path, body)))
+
+    waiting, answers = threading.Event(), []
+    wait_for_earlier = db.arrivals.wait_for_earlier
+
+    def observed(*args):
+        waiting.set()
+        return wait_for_earlier(*args)
+
+    db.arrivals.wait_for_earlier = observed
+    with db.arrivals.arrive(STATION):  # the first batch has come in and is being decoded
+        overtaking = threading.Thread(target=lambda: answers.append(receive_signed(second)))
+        overtaking.start()
+        assert waiting.wait(30)  # the second found the gap and waits
+        first_ack = receive_signed(first)
+    overtaking.join(30)
+    assert first_ack["hw_seq"] == 5 and [a["hw_seq"] for a in answers] == [len(events)]
+    assert held(db) == len(events) and db.flags() == []
 
 
 def test_resends_are_no_ops_and_a_different_event_is_a_flagged_conflict(store, keeper, center,

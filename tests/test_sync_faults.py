@@ -29,9 +29,13 @@ def proxy(store, keeper, center, db):
     fault_proxy.close()
 
 
+@pytest.mark.parametrize("batch", [protocol.BATCH_EVENTS, 6], ids=["batches", "small batches"])
 @pytest.mark.parametrize("direction", ["up", "down"])
-def test_connections_cut_at_random_offsets(store, keeper, db, proxy, direction):
-    rng = random.Random(f"cut-{direction}")
+def test_connections_cut_at_random_offsets(store, keeper, db, proxy, direction, batch,
+                                           monkeypatch):
+    """Small batches: a round sends several, two in flight at a time, and cuts land among them."""
+    monkeypatch.setattr(protocol, "BATCH_EVENTS", batch)
+    rng = random.Random(f"cut-{direction}-{batch}")
     uploader = client.Uploader(store)
     failures = 0
     for _ in range(8):
@@ -77,6 +81,13 @@ def test_503_with_retry_after_and_a_gateway_web_page_are_retried(store, keeper, 
         uploader.round()
     assert client.status(store).pending == store.head()[0]  # the mark did not move
     assert client.status(store).offline_since
+    # A 409 without its reason (what an answer cut inside its headers reads as) is not the
+    # center refusing anything: asked again, not a conflict that stops the queue.
+    proxy.faults.append(http_answer("409 Conflict", b"", "text/plain"))
+    uploader.session.close()
+    with pytest.raises(client.Retry, match="without its reason"):
+        uploader.round()
+    assert not client.load_state(store).problem
     uploader.session.close()
     uploader.round()
     assert client.status(store).offline_since == ""

@@ -17,6 +17,8 @@ import json
 import uuid
 from json.encoder import encode_basestring
 
+import orjson
+
 GENESIS_HASH = "0" * 64
 
 
@@ -47,15 +49,22 @@ def refuse_floats(value):
             refuse_floats(v)
 
 
-# One encoder for every call: json.dumps with these options builds a new one each time.
+# The definition: the standard library's encoder with these options (one for every call:
+# json.dumps builds a new one each time).
 _ENCODER = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+# orjson writes the same bytes five times faster (tests/test_protocol.py holds it to that).
+# Types the standard encoder refuses are passed back to it, so they stay refused.
+_ORJSON = orjson.OPT_SORT_KEYS | orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_DATACLASS
 
 
 def canonical_json(value, checked: bool = False) -> bytes:
     """``checked``: the caller has already refused floats in every part of ``value``."""
     if not checked:
         refuse_floats(value)
-    return _ENCODER.encode(value).encode()
+    try:
+        return orjson.dumps(value, option=_ORJSON)
+    except TypeError:  # an integer past 64 bits, or something the standard encoder refuses
+        return _ENCODER.encode(value).encode()
 
 
 def event_hash(prev_hash: str, event: dict, checked: bool = False) -> str:

@@ -57,14 +57,29 @@ def receive(center: Center, station_id: str, path: str, body: bytes,
             signature: str | None) -> dict:
     """Store a signed batch; the center's signed ack, or ProtocolError with nothing stored."""
     center.authenticate(station_id, "POST", path, body, signature)
-    batch = protocol.decode_batch(body)
-    if batch.station_id != station_id:
-        raise ProtocolError(400, "wrong_station", "the batch names another station")
-    try:
-        return _store(center, station_id, batch)
-    except _Conflict as conflict:
-        center.record_flag(station_id, conflict.seq, "conflict", conflict.detail)
-        raise ProtocolError(409, "conflict", conflict.detail, seq=conflict.seq) from None
+    with center.arrivals.arrive(station_id) as ticket:
+        batch = protocol.decode_batch(body)
+        if batch.station_id != station_id:
+            raise ProtocolError(400, "wrong_station", "the batch names another station")
+        try:
+            try:
+                return _store(center, station_id, batch)
+            except _Gap:
+                # A station keeps two batches in flight; the second may be decoded first. If
+                # a batch of this station that came in before this one is still being stored
+                # here, this one follows it, else the gap stands.
+                if not center.arrivals.wait_for_earlier(station_id, ticket):
+                    raise
+                return _store(center, station_id, batch)
+        except _Conflict as conflict:
+            center.record_flag(station_id, conflict.seq, "conflict", conflict.detail)
+            raise ProtocolError(409, "conflict", conflict.detail, seq=conflict.seq) from None
+
+
+class _Gap(ProtocolError):
+    def __init__(self, expected_from: int):
+        super().__init__(409, "gap", f"expected events from {expected_from}",
+                         expected_from=expected_from)
 
 
 class _Conflict(Exception):
@@ -80,8 +95,7 @@ def _store(center: Center, station_id: str, batch: protocol.Batch) -> dict:
             select(station.c.hw_seq, station.c.hw_hash)
             .where(station.c.station_id == station_id).with_for_update()).one()
         if batch.from_seq > hw_seq + 1:
-            raise ProtocolError(409, "gap", f"expected events from {hw_seq + 1}",
-                                expected_from=hw_seq + 1)
+            raise _Gap(hw_seq + 1)
         overlap = max(0, hw_seq - batch.from_seq + 1)  # events of the batch we hold already
         if overlap:  # a re-send: what overlaps must be what we hold
             held = dict(conn.execute(

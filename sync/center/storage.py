@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import secrets
+import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
@@ -113,12 +114,56 @@ def new_code() -> str:
     return f"{raw[:4]}-{raw[4:]}"
 
 
+class Arrivals:
+    """The batches of each station being received in this process, in the order they came.
+
+    A station keeps more than one batch in flight, and the later one can be decoded first;
+    it then waits for the earlier one instead of being refused as a gap. Only an ordering aid:
+    another process of the center does not see these, and there the gap answer stands (the
+    station starts again from where the center says)."""
+
+    WAIT_S = 30.0
+
+    def __init__(self):
+        self._changed = threading.Condition()
+        self._next = 0
+        self._open: dict[str, set[int]] = {}
+
+    @contextmanager
+    def arrive(self, station_id: str) -> Iterator[int]:
+        with self._changed:
+            ticket, self._next = self._next, self._next + 1
+            self._open.setdefault(station_id, set()).add(ticket)
+        try:
+            yield ticket
+        finally:
+            with self._changed:
+                tickets = self._open[station_id]
+                tickets.discard(ticket)
+                if not tickets:
+                    del self._open[station_id]
+                self._changed.notify_all()
+
+    def wait_for_earlier(self, station_id: str, ticket: int) -> bool:
+        """Wait until the station's batches that came before ``ticket`` are done; False if
+        there were none (nothing to wait for)."""
+        def earlier() -> bool:
+            return any(t < ticket for t in self._open.get(station_id, ()))
+
+        with self._changed:
+            if not earlier():
+                return False
+            self._changed.wait_for(lambda: not earlier(), self.WAIT_S)
+            return True
+
+
 class Center:
     def __init__(self, engine: Engine, key: bytes, now=utc_now_text):
         self.engine = engine
         self.key = key  # the center's Ed25519 private key: signs acks, answers and configs
         self.now = now
         self.dialect = engine.dialect.name
+        self.arrivals = Arrivals()
 
     # --- transactions ---------------------------------------------------------------------
     @contextmanager
