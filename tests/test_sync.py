@@ -166,6 +166,25 @@ def test_a_batch_overtaking_an_earlier_one_waits_for_it(store, keeper, db, enrol
     assert first_ack["hw_seq"] == 5 and [a["hw_seq"] for a in answers] == [len(events)]
     assert held(db) == len(events) and db.flags() == []
 
+    # A real gap is still answered as one once the other batch turns out to start later.
+    activity(store, keeper.id, 10)
+    past_the_mark = protocol.encode_batch(STATION, _events(store)[len(events) + 3:])
+    waiting.clear()
+
+    def refused():
+        with pytest.raises(ProtocolError) as gap:
+            receive_signed(past_the_mark)
+        answers.append(gap.value)
+
+    with db.arrivals.arrive(STATION) as other:
+        overtaking = threading.Thread(target=refused)
+        overtaking.start()
+        assert waiting.wait(30)
+        db.arrivals.decoded(STATION, other, len(events) + 20)
+        overtaking.join(30)
+    assert (answers[-1].status, answers[-1].code) == (409, "gap")
+    assert answers[-1].extra == {"expected_from": len(events) + 1}
+
 
 def test_resends_are_no_ops_and_a_different_event_is_a_flagged_conflict(store, keeper, center,
                                                                           db, enrolled):

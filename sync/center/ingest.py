@@ -10,12 +10,13 @@ stops its queue; a batch starting past our mark is a gap, answered with where to
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 
 from sqlalchemy import insert, select, update
 
 from sync import protocol
 from sync.center.schema import event, flag, ledger_entry, station
-from sync.center.storage import Center, bulk_insert
+from sync.center.storage import LATEST_CONFIG, Center, bulk_insert
 from sync.protocol import ProtocolError
 
 LINE_FIELDS = {"seq": int, "record_id": str, "date": str, "category": str, "method": str,
@@ -39,10 +40,10 @@ def ledger_entries(station_id: str, ev: dict) -> list[dict]:
         raise Uninterpretable("the payload's rows are not tables of rows")
     out = []
     for line_id, cols in lines.items():
-        if not isinstance(cols, dict) or set(cols) != set(LINE_FIELDS):
+        if not isinstance(cols, dict) or cols.keys() != LINE_FIELDS.keys():
             raise Uninterpretable(f"ledger line {line_id} does not have the ledger's fields")
         for name, kind in LINE_FIELDS.items():
-            if not isinstance(cols[name], kind) or isinstance(cols[name], bool):
+            if type(cols[name]) is not kind:  # exactly: parsed JSON, and a bool is no amount
                 raise Uninterpretable(f"ledger line {line_id}: {name} is not a {kind.__name__}")
         if cols["seq"] != ev["seq"] or not DATE.fullmatch(cols["date"]) \
                 or not (0 <= cols["in_fen"] < MAX_FEN and 0 <= cols["out_fen"] < MAX_FEN) \
@@ -54,26 +55,32 @@ def ledger_entries(station_id: str, ev: dict) -> list[dict]:
 
 
 def receive(center: Center, station_id: str, path: str, body: bytes,
-            signature: str | None) -> dict:
-    """Store a signed batch; the center's signed ack, or ProtocolError with nothing stored."""
+            signature: str | None, ticket: int | None = None) -> dict:
+    """Store a signed batch; the center's signed ack, or ProtocolError with nothing stored.
+    ``ticket``: the batch's place among its station's arrivals, taken when its request began
+    (Arrivals.arrive); without one, it is taken now."""
     center.authenticate(station_id, "POST", path, body, signature)
-    with center.arrivals.arrive(station_id) as ticket:
-        batch = protocol.decode_batch(body)
-        if batch.station_id != station_id:
-            raise ProtocolError(400, "wrong_station", "the batch names another station")
-        try:
+    if ticket is None:
+        with center.arrivals.arrive(station_id) as ticket:
+            return _receive(center, station_id, protocol.decode_batch(body), ticket)
+    return _receive(center, station_id, protocol.decode_batch(body), ticket)
+
+
+def _receive(center: Center, station_id: str, batch: protocol.Batch, ticket: int) -> dict:
+    if batch.station_id != station_id:
+        raise ProtocolError(400, "wrong_station", "the batch names another station")
+    center.arrivals.decoded(station_id, ticket, batch.from_seq)
+    try:
+        while True:
             try:
                 return _store(center, station_id, batch)
             except _Gap:
-                # A station keeps two batches in flight; the second may be decoded first. If
-                # a batch of this station that came in before this one is still being stored
-                # here, this one follows it, else the gap stands.
-                if not center.arrivals.wait_for_earlier(station_id, ticket):
+                # The batch before it may be on its way in the station's other request.
+                if not center.arrivals.wait_for_earlier(station_id, ticket, batch.from_seq):
                     raise
-                return _store(center, station_id, batch)
-        except _Conflict as conflict:
-            center.record_flag(station_id, conflict.seq, "conflict", conflict.detail)
-            raise ProtocolError(409, "conflict", conflict.detail, seq=conflict.seq) from None
+    except _Conflict as conflict:
+        center.record_flag(station_id, conflict.seq, "conflict", conflict.detail)
+        raise ProtocolError(409, "conflict", conflict.detail, seq=conflict.seq) from None
 
 
 class _Gap(ProtocolError):
@@ -114,19 +121,23 @@ def _store(center: Center, station_id: str, batch: protocol.Batch) -> dict:
             hw_seq, hw_hash = new[-1]["seq"], new[-1]["hash"]
         conn.execute(update(station).where(station.c.station_id == station_id)
                      .values(hw_seq=hw_seq, hw_hash=hw_hash, last_seen_at=now))
-    return center.ack(station_id, hw_seq, hw_hash)
+        config_version = conn.execute(LATEST_CONFIG).scalar()  # here: one transaction less
+    return center.ack(station_id, hw_seq, hw_hash, config_version)
 
 
 EVENT_COLUMNS = tuple(c.name for c in event.columns)
 ENTRY_COLUMNS = tuple(c.name for c in ledger_entry.columns)
 
 
+_EVENT_ROW = itemgetter(*EVENT_COLUMNS)
+_ENTRY_ROW = itemgetter(*ENTRY_COLUMNS)
+
+
 def _insert(conn, station_id: str, events: list[dict], payloads: list[bytes], now: str) -> None:
     event_rows, entries, flags = [], [], []
     for ev, payload_json in zip(events, payloads, strict=True):
-        row = {**ev, "station_id": station_id, "received_at": now,
-               "payload": payload_json.decode()}
-        event_rows.append(tuple(row[c] for c in EVENT_COLUMNS))
+        event_rows.append(_EVENT_ROW({**ev, "station_id": station_id, "received_at": now,
+                                      "payload": payload_json.decode()}))
         try:
             entries.extend(ledger_entries(station_id, ev))
         except Uninterpretable as exc:  # kept and flagged; the queue goes on
@@ -135,6 +146,6 @@ def _insert(conn, station_id: str, events: list[dict], payloads: list[bytes], no
     bulk_insert(conn, event, EVENT_COLUMNS, event_rows)
     if entries:
         bulk_insert(conn, ledger_entry, ENTRY_COLUMNS,
-                    [tuple(e[c] for c in ENTRY_COLUMNS) for e in entries])
+                    [_ENTRY_ROW(e) for e in entries])
     if flags:
         conn.execute(insert(flag), flags)

@@ -100,7 +100,7 @@ class StationInfo:
     last_seen_at: str | None
 
 
-_LATEST_CONFIG = select(func.coalesce(func.max(config.c.version), 0))
+LATEST_CONFIG = select(func.coalesce(func.max(config.c.version), 0))
 _STATION_COLUMNS = tuple(station.c[f] for f in StationInfo.__dataclass_fields__)
 
 
@@ -115,46 +115,50 @@ def new_code() -> str:
 
 
 class Arrivals:
-    """The batches of each station being received in this process, in the order they came.
+    """The batches of each station being received in this process.
 
-    A station keeps more than one batch in flight, and the later one can be decoded first;
-    it then waits for the earlier one instead of being refused as a gap. Only an ordering aid:
-    another process of the center does not see these, and there the gap answer stands (the
-    station starts again from where the center says)."""
+    A station keeps two batches in flight, and the later one can get here, or be decoded,
+    first. Then it waits for the earlier one instead of being answered as a gap: a gap waits
+    while another batch of its station is still undecoded or starts before it. Only an
+    ordering aid: another process of the center does not see these, and there the gap answer
+    stands (the station starts again from where the center says)."""
 
     WAIT_S = 30.0
 
     def __init__(self):
         self._changed = threading.Condition()
         self._next = 0
-        self._open: dict[str, set[int]] = {}
+        self._open: dict[str, dict[int, int | None]] = {}  # station: {ticket: from_seq}
 
     @contextmanager
     def arrive(self, station_id: str) -> Iterator[int]:
         with self._changed:
             ticket, self._next = self._next, self._next + 1
-            self._open.setdefault(station_id, set()).add(ticket)
+            self._open.setdefault(station_id, {})[ticket] = None
         try:
             yield ticket
         finally:
             with self._changed:
-                tickets = self._open[station_id]
-                tickets.discard(ticket)
-                if not tickets:
+                batches = self._open[station_id]
+                del batches[ticket]
+                if not batches:
                     del self._open[station_id]
                 self._changed.notify_all()
 
-    def wait_for_earlier(self, station_id: str, ticket: int) -> bool:
-        """Wait until the station's batches that came before ``ticket`` are done; False if
-        there were none (nothing to wait for)."""
+    def decoded(self, station_id: str, ticket: int, from_seq: int) -> None:
+        with self._changed:
+            self._open[station_id][ticket] = from_seq
+            self._changed.notify_all()
+
+    def wait_for_earlier(self, station_id: str, ticket: int, from_seq: int) -> bool:
+        """Wait until no other batch of the station could come before this one (still
+        undecoded, or starting earlier); False if there was none, or it never finished."""
         def earlier() -> bool:
-            return any(t < ticket for t in self._open.get(station_id, ()))
+            return any(t != ticket and (start is None or start < from_seq)
+                       for t, start in self._open.get(station_id, {}).items())
 
         with self._changed:
-            if not earlier():
-                return False
-            self._changed.wait_for(lambda: not earlier(), self.WAIT_S)
-            return True
+            return earlier() and self._changed.wait_for(lambda: not earlier(), self.WAIT_S)
 
 
 class Center:
@@ -268,14 +272,18 @@ class Center:
         protocol.check_request(info.public_key, method, path, body, signature)
         return info
 
-    def ack(self, station_id: str, hw_seq: int, hw_hash: str) -> dict:
+    def ack(self, station_id: str, hw_seq: int, hw_hash: str,
+            config_version: int | None = None) -> dict:
+        """``config_version``: read already (in the batch's own transaction)."""
+        if config_version is None:
+            config_version = self.config_version()
         return protocol.make_ack(self.key, station_id, hw_seq, hw_hash, self.now(),
-                                 self.config_version())
+                                 config_version)
 
     # --- configuration going down ---------------------------------------------------------
     def config_version(self) -> int:
         with self.read() as conn:
-            return conn.execute(_LATEST_CONFIG).scalar()
+            return conn.execute(LATEST_CONFIG).scalar()
 
     def publish_config(self, body: dict) -> int:
         """A new signed version of the county's configuration; stations fetch the newest.
@@ -283,7 +291,7 @@ class Center:
         county_config.parse_body(body)
         canonical_json(body)  # refuses floats: fees are integer fen here too
         with self.write() as conn:
-            version = conn.execute(_LATEST_CONFIG).scalar() + 1
+            version = conn.execute(LATEST_CONFIG).scalar() + 1
             issued = self.now()
             document = protocol.make_config(self.key, version, issued, body)
             conn.execute(insert(config).values(version=version, issued_at=issued,
