@@ -97,6 +97,9 @@ class _Conflict(Exception):
 
 def _store(center: Center, station_id: str, batch: protocol.Batch) -> dict:
     now = center.now()
+    # The rows are made before the station's row is locked: its other batch in flight can
+    # then be stored meanwhile, and the lock is held for database work only.
+    rows = _rows(station_id, batch, now)
     with center.write() as conn:
         hw_seq, hw_hash = conn.execute(
             select(station.c.hw_seq, station.c.hw_hash)
@@ -117,7 +120,7 @@ def _store(center: Center, station_id: str, batch: protocol.Batch) -> dict:
             raise _Conflict(new[0]["seq"], f"event {new[0]['seq']} does not link to event "
                                            f"{hw_seq} held here")
         if new:
-            _insert(conn, station_id, new, batch.payloads[overlap:], now)
+            _insert(conn, rows[overlap:])
             hw_seq, hw_hash = new[-1]["seq"], new[-1]["hash"]
         conn.execute(update(station).where(station.c.station_id == station_id)
                      .values(hw_seq=hw_seq, hw_hash=hw_hash, last_seen_at=now))
@@ -127,25 +130,31 @@ def _store(center: Center, station_id: str, batch: protocol.Batch) -> dict:
 
 EVENT_COLUMNS = tuple(c.name for c in event.columns)
 ENTRY_COLUMNS = tuple(c.name for c in ledger_entry.columns)
-
-
 _EVENT_ROW = itemgetter(*EVENT_COLUMNS)
 _ENTRY_ROW = itemgetter(*ENTRY_COLUMNS)
 
 
-def _insert(conn, station_id: str, events: list[dict], payloads: list[bytes], now: str) -> None:
-    event_rows, entries, flags = [], [], []
-    for ev, payload_json in zip(events, payloads, strict=True):
-        event_rows.append(_EVENT_ROW({**ev, "station_id": station_id, "received_at": now,
-                                      "payload": payload_json.decode()}))
+def _rows(station_id: str, batch: protocol.Batch, now: str) -> list[tuple]:
+    """Per event: (its event row, its ledger entry rows, a flag if its content is not
+    understood); kept and flagged, such an event never stops the queue."""
+    out = []
+    for ev, payload_json in zip(batch.events, batch.payloads, strict=True):
+        row = _EVENT_ROW({**ev, "station_id": station_id, "received_at": now,
+                          "payload": payload_json.decode()})
         try:
-            entries.extend(ledger_entries(station_id, ev))
-        except Uninterpretable as exc:  # kept and flagged; the queue goes on
-            flags.append({"station_id": station_id, "seq": ev["seq"], "kind": "uninterpretable",
-                          "detail": str(exc), "created_at": now})
-    bulk_insert(conn, event, EVENT_COLUMNS, event_rows)
+            out.append((row, [_ENTRY_ROW(e) for e in ledger_entries(station_id, ev)], None))
+        except Uninterpretable as exc:
+            out.append((row, [], {"station_id": station_id, "seq": ev["seq"],
+                                  "kind": "uninterpretable", "detail": str(exc),
+                                  "created_at": now}))
+    return out
+
+
+def _insert(conn, rows: list[tuple]) -> None:
+    bulk_insert(conn, event, EVENT_COLUMNS, [row for row, _, _ in rows])
+    entries = [entry for _, entries, _ in rows for entry in entries]
     if entries:
-        bulk_insert(conn, ledger_entry, ENTRY_COLUMNS,
-                    [_ENTRY_ROW(e) for e in entries])
+        bulk_insert(conn, ledger_entry, ENTRY_COLUMNS, entries)
+    flags = [f for _, _, f in rows if f is not None]
     if flags:
         conn.execute(insert(flag), flags)
