@@ -47,6 +47,9 @@ def _parser() -> argparse.ArgumentParser:
     x.add_argument("--out", type=Path, required=True)
     x.add_argument("--station-id", default=None, help="with --code: enroll by this file")
     x.add_argument("--code", default=None, help="one-time code (a station with no link at all)")
+    r = sub.add_parser("import-reply",
+                       help="the county's reply to a bundle: what it holds, its configuration")
+    r.add_argument("file", type=Path)
     return p
 
 
@@ -212,6 +215,23 @@ def cmd_export_bundle(args) -> int:
     return 0
 
 
+def cmd_import_reply(args) -> int:
+    from sync.client import import_reply
+
+    try:
+        data = Path(args.file).read_bytes()
+    except OSError as exc:
+        print(f"station-app: cannot read {args.file}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    station = _open(args)
+    result = import_reply(station.store, data)
+    print(f"county holds records up to {result.acked_seq} ({result.newly_acked} newly synced), "
+          f"{result.pending} pending, county rules version {result.config_version}")
+    for note in result.notes:
+        print(f"  {note}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     from station_app.core.errors import IntegrityError, UserError
     from sync.protocol import SyncError
@@ -223,7 +243,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_self_test(lang=args.lang)
     commands = {"journal": cmd_journal, "verify": cmd_verify, "backup": cmd_backup,
                 "restore": cmd_restore, "demo": cmd_demo, "ledger": cmd_ledger,
-                "enroll": cmd_enroll, "sync": cmd_sync, "export-bundle": cmd_export_bundle}
+                "enroll": cmd_enroll, "sync": cmd_sync, "export-bundle": cmd_export_bundle,
+                "import-reply": cmd_import_reply}
     if args.command is None:
         from station_app.ui.app import run_gui
 

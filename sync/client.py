@@ -26,9 +26,11 @@ import requests
 from station_app.core import county_config
 from station_app.core.canonical import GENESIS_HASH
 from station_app.core.clock import utc_now_text
+from station_app.core.people import SYSTEM
 from station_app.core.settings import (machine_state, record_enrollment, set_machine_state,
                                        station_settings)
 from sync import protocol
+from sync.files import write_atomically
 from sync.protocol import ProtocolError, SyncError
 
 CONNECT_TIMEOUT, READ_TIMEOUT = 15, 60
@@ -182,6 +184,43 @@ class _Encoded:
     last_hash: str
 
 
+def _own_point(store, ack_fields: dict, sent: tuple[int, str] | None = None) -> tuple[int, str]:
+    """The (seq, hash) of a verified ack, if it is a point of this station's own chain
+    (``sent``: the last event just sent, whose hash needs no look-up); Conflict if not."""
+    seq, digest = ack_fields["hw_seq"], ack_fields["hw_hash"]
+    if sent and sent[0] == seq:
+        known = sent[1]
+    elif seq == 0:
+        known = GENESIS_HASH
+    else:
+        event = next(store.events(seq, batch=1), None)
+        known = event.hash if event is not None and event.seq == seq else None
+    if known != digest:
+        raise Conflict(f"the center holds event {seq} differently from this station "
+                       "(was this station restored from an old backup?)")
+    return seq, digest
+
+
+def _take_config(store, state: SyncState, document: dict, notes: list[str]) -> bool:
+    """Apply a configuration document signed by the pinned center if it is newer than the one
+    this station has; True if applying it wrote an event. A signed body this station cannot
+    apply changes nothing and is noted."""
+    fields = protocol.check_document(state.center_key, document)
+    if not isinstance(fields.get("version"), int) or fields["version"] <= state.config_version:
+        return False
+    version, body = fields["version"], fields.get("body")
+    try:
+        applied = county_config.apply_config(store, version, fields.get("issued_at", ""), body)
+    except county_config.ConfigError as exc:  # signed, but not for this station's version
+        applied = None
+        notes.append(f"configuration version {version} could not be applied: {exc}")
+    else:
+        notes.append(f"configuration version {version} applied" if applied else
+                     f"configuration version {version} was in force already")
+    state.config_version = version
+    return applied is not None
+
+
 class Uploader:
     """One station's uploads; keeps the batch size it learned between rounds."""
 
@@ -197,12 +236,6 @@ class Uploader:
             raise NotEnrolled("this station is not enrolled with a county center")
         return state
 
-    def _local_hash(self, seq: int) -> str | None:
-        if seq == 0:
-            return GENESIS_HASH
-        event = next(self.store.events(seq, batch=1), None)
-        return event.hash if event is not None and event.seq == seq else None
-
     def _adopt(self, state: SyncState, ack: dict, sent: tuple[int, str] | None = None) -> None:
         """Take a verified mark if it is a point of this station's own chain (``sent``: the
         last event just sent, whose hash needs no look-up)."""
@@ -210,11 +243,7 @@ class Uploader:
             fields = protocol.check_ack(state.center_key, ack, state.station_id)
         except ProtocolError as exc:  # garbled on the way, or not the center we pinned
             raise Retry(f"the center's answer did not check out: {exc.detail}") from None
-        seq, digest = fields["hw_seq"], fields["hw_hash"]
-        known = sent[1] if sent and sent[0] == seq else self._local_hash(seq)
-        if known != digest:
-            raise Conflict(f"the center holds event {seq} differently from this station "
-                           "(was this station restored from an old backup?)")
+        seq, digest = _own_point(self.store, fields, sent)
         state.acked_seq, state.acked_hash = seq, digest
         self.center_config_version = fields.get("config_version", 0)
         state.save(self.store)
@@ -240,6 +269,8 @@ class Uploader:
         state = self._state()
         if state.problem:
             raise Conflict(state.problem)
+        if not state.center_url:
+            raise NotEnrolled("this station syncs by USB bundle only: it has no center address")
         key = self._key()
         result = RoundResult()
         try:
@@ -341,21 +372,7 @@ class Uploader:
         status, document = _signed(self.session, state, key, "GET", "config")
         if status != 200 or not isinstance(document, dict):
             return False
-        fields = protocol.check_document(state.center_key, document)
-        if not isinstance(fields.get("version"), int) or fields["version"] <= state.config_version:
-            return False
-        version, body = fields["version"], fields.get("body")
-        try:
-            applied = county_config.apply_config(self.store, version, fields.get("issued_at", ""),
-                                                 body)
-        except county_config.ConfigError as exc:  # signed, but not for this station's version
-            applied = None
-            result.notes.append(f"configuration version {version} could not be applied: {exc}")
-        else:
-            result.notes.append(f"configuration version {version} applied" if applied else
-                                f"configuration version {version} was in force already")
-        state.config_version = version
-        return applied is not None
+        return _take_config(self.store, state, document, result.notes)
 
 
 def sync_round(store, session=None) -> RoundResult:
@@ -455,13 +472,14 @@ class SyncLoop:
 
 
 # --- USB bundle ---------------------------------------------------------------------------------
-def export_bundle(store, station_id: str | None = None, code: str | None = None
-                  ) -> tuple[bytes, int]:
+def export_bundle(store, station_id: str | None = None, code: str | None = None,
+                  operator: str = SYSTEM) -> tuple[bytes, int]:
     """Every event after the acked mark as signed batches in one file: (bytes, event count).
 
-    The mark does not move: the county's import is what makes them synced, and a bundle
-    carried twice, or overlapping an online sync, is stored once. A station that never gets a
-    link enrolls by bundle too: with ``code``, the file carries the enrollment request."""
+    The mark does not move: the county's import is what makes them synced (and its reply,
+    import_reply), and a bundle carried twice, or overlapping an online sync, is stored once.
+    A station that never gets a link enrolls by bundle too: with ``code``, the file carries the
+    enrollment request, and the station takes the id (journaled, as enrolling online is)."""
     from station_app.core.signing import private_key, public_key_text
 
     state = load_state(store)
@@ -472,6 +490,8 @@ def export_bundle(store, station_id: str | None = None, code: str | None = None
     enrollment = None
     if code:
         enrollment = {"code": code, "public_key": public_key_text(store)}
+        if station_settings(store).station_id != station_id:
+            record_enrollment(store, operator, station_id, "")  # "": by bundle, no address
     start = state.acked_seq + 1 if state and state.station_id == station_id else 1
     bodies, count, events = [], 0, store.events(start)
     while chunk := [e.as_json() for e in islice(events, protocol.BATCH_EVENTS)]:
@@ -481,14 +501,50 @@ def export_bundle(store, station_id: str | None = None, code: str | None = None
                                 enrollment), count
 
 
-def write_bundle(store, path, station_id: str | None = None, code: str | None = None) -> int:
-    """Write the bundle so a stick pulled mid-write leaves no half file under its name."""
-    from pathlib import Path
-
-    data, count = export_bundle(store, station_id, code)
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    part = target.with_name(target.name + ".part")
-    part.write_bytes(data)
-    part.replace(target)
+def write_bundle(store, path, station_id: str | None = None, code: str | None = None,
+                 operator: str = SYSTEM) -> int:
+    data, count = export_bundle(store, station_id, code, operator)
+    write_atomically(path, data)
     return count
+
+
+@dataclass(frozen=True)
+class ReplyResult:
+    acked_seq: int  # what the county holds of this station now
+    newly_acked: int  # records that became synced by this reply
+    pending: int
+    config_version: int
+    notes: list[str]
+
+
+def import_reply(store, data: bytes) -> ReplyResult:
+    """The county's reply carried back on the stick (county-center import-bundle --reply):
+    what an online round would have said. Its mark moves this station's only forward and only
+    to a point of its own chain; its configuration is applied as a downloaded one would be.
+    A station that has never had a link pins the county's key here, as enrolling online does;
+    one that has refuses a reply signed by any other key. Nothing changes if a check fails."""
+    reply = protocol.read_reply(data)
+    state = load_state(store)
+    own_id = state.station_id if state else station_settings(store).station_id
+    if not own_id:
+        raise NotEnrolled("this station has no county station id yet: write a bundle with the "
+                          "station id and one-time code first")
+    if reply.station_id != own_id:
+        raise ProtocolError(400, "wrong_station",
+                            f"this reply is for station {reply.station_id}, not {own_id}")
+    if state is not None and reply.center_public_key != state.center_key:
+        raise ProtocolError(400, "wrong_center",
+                            "this reply is not from the county center this station joined")
+    state = state or SyncState("", reply.center_public_key, own_id)
+    seq, digest = _own_point(store, protocol.check_ack(state.center_key, reply.ack, own_id))
+    if reply.config is not None:
+        protocol.check_document(state.center_key, reply.config)  # before anything changes
+    before = state.acked_seq
+    if seq > state.acked_seq:
+        state.acked_seq, state.acked_hash = seq, digest
+    notes: list[str] = []
+    if reply.config is not None:
+        _take_config(store, state, reply.config, notes)
+    state.save(store)
+    return ReplyResult(state.acked_seq, state.acked_seq - before,
+                       store.head()[0] - state.acked_seq, state.config_version, notes)

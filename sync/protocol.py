@@ -395,3 +395,44 @@ def read_bundle(data: bytes) -> Bundle:
             and isinstance(enrollment.get("public_key"), str)):
         raise ProtocolError(400, "malformed", "the bundle's enrollment has the wrong shape")
     return Bundle(station_id, batches, enrollment)
+
+
+# --- the county's reply to a bundle ---------------------------------------------------------------
+REPLY_KIND = "vs-county-reply"
+MAX_REPLY = 4 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What the county sends back on the stick: its key, the signed mark of what it holds of
+    the station, and its newest signed configuration (or None). Each part carries the center's
+    own signature; the file around them needs none."""
+
+    station_id: str
+    center_public_key: str
+    ack: dict
+    config: dict | None
+
+
+def make_reply(station_id: str, center_public_key: str, ack: dict, config: dict | None) -> bytes:
+    return canonical_json({"v": VERSION, "kind": REPLY_KIND, "station_id": station_id,
+                           "center_public_key": center_public_key, "ack": ack,
+                           "config": config}) + b"\n"
+
+
+def read_reply(data: bytes) -> Reply:
+    """A reply file's parts (their signatures are checked by whoever trusts the key), or
+    ProtocolError if it is not one."""
+    if len(data) > MAX_REPLY:
+        raise ProtocolError(413, "too_large", "the file is too large for a county reply")
+    try:
+        doc = json.loads(data)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ProtocolError(400, "malformed", f"not a county reply: {exc}") from exc
+    if not isinstance(doc, dict) or doc.get("kind") != REPLY_KIND or doc.get("v") != VERSION:
+        raise ProtocolError(400, "malformed", "not a version 1 county reply")
+    config = doc.get("config")
+    if config is not None and not isinstance(config, dict):
+        raise ProtocolError(400, "malformed", "the reply's configuration has the wrong shape")
+    return Reply(_field(doc, "station_id", str), _field(doc, "center_public_key", str),
+                 _field(doc, "ack", dict), config)

@@ -50,3 +50,30 @@ def test_joining_by_qr_code_and_syncing_from_the_status_bar(qtbot, gui, county, 
     assert page.history.item(0, 1).text() == "完成"
     window.sync_runner.stop()
 
+
+
+def test_a_station_without_a_link_reads_the_countys_reply_from_the_stick(qtbot, gui, county,
+                                                                        store, keeper, tmp_path):
+    window, ctx, _keys = gui
+    _center, db = county
+    parcels.check_in(store, keeper.id, "YT7000000000002", phone="13900002222", name="李四")
+    client.write_bundle(store, tmp_path / "bundle.vsb", STATION, db.add_station(STATION, "测试站"))
+    from sync.center.bundles import import_bundle, reply
+
+    import_bundle(db, (tmp_path / "bundle.vsb").read_bytes())
+    (tmp_path / "reply.vsr").write_bytes(reply(db, STATION))
+    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0 not a reply")
+    window.start_sync()
+    page = window.page("sync")
+    window.show_page(page)
+    wait_idle(qtbot, ctx)
+    page.take_reply(str(tmp_path / "photo.jpg"))
+    qtbot.waitUntil(lambda: page.banner.kind == "error", timeout=10_000)
+    assert page.banner.text() == "这个文件不是县中心的回执。"
+    assert client.load_state(store) is None  # nothing changed
+    page.take_reply(str(tmp_path / "reply.vsr"))
+    qtbot.waitUntil(lambda: page.banner.kind == "ok", timeout=10_000)
+    assert f"县中心已收到本站第 {store.head()[0]} 条及以前的记录" in page.banner.text()
+    assert client.status(store).pending == 0
+    qtbot.waitUntil(lambda: page.state.text().startswith("已同步"), timeout=10_000)
+    window.sync_runner.stop()

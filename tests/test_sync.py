@@ -271,6 +271,73 @@ def test_a_station_with_no_link_enrolls_by_bundle(store, keeper, db, tmp_path):
     assert bad.value.status == 400
 
 
+def test_the_countys_reply_on_the_stick_marks_the_records_synced_and_brings_the_rules(
+        station, store, keeper, center, db, tmp_path):
+    """A station with no link at all: its bundle goes to the county, the reply comes back."""
+    activity(store, keeper.id, 10)
+    code = db.add_station(STATION, "测试站")
+    bundle, reply_file = tmp_path / "stick" / "bundle.vsb", tmp_path / "stick" / "reply.vsr"
+    client.write_bundle(store, bundle, STATION, code)
+    version = db.publish_config({k: v for k, v in BODY.items() if k in county_config.SECTIONS})
+    cli = subprocess.run([sys.executable, "-m", "sync.center", "--db", center.db_url,
+                          "import-bundle", str(bundle), "--reply", str(reply_file)],
+                         cwd=ROOT, capture_output=True, text=True)
+    assert cli.returncode == 0, cli.stderr
+    assert client.status(store).pending == store.head()[0]  # nothing is synced before the reply
+
+    imported = subprocess.run(
+        [sys.executable, "-m", "station_app", "--data-dir", str(station.data_dir),
+         "import-reply", str(reply_file)], cwd=ROOT, capture_output=True, text=True)
+    assert imported.returncode == 0, imported.stderr
+    assert "configuration version 1 applied" in imported.stdout
+    state = client.load_state(store)
+    assert (state.center_key, state.center_url) == (db.public_key, "")  # pinned; no address
+    with store.read() as conn:  # applied by the command's process, not this store's
+        assert county_config.load(conn).version == version
+    assert settings.station_settings(store).free_days == 5
+    # Applying the rules was a record of its own: pending until the next bundle carries it.
+    assert client.status(store).pending == 1 and state.acked_seq == store.head()[0] - 1
+    again = client.import_reply(store, reply_file.read_bytes())
+    assert (again.newly_acked, again.pending) == (0, 1)  # carried twice: nothing twice
+    with pytest.raises(client.NotEnrolled, match="USB"):  # no address: the loop stays idle
+        client.Uploader(store).round()
+    client.write_bundle(store, bundle)
+    from sync.center.bundles import import_bundle, reply
+
+    assert import_bundle(db, bundle.read_bytes()).new_events == 1
+    assert client.import_reply(store, reply(db, STATION)).newly_acked == 1
+    assert_in_step(store, db)
+
+
+def test_a_reply_that_does_not_check_out_changes_nothing(store, keeper, db, enrolled, tmp_path):
+    from sync.center.bundles import reply
+    from sync.center.storage import open_center
+
+    activity(store, keeper.id, 5)
+    client.sync_round(store)
+    activity(store, keeper.id, 5)
+    db.publish_config({k: v for k, v in BODY.items() if k in county_config.SECTIONS})
+    good = json.loads(reply(db, STATION))
+    other_county = open_center(str(tmp_path / "other.sqlite3"))
+    other_county.add_station(STATION, "测试站")
+    forged_mark = {**good, "ack": {**good["ack"], "hw_seq": good["ack"]["hw_seq"] + 5}}
+    forged_rules = {**good, "config": {**good["config"], "version": 9}}
+    cases = {
+        "not a reply": b"PK\x03\x04 a zip file",
+        "another station's": protocol.make_reply("610102-999", db.public_key, good["ack"], None),
+        "another county's": reply(other_county, STATION),
+        "a forged mark": json.dumps(forged_mark).encode(),
+        "forged rules": json.dumps(forged_rules).encode(),
+    }
+    before = (client.load_state(store), store.head(), store.config.version)
+    for name, data in cases.items():
+        with pytest.raises(ProtocolError) as refused:
+            client.import_reply(store, data)
+        assert refused.value.status in (400, 413, 502), name
+        assert (client.load_state(store), store.head(), store.config.version) == before, name
+    other_county.close()
+
+
 def test_configuration_comes_down_signed_versioned_and_applied(store, keeper, db, enrolled):
     assert client.sync_round(store).config_version == 0
     body = {k: v for k, v in BODY.items() if k in county_config.SECTIONS}

@@ -165,6 +165,22 @@ def main() -> None:
     page.product.setCurrentText("核桃")
     run_until_idle()
     grab(window, "13d-ProducePage-county-reference")
+    # The same station carrying records by USB stick: the bundle, the county's reply read back.
+    from station_app.core import parcels as parcel_desk
+    from sync.center.bundles import import_bundle, reply
+
+    for n in range(3):
+        parcel_desk.check_in(station.store, ctx.operator.id, f"YT71000000000{n:02d}",
+                             phone="13900005555", name="赵六")
+    client.write_bundle(station.store, tmp / "bundle.vsb")
+    import_bundle(county, (tmp / "bundle.vsb").read_bytes())
+    (tmp / "reply.vsr").write_bytes(reply(county, "610102-001"))
+    page = window.sync
+    window.show_page(page)
+    page.take_reply(str(tmp / "reply.vsr"))
+    wait_until(lambda: page.banner.kind == "ok", 20)
+    run_until_idle()
+    grab(window, "13e-SyncPage-county-reply")
     window.sync_runner.stop()
     county.close()
     center.stop()

@@ -1952,6 +1952,10 @@
         <translation>导出U盘包…</translation>
     </message>
     <message>
+        <source>Read the county's reply…</source>
+        <translation>读取县中心回执…</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -2026,6 +2030,22 @@
     <message>
         <source>Bundle written: {n} records. Take it to the county center.</source>
         <translation>U盘包已导出：{n} 条记录。请交给县中心。</translation>
+    </message>
+    <message>
+        <source>Read the county's reply</source>
+        <translation>读取县中心回执</translation>
+    </message>
+    <message>
+        <source>County replies (*.vsr)</source>
+        <translation>县中心回执 (*.vsr)</translation>
+    </message>
+    <message>
+        <source>The county holds this station's records up to {seq}; {n} waiting for the next bundle. County rules version {version}.</source>
+        <translation>县中心已收到本站第 {seq} 条及以前的记录；还有 {n} 条等下次导出U盘包。县配置第 {version} 版。</translation>
+    </message>
+    <message>
+        <source>The county holds this station's records up to {seq}; {n} waiting for the next bundle.</source>
+        <translation>县中心已收到本站第 {seq} 条及以前的记录；还有 {n} 条等下次导出U盘包。</translation>
     </message>
 </context>
 <context>
@@ -3034,6 +3054,26 @@
 </context>
 <context>
     <name>sync</name>
+    <message>
+        <source>Cannot read that file: {error}</source>
+        <translation>读不了这个文件：{error}</translation>
+    </message>
+    <message>
+        <source>That file is not a reply from the county center.</source>
+        <translation>这个文件不是县中心的回执。</translation>
+    </message>
+    <message>
+        <source>That reply is for another station.</source>
+        <translation>这份回执是给别的站点的。</translation>
+    </message>
+    <message>
+        <source>That reply is not from the county center this station joined.</source>
+        <translation>这份回执不是本站加入的县中心发的。</translation>
+    </message>
+    <message>
+        <source>That reply does not check out (changed on the way, or not signed by the county center). Nothing was changed.</source>
+        <translation>这份回执核对不上（途中被改动，或不是县中心签发的），本站什么都没有改。</translation>
+    </message>
     <message>
         <source>This station has not joined a county center yet.</source>
         <translation>本站尚未加入县中心。</translation>

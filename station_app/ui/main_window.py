@@ -283,6 +283,8 @@ class MainWindow(QMainWindow):
 
         self.sync_runner = SyncRunner(self.ctx.store, self)
         self.sync_runner.changed.connect(self._show_sync)
+        if "sync" in self._built:  # the page was opened before: it works through this runner too
+            self._built["sync"].attach(self.sync_runner)
         self.sync_runner.start()
 
     def _show_sync(self, status) -> None:

@@ -64,6 +64,29 @@ def status_text(status) -> str:
         when=local_time(status.last_ok_at))
 
 
+def reply_error_text(exc: BaseException) -> str:
+    """Why a county reply file (from the USB stick) was not taken, in the keeper's words."""
+    from sync.protocol import ProtocolError
+
+    if isinstance(exc, OSError):
+        return tr_sync(QT_TRANSLATE_NOOP("sync", "Cannot read that file: {error}")).format(
+            error=exc.strerror or exc)
+    if not isinstance(exc, ProtocolError):
+        return sync_error_text(exc)
+    known = {
+        "malformed": QT_TRANSLATE_NOOP("sync", "That file is not a reply from the county center."),
+        "too_large": QT_TRANSLATE_NOOP("sync", "That file is not a reply from the county center."),
+        "wrong_station": QT_TRANSLATE_NOOP("sync", "That reply is for another station."),
+        "wrong_center": QT_TRANSLATE_NOOP("sync", "That reply is not from the county center this "
+                                                  "station joined."),
+    }
+    if exc.code in known:
+        return tr_sync(known[exc.code])
+    return tr_sync(QT_TRANSLATE_NOOP("sync", "That reply does not check out (changed on the way, "
+                                             "or not signed by the county center). Nothing was "
+                                             "changed."))
+
+
 def sync_error_text(exc: BaseException) -> str:
     """A sync failure in the keeper's words."""
     from sync.client import Conflict, NotEnrolled, Retry

@@ -35,6 +35,9 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--station-id", required=True)
     i = sub.add_parser("import-bundle", help="import a station's USB bundle")
     i.add_argument("file", type=Path)
+    i.add_argument("--reply", type=Path, default=None,
+                   help="also write the station's reply file (its mark here and the newest "
+                        "configuration) to carry back on the stick")
     led = sub.add_parser("ledger", help="a station's month, as the station prints it")
     led.add_argument("--station-id", required=True)
     led.add_argument("--month", required=True, help="YYYY-MM")
@@ -102,11 +105,16 @@ def cmd_revoke_station(args) -> int:
 
 
 def cmd_import_bundle(args) -> int:
-    from sync.center.bundles import import_bundle
+    from sync.center.bundles import import_bundle, reply
+    from sync.files import write_atomically
 
-    result = import_bundle(_open(args), args.file.read_bytes())
+    center = _open(args)
+    result = import_bundle(center, args.file.read_bytes())
     print(f"bundle of station {result.station_id}: {result.batches} batches, "
           f"{result.new_events} new events, now at seq {result.hw_seq}")
+    if args.reply:
+        write_atomically(args.reply, reply(center, result.station_id))
+        print(f"reply for the station written: {args.reply}")
     return 0
 
 

@@ -1,6 +1,7 @@
 """同步 — the county center: whether this station's records have reached it, "sync now", the
 last rounds, announcements from the county, joining a center (scan its QR code or type the
-code) and writing a USB bundle for a station without a link."""
+code), and for a station without a link: writing a USB bundle for the county and reading the
+county's reply from the stick."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayo
                                QLineEdit, QListWidget, QPushButton, QVBoxLayout, QWidget)
 
 from station_app.ui.pages.base import Page
-from station_app.ui.sync_runner import status_text, sync_error_text
+from station_app.ui.sync_runner import reply_error_text, status_text, sync_error_text
 from station_app.ui.widgets import fill_table, form, local_time, main_button, plain_table, sized
 
 
@@ -68,10 +69,12 @@ class SyncPage(Page):
         self.sync_button = main_button(self.tr("Sync now"), 14, 40)
         self.enroll_button = sized(QPushButton(self.tr("Join a county center…")), 13)
         self.bundle_button = sized(QPushButton(self.tr("Write a USB bundle…")), 13)
+        self.reply_button = sized(QPushButton(self.tr("Read the county's reply…")), 13)
         buttons = QHBoxLayout()
         buttons.addWidget(self.sync_button)
         buttons.addWidget(self.enroll_button)
         buttons.addWidget(self.bundle_button)
+        buttons.addWidget(self.reply_button)
         buttons.addStretch(1)
         self.history = plain_table([self.tr("When"), self.tr("Result"), self.tr("Details")])
         self.notices = sized(QListWidget(), 14)
@@ -83,6 +86,7 @@ class SyncPage(Page):
         self.sync_button.clicked.connect(self.sync_now)
         self.enroll_button.clicked.connect(self.enroll)
         self.bundle_button.clicked.connect(self.write_bundle)
+        self.reply_button.clicked.connect(self.read_reply)
 
     def attach(self, runner) -> None:
         self.runner = runner
@@ -191,3 +195,30 @@ class SyncPage(Page):
         self.runner.net.run(lambda: client.write_bundle(store, path), lambda count: self.banner.ok(
             self.tr("Bundle written: {n} records. Take it to the county center.").format(n=count)),
             lambda exc: self.banner.error(sync_error_text(exc)), owner=self)
+
+    def read_reply(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Read the county's reply"), "",
+                                              self.tr("County replies (*.vsr)"))
+        if path:
+            self.take_reply(path)
+
+    def take_reply(self, path: str) -> None:
+        from pathlib import Path
+
+        from sync import client
+
+        store = self.ctx.store
+        self.runner.net.run(lambda: client.import_reply(store, Path(path).read_bytes()),
+                            self._reply_taken,
+                            lambda exc: self.banner.error(reply_error_text(exc)), owner=self)
+
+    def _reply_taken(self, result) -> None:
+        if result.config_version:
+            text = self.tr("The county holds this station's records up to {seq}; {n} waiting for "
+                           "the next bundle. County rules version {version}.")
+        else:
+            text = self.tr("The county holds this station's records up to {seq}; {n} waiting for "
+                           "the next bundle.")
+        self.banner.ok(text.format(seq=result.acked_seq, n=result.pending,
+                                   version=result.config_version))
+        self.refresh()
