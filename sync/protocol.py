@@ -372,16 +372,22 @@ class Bundle:
     enrollment: dict | None  # {code, public_key}
 
 
-def read_bundle(data: bytes) -> Bundle:
-    """A bundle file's parts, or ProtocolError if it is not one."""
-    if len(data) > MAX_BUNDLE:
-        raise ProtocolError(413, "too_large", "the bundle is too large")
+def _file_document(data: bytes, kind: str, limit: int, what: str) -> dict:
+    """The JSON object of a file carried on a stick, if it is a version 1 ``kind``."""
+    if len(data) > limit:
+        raise ProtocolError(413, "too_large", f"the file is too large for a {what}")
     try:
         doc = json.loads(data)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ProtocolError(400, "malformed", f"not a bundle file: {exc}") from exc
-    if not isinstance(doc, dict) or doc.get("kind") != BUNDLE_KIND or doc.get("v") != VERSION:
-        raise ProtocolError(400, "malformed", "not a version 1 station bundle")
+        raise ProtocolError(400, "malformed", f"not a {what}: {exc}") from exc
+    if not isinstance(doc, dict) or doc.get("kind") != kind or doc.get("v") != VERSION:
+        raise ProtocolError(400, "malformed", f"not a version {VERSION} {what}")
+    return doc
+
+
+def read_bundle(data: bytes) -> Bundle:
+    """A bundle file's parts, or ProtocolError if it is not one."""
+    doc = _file_document(data, BUNDLE_KIND, MAX_BUNDLE, "station bundle")
     station_id = _field(doc, "station_id", str)
     batches = []
     for item in _field(doc, "batches", list):
@@ -423,14 +429,7 @@ def make_reply(station_id: str, center_public_key: str, ack: dict, config: dict 
 def read_reply(data: bytes) -> Reply:
     """A reply file's parts (their signatures are checked by whoever trusts the key), or
     ProtocolError if it is not one."""
-    if len(data) > MAX_REPLY:
-        raise ProtocolError(413, "too_large", "the file is too large for a county reply")
-    try:
-        doc = json.loads(data)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ProtocolError(400, "malformed", f"not a county reply: {exc}") from exc
-    if not isinstance(doc, dict) or doc.get("kind") != REPLY_KIND or doc.get("v") != VERSION:
-        raise ProtocolError(400, "malformed", "not a version 1 county reply")
+    doc = _file_document(data, REPLY_KIND, MAX_REPLY, "county reply")
     config = doc.get("config")
     if config is not None and not isinstance(config, dict):
         raise ProtocolError(400, "malformed", "the reply's configuration has the wrong shape")
