@@ -178,9 +178,8 @@ class RoundResult:
 @dataclass(frozen=True)
 class _Encoded:
     start: int  # the first seq
-    size: int  # the batch size it was cut for
     body: bytes
-    count: int  # events in it (fewer than size when the bytes limit cut it short)
+    count: int  # events in it (fewer than asked for when the bytes limit cut it short)
     last_hash: str
 
 
@@ -298,7 +297,7 @@ class Uploader:
         events = [e.as_json() for e in islice(self.store.events(start, batch=size), size)]
         body, count = protocol.first_batch(events, state.station_id, size,
                                            checked=True)  # from the journal: no floats
-        return _Encoded(start, size, body, count, events[count - 1]["hash"])
+        return _Encoded(start, body, count, events[count - 1]["hash"])
 
     def _upload(self, state: SyncState, key: bytes, result: RoundResult) -> None:
         """Batches after the acked mark up to this station's head, each moving the mark.
