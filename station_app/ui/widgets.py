@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
-                               QTableView, QTableWidget, QTableWidgetItem, QWidget)
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QPushButton, QTableView, QTableWidget, QTableWidgetItem, QWidget)
 
 from station_app.core.carriers import BUILTIN, carrier_name
 from station_app.core.clock import from_utc_text
@@ -109,12 +109,30 @@ def fill_carriers(combo: QComboBox, rules) -> None:
     combo.setCurrentIndex(max(combo.findData(chosen), 0))
 
 
-def method_combo() -> QComboBox:
-    """How the villager paid: cash or one of the keeper's wallets."""
-    combo = sized(QComboBox(), 13)
-    for code, label in METHODS.items():
+def coded_combo(labels: dict[str, str], points: int = 13,
+                everything: str | None = None) -> QComboBox:
+    """A choice among codes shown by their labels (core's words, in the keeper's language);
+    ``everything``: a first entry, with no code, that chooses none in particular."""
+    combo = sized(QComboBox(), points)
+    if everything is not None:
+        combo.addItem(everything, None)
+    for code, label in labels.items():
         combo.addItem(tr_core(label), code)
     return combo
+
+
+def method_combo() -> QComboBox:
+    """How the villager paid: cash or one of the keeper's wallets."""
+    return coded_combo(METHODS)
+
+
+def right_aligned(*widgets: QWidget) -> QHBoxLayout:
+    """A row of buttons at the right edge, under what they act on."""
+    row = QHBoxLayout()
+    row.addStretch(1)
+    for widget in widgets:
+        row.addWidget(widget)
+    return row
 
 
 def form(rows: list[tuple[str, QWidget]], points: int = 14) -> QFormLayout:

@@ -4,15 +4,15 @@ account fills in "same as last time"; a mobile number names its operator by itse
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QCompleter, QHBoxLayout, QLabel,
+from PySide6.QtWidgets import (QCheckBox, QCompleter, QHBoxLayout, QLabel,
                                QPushButton, QWidget)
 
 from station_app.core.validate import clean, parse_money
 from station_app.ui import services as svc
 from station_app.ui.i18n import tr_core
 from station_app.ui.pages.base import Page
-from station_app.ui.widgets import (big_edit, fill_table, form, local_time, main_button,
-                                    method_combo, money, plain_table, sized)
+from station_app.ui.widgets import (big_edit, coded_combo, fill_table, form, local_time,
+                                    main_button, method_combo, money, plain_table, sized)
 
 
 class BillsPage(Page):
@@ -21,9 +21,7 @@ class BillsPage(Page):
         bills = svc.bills  # loaded with the station, before any page but check-in is built
         self.rows: list = []
         heading = sized(QLabel(self.tr("Bill payments")), 18, bold=True)
-        self.kind = sized(QComboBox(), 14)
-        for code, label in bills.KINDS.items():
-            self.kind.addItem(tr_core(label), code)
+        self.kind = coded_combo(bills.KINDS, 14)
         self.account = big_edit(self.tr("Mobile number or account number"), 15)
         self.provider = big_edit(self.tr("Provider (filled in when known)"), 14)
         self.holder = big_edit(self.tr("Account holder's name"), 14)

@@ -17,7 +17,7 @@ from station_app.ui.i18n import tr_core
 from station_app.ui.lazy_model import LazyTableModel
 from station_app.ui.pages.base import Page
 from station_app.ui.printing import t_any
-from station_app.ui.widgets import big_edit, lazy_table, money, sized
+from station_app.ui.widgets import (big_edit, coded_combo, lazy_table, money, sized)
 
 EXPORTS = {"pdf": "PDF (*.pdf)", "xlsx": "Excel (*.xlsx)", "csv": "CSV (*.csv)",
            "json": "JSON (*.json)"}
@@ -37,14 +37,8 @@ class LedgerPage(Page):
         today = QDate.currentDate()
         self.first = date_edit(QDate(today.year(), today.month(), 1))
         self.last = date_edit(today)
-        self.category = sized(QComboBox(), 13)
-        self.category.addItem(self.tr("All categories"), None)
-        for code, label in CATEGORIES.items():
-            self.category.addItem(tr_core(label), code)
-        self.method = sized(QComboBox(), 13)
-        self.method.addItem(self.tr("All methods"), None)
-        for code, label in METHODS.items():
-            self.method.addItem(tr_core(label), code)
+        self.category = coded_combo(CATEGORIES, everything=self.tr("All categories"))
+        self.method = coded_combo(METHODS, everything=self.tr("All methods"))
         self.text = big_edit(self.tr("Text in the description, or a record number"), 13)
         show = sized(QPushButton(self.tr("Show")), 13)
         filters = QHBoxLayout()

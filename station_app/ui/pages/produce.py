@@ -16,7 +16,7 @@ from station_app.ui.i18n import tr_core
 from station_app.ui.pages.base import Page
 from station_app.ui.printing import print_receipt
 from station_app.ui.widgets import (big_edit, fill_table, form, local_time, main_button,
-                                    method_combo, money, plain_table, sized)
+                                    method_combo, money, plain_table, right_aligned, sized)
 
 
 def choice_combo(items, editable: bool = False) -> QComboBox:
@@ -107,9 +107,7 @@ class ProducePage(Page):
         sell_fields.addLayout(form([(self.tr("Buyer"), self.buyer), (self.tr("Channel"), self.channel),
                                     (self.tr("Paid with"), self.sell_method),
                                     (self.tr("Shipped by"), self.send)]), 1)
-        sell_bar = QHBoxLayout()
-        sell_bar.addStretch(1)
-        sell_bar.addWidget(self.sell_button)
+        sell_bar = right_aligned(self.sell_button)
         self.sale_table = plain_table([self.tr("Time"), self.tr("Product"), self.tr("Buyer"),
                                        self.tr("Channel"), self.tr("Weight"), self.tr("Amount"),
                                        self.tr("Source")])

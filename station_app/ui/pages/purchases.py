@@ -4,14 +4,15 @@ it over for the balance; or cancel / return it with the deposit refunded."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from station_app.core.validate import parse_money
 from station_app.ui import services as svc
 from station_app.ui.i18n import tr_core
 from station_app.ui.pages.base import Page
-from station_app.ui.widgets import (big_edit, fill_table, form, local_time, main_button,
-                                    method_combo, money, plain_table, sized)
+from station_app.ui.widgets import (big_edit, coded_combo, fill_table, form, local_time,
+                                    main_button, method_combo, money, plain_table, right_aligned,
+                                    sized)
 
 
 class PurchasesPage(Page):
@@ -22,9 +23,7 @@ class PurchasesPage(Page):
         self.phone = big_edit(self.tr("Mobile number, or its last 4 digits"), 14)
         self.name = big_edit(self.tr("Villager's name"), 14)
         self.items = big_edit(self.tr("What to buy, e.g. 电动车电瓶 48V"), 14)
-        self.platform = sized(QComboBox(), 14)
-        for code, label in purchases.PLATFORMS.items():
-            self.platform.addItem(tr_core(label), code)
+        self.platform = coded_combo(purchases.PLATFORMS, 14)
         self.price = big_edit(self.tr("Price on the platform"), 14)
         self.shipping = big_edit(self.tr("Shipping (0 if free)"), 14)
         self.fee = big_edit(self.tr("Service fee (0 if none)"), 14)
@@ -38,9 +37,7 @@ class PurchasesPage(Page):
         fields.addLayout(form([(self.tr("Price"), self.price), (self.tr("Shipping"), self.shipping),
                                (self.tr("Service fee"), self.fee), (self.tr("Deposit"), self.deposit),
                                (self.tr("Paid with"), self.method)]), 1)
-        actions = QHBoxLayout()
-        actions.addStretch(1)
-        actions.addWidget(self.request_button)
+        actions = right_aligned(self.request_button)
 
         self.table = plain_table([self.tr("Taken"), self.tr("Villager"), self.tr("Items"),
                                   self.tr("Platform"), self.tr("Total"), self.tr("Deposit"),

@@ -3,15 +3,15 @@ pays out cash), tickets and printing; each with its fee and a receipt."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from station_app.core.ledger import METHODS
 from station_app.core.validate import parse_money
 from station_app.ui import services as svc
 from station_app.ui.i18n import tr_core
 from station_app.ui.pages.base import Page
-from station_app.ui.widgets import (big_edit, fill_table, form, local_time, main_button,
-                                    method_combo, money, plain_table, sized)
+from station_app.ui.widgets import (big_edit, coded_combo, fill_table, form, local_time,
+                                    main_button, method_combo, money, plain_table, sized)
 
 
 class ServicesPage(Page):
@@ -19,9 +19,7 @@ class ServicesPage(Page):
         super().__init__(ctx, parent)
         self.rows: list = []
         heading = sized(QLabel(self.tr("Other services")), 18, bold=True)
-        self.kind = sized(QComboBox(), 14)
-        for code, label in svc.other_services.KINDS.items():
-            self.kind.addItem(tr_core(label), code)
+        self.kind = coded_combo(svc.other_services.KINDS, 14)
         self.amount = big_edit(self.tr("Amount, e.g. 500"), 15)
         self.fee = big_edit(self.tr("Fee (0 if none)"), 14)
         self.card = big_edit(self.tr("Last 4 digits of the bank card"), 14)

@@ -13,7 +13,7 @@ from station_app.core.validate import format_fen, parse_money, parse_pin
 from station_app.ui import services as svc
 from station_app.ui.i18n import LANGUAGES
 from station_app.ui.pages.base import Page
-from station_app.ui.widgets import fill_table, form, plain_table, sized
+from station_app.ui.widgets import (fill_table, form, plain_table, right_aligned, sized)
 
 
 def _spin(low: int, high: int, suffix: str = "") -> QSpinBox:
@@ -41,11 +41,7 @@ def _group(title: str, *parts) -> QGroupBox:
 
 
 def _buttons(*buttons: QPushButton) -> QHBoxLayout:
-    row = QHBoxLayout()
-    row.addStretch(1)
-    for b in buttons:
-        row.addWidget(sized(b, 13))
-    return row
+    return right_aligned(*(sized(b, 13) for b in buttons))
 
 
 class SettingsPage(Page):
