@@ -200,11 +200,10 @@ def _own_point(store, ack_fields: dict, sent: tuple[int, str] | None = None) -> 
     return seq, digest
 
 
-def _take_config(store, state: SyncState, document: dict, notes: list[str]) -> bool:
-    """Apply a configuration document signed by the pinned center if it is newer than the one
-    this station has; True if applying it wrote an event. A signed body this station cannot
-    apply changes nothing and is noted."""
-    fields = protocol.check_document(state.center_key, document)
+def _take_config(store, state: SyncState, fields: dict, notes: list[str]) -> bool:
+    """Apply the fields of a configuration document (its signature checked) if it is newer
+    than the one this station has; True if applying it wrote an event. A signed body this
+    station cannot apply changes nothing and is noted."""
     if not isinstance(fields.get("version"), int) or fields["version"] <= state.config_version:
         return False
     version, body = fields["version"], fields.get("body")
@@ -371,7 +370,8 @@ class Uploader:
         status, document = _signed(self.session, state, key, "GET", "config")
         if status != 200 or not isinstance(document, dict):
             return False
-        return _take_config(self.store, state, document, result.notes)
+        return _take_config(self.store, state,
+                            protocol.check_document(state.center_key, document), result.notes)
 
 
 def sync_round(store, session=None) -> RoundResult:
@@ -536,14 +536,14 @@ def import_reply(store, data: bytes) -> ReplyResult:
                             "this reply is not from the county center this station joined")
     state = state or SyncState("", reply.center_public_key, own_id)
     seq, digest = _own_point(store, protocol.check_ack(state.center_key, reply.ack, own_id))
-    if reply.config is not None:
+    config = None if reply.config is None else \
         protocol.check_document(state.center_key, reply.config)  # before anything changes
     before = state.acked_seq
     if seq > state.acked_seq:
         state.acked_seq, state.acked_hash = seq, digest
     notes: list[str] = []
-    if reply.config is not None:
-        _take_config(store, state, reply.config, notes)
+    if config is not None:
+        _take_config(store, state, config, notes)
     state.save(store)
     return ReplyResult(state.acked_seq, state.acked_seq - before,
                        store.head()[0] - state.acked_seq, state.config_version, notes)

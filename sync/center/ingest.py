@@ -10,6 +10,7 @@ stops its queue; a batch starting past our mark is a gap, answered with where to
 from __future__ import annotations
 
 import re
+from contextlib import nullcontext
 from operator import itemgetter
 
 from sqlalchemy import insert, select, update
@@ -60,10 +61,9 @@ def receive(center: Center, station_id: str, path: str, body: bytes,
     ``ticket``: the batch's place among its station's arrivals, taken when its request began
     (Arrivals.arrive); without one, it is taken now."""
     center.authenticate(station_id, "POST", path, body, signature)
-    if ticket is None:
-        with center.arrivals.arrive(station_id) as ticket:
-            return _receive(center, station_id, protocol.decode_batch(body), ticket)
-    return _receive(center, station_id, protocol.decode_batch(body), ticket)
+    arrival = center.arrivals.arrive(station_id) if ticket is None else nullcontext(ticket)
+    with arrival as ticket:
+        return _receive(center, station_id, protocol.decode_batch(body), ticket)
 
 
 def _receive(center: Center, station_id: str, batch: protocol.Batch, ticket: int) -> dict:
