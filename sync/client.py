@@ -301,28 +301,38 @@ class Uploader:
     def _upload(self, state: SyncState, key: bytes, result: RoundResult) -> None:
         """Batches after the acked mark up to this station's head, each moving the mark.
 
-        Up to IN_FLIGHT batches are on their way at once: the center decodes the next while it
-        stores this one, and this side encodes the one after meanwhile. Acks are still taken in
-        seq order, each verified before the mark moves; after any answer but an ack, what is
-        still in flight is only waited for, and the next round's ``GET head`` says what landed."""
+        Up to IN_FLIGHT batches are on their way at once (the center decodes the next while it
+        stores this one), and one more is encoded meanwhile, so it leaves the moment an ack
+        lands, before that ack is written down. Acks are still taken in seq order, each
+        verified before the mark moves; after any answer but an ack, what is still in flight
+        is only waited for, and the next round's ``GET head`` says what landed."""
         head_seq = self.store.head()[0]
+        flights: deque[tuple[_Encoded, Future]] = deque()
+        ready: deque[_Encoded] = deque()  # encoded, not sent yet
+        following = state.acked_seq + 1  # the first event not encoded yet
+
+        def send() -> None:
+            while len(flights) < IN_FLIGHT and ready:
+                batch = ready.popleft()
+                flights.append((batch, poster.submit(self._post, state, key, batch.body)))
+
         with ThreadPoolExecutor(IN_FLIGHT, thread_name_prefix="sync-post") as poster:
-            flights: deque[tuple[_Encoded, Future]] = deque()
-            following = state.acked_seq + 1
             while state.acked_seq < head_seq:
-                while len(flights) < IN_FLIGHT and following <= head_seq:
-                    batch = self._encode(state, following, self.batch_events)
-                    flights.append((batch, poster.submit(self._post, state, key, batch.body)))
-                    following += batch.count
+                while len(flights) + len(ready) <= IN_FLIGHT and following <= head_seq:
+                    ready.append(self._encode(state, following, self.batch_events))
+                    following += ready[-1].count
+                    send()
                 batch, flight = flights.popleft()
                 status, answer = flight.result()
                 if status == 409 and isinstance(answer, dict) and answer.get("error") == "gap":
                     result.notes.append(f"center expects {answer.get('expected_from')}")
                     _settle(flights)
+                    ready.clear()
                     self._adopt_head(state, key)
                     following = state.acked_seq + 1
                     continue
                 self._refused_unless_ok(status, answer)  # raising: the pool waits out the rest
+                send()
                 before = state.acked_seq
                 self._adopt(state, answer, (batch.start + batch.count - 1, batch.last_hash))
                 if state.acked_seq <= before:
