@@ -15,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
-from json.encoder import encode_basestring
 
 import orjson
 
@@ -74,30 +73,19 @@ def event_hash(prev_hash: str, event: dict, checked: bool = False) -> str:
 def event_hash_over(prev_hash: str, event: dict, payload_json: bytes) -> str:
     """:func:`event_hash` of ``event`` whose payload is already serialised (``payload_json``, the
     canonical JSON of ``event["payload"]``): the payload, nearly all of an event, is then
-    serialised once, for the hash and for storage alike. The other fields must be str and int.
-    The payload sorts between "operator" and "recorded_at", so it is spliced in there."""
-    text = _quote
-    digest = hashlib.sha256(prev_hash.encode("ascii"))
-    digest.update(f'{{"entity_id":{text(event["entity_id"])},"event_id":{text(event["event_id"])},'
-                  f'"kind":{text(event["kind"])},"operator":{text(event["operator"])},'
-                  '"payload":'.encode())
-    digest.update(payload_json)
-    digest.update(f',"recorded_at":{text(event["recorded_at"])},"seq":{_whole(event["seq"])},'
-                  f'"utc_offset_min":{_whole(event["utc_offset_min"])}}}'.encode())
-    return digest.hexdigest()
-
-
-def _quote(value: str) -> str:
-    """A JSON string exactly as the canonical encoder writes it (TypeError if not a str)."""
-    if not isinstance(value, str):
-        raise TypeError(f"{value!r} is not text")
-    return encode_basestring(value)
-
-
-def _whole(value: int) -> int:
-    if type(value) is not int:  # noqa: E721 - a bool is an int too, but JSON writes it "true"
-        raise TypeError(f"{value!r} is not a whole number")
-    return value
+    serialised once, for the hash and for storage alike. The other fields must be str, and int
+    within 64 bits (TypeError otherwise); the dict below is written in sorted key order."""
+    e = event
+    if not (type(e["entity_id"]) is type(e["event_id"]) is type(e["kind"])  # noqa: E721
+            is type(e["operator"]) is type(e["recorded_at"]) is str
+            and type(e["seq"]) is type(e["utc_offset_min"]) is int):  # a bool is no int here
+        raise TypeError("an event's fields are text, its seq and offset whole numbers")
+    text = orjson.dumps({"entity_id": e["entity_id"], "event_id": e["event_id"],
+                         "kind": e["kind"], "operator": e["operator"],
+                         "payload": orjson.Fragment(payload_json),
+                         "recorded_at": e["recorded_at"], "seq": e["seq"],
+                         "utc_offset_min": e["utc_offset_min"]})
+    return hashlib.sha256(prev_hash.encode("ascii") + text).hexdigest()
 
 
 def _no_float(text: str):
