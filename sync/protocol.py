@@ -36,6 +36,7 @@ GZIP_LEVEL = 6  # zlib's default: level 9 saved 3% of the bytes for twice the ti
 MAX_BODY = 1024 * 1024  # a request body the center reads at all
 MAX_INFLATED = 16 * 1024 * 1024  # what a body may inflate to (decompression bombs stop here)
 MAX_ROWS = 10_000  # row references an event may carry
+MAX_SEQ = 2 ** 63 - 1  # the center's BIGINT, and the hash's 64-bit integers
 # The order of an event's fields on the wire (seq and hashes are derived, see above).
 WIRE_FIELDS = ("event_id", "kind", "entity_id", "recorded_at", "utc_offset_min", "operator",
                "payload")
@@ -265,7 +266,7 @@ def decode_batch(body: bytes) -> Batch:
     from_seq, to_seq = _field(doc, "from_seq", int), _field(doc, "to_seq", int)
     prev_hash, head_hash = _field(doc, "prev_hash", str), _field(doc, "head_hash", str)
     rows = _field(doc, "events", list)
-    if from_seq < 1 or to_seq - from_seq + 1 != len(rows) or not rows:
+    if not 1 <= from_seq <= to_seq <= MAX_SEQ or to_seq - from_seq + 1 != len(rows):
         raise ProtocolError(400, "malformed", "from_seq..to_seq does not match the events")
     events, payloads, running = [], [], prev_hash
     for offset, row in enumerate(rows):

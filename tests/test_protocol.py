@@ -105,6 +105,16 @@ def test_bad_bodies_get_their_4xx(body, status, code):
     assert (refused.value.status, refused.value.code) == (status, code)
 
 
+def test_a_seq_past_the_centers_integers_is_a_400(events):
+    """Seqs are BIGINT at the center and hashed as 64-bit integers: a larger one is malformed,
+    not a crash."""
+    doc = json.loads(gzip.decompress(protocol.encode_batch("S1", events[:2])))
+    doc["from_seq"], doc["to_seq"] = 2 ** 63, 2 ** 63 + 1
+    with pytest.raises(ProtocolError) as refused:
+        protocol.decode_batch(gzip.compress(json.dumps(doc).encode()))
+    assert (refused.value.status, refused.value.code) == (400, "malformed")
+
+
 def test_a_truncated_batch_is_refused_at_any_cut(events):
     body = protocol.encode_batch("S1", events)
     for cut in range(0, len(body), max(1, len(body) // 40)):
