@@ -135,6 +135,25 @@ def test_bad_requests_get_a_clear_4xx_and_nothing_is_stored(store, keeper, cente
     assert held(db) == 0 and db.flags() == []
 
 
+def test_a_key_replaced_elsewhere_no_longer_stores_batches(store, keeper, center, db, enrolled):
+    """The center keeps the key a station's batches last held under; a re-enrollment done by
+    another process (here: the test's own connection) must still win over what it keeps."""
+    from station_app.core.signing import private_key
+
+    activity(store, keeper.id, 6)
+    key, events = private_key(store), _events(store)
+    first = _post(center, STATION, protocol.encode_batch(STATION, events[:3]), key)
+    assert first.status_code == 200  # the center now knows this key
+    new_key = protocol.new_private_key()
+    db.enroll(STATION, db.add_station(STATION, "re-keyed"), protocol.public_key_of(new_key))
+    rest = protocol.encode_batch(STATION, events[3:])
+    stale = _post(center, STATION, rest, key)
+    assert (stale.status_code, stale.json()["error"]) == (401, "bad_signature")
+    assert held(db) == 3
+    assert _post(center, STATION, rest, new_key).status_code == 200
+    assert held(db) == len(events)
+
+
 def test_a_batch_overtaking_an_earlier_one_waits_for_it(store, keeper, db, enrolled):
     """A station keeps two batches in flight; when the second is decoded first it waits for
     the first (still being received here) instead of being answered as a gap."""

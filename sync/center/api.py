@@ -116,9 +116,10 @@ def create_app(center: Center) -> FastAPI:
         # the first one sent is nearly always the first one begun, whichever is read first.
         with center.arrivals.arrive(station_id) as ticket:
             body = await bounded_body(request)
-            return await run_in_threadpool(ingest.receive, center, station_id,
-                                           station_path(station_id, "batches"), body,
-                                           request.headers.get(SIGNATURE_HEADER), ticket)
+            ack = await run_in_threadpool(ingest.receive, center, station_id,
+                                          station_path(station_id, "batches"), body,
+                                          request.headers.get(SIGNATURE_HEADER), ticket)
+        return JSONResponse(ack)  # made here, so already a SignedDocument: not checked again
 
     @app.get(API + "/stations/{station_id}/config", response_model=SignedDocument | None,
              responses={401: ERROR, 403: ERROR, 204: {"description": "nothing published yet"}})

@@ -17,7 +17,7 @@ from sqlalchemy import insert, select, update
 
 from sync import protocol
 from sync.center.schema import event, flag, ledger_entry, station
-from sync.center.storage import LATEST_CONFIG, Center, bulk_insert
+from sync.center.storage import Center, bulk_insert
 from sync.protocol import ProtocolError
 
 LINE_FIELDS = {"seq": int, "record_id": str, "date": str, "category": str, "method": str,
@@ -60,20 +60,21 @@ def receive(center: Center, station_id: str, path: str, body: bytes,
     """Store a signed batch; the center's signed ack, or ProtocolError with nothing stored.
     ``ticket``: the batch's place among its station's arrivals, taken when its request began
     (Arrivals.arrive); without one, it is taken now."""
-    center.authenticate(station_id, "POST", path, body, signature)
+    key = center.batch_signer(station_id, path, body, signature)
     arrival = center.arrivals.arrive(station_id) if ticket is None else nullcontext(ticket)
     with arrival as ticket:
-        return _receive(center, station_id, protocol.decode_batch(body), ticket)
+        return _receive(center, station_id, key, protocol.decode_batch(body), ticket)
 
 
-def _receive(center: Center, station_id: str, batch: protocol.Batch, ticket: int) -> dict:
+def _receive(center: Center, station_id: str, key: str, batch: protocol.Batch,
+             ticket: int) -> dict:
     if batch.station_id != station_id:
         raise ProtocolError(400, "wrong_station", "the batch names another station")
     center.arrivals.decoded(station_id, ticket, batch.from_seq)
     try:
         while True:
             try:
-                return _store(center, station_id, batch)
+                return _store(center, station_id, key, batch)
             except _Gap:
                 # The batch before it may be on its way in the station's other request.
                 if not center.arrivals.wait_for_earlier(station_id, ticket, batch.from_seq):
@@ -95,15 +96,13 @@ class _Conflict(Exception):
         self.seq, self.detail = seq, detail
 
 
-def _store(center: Center, station_id: str, batch: protocol.Batch) -> dict:
+def _store(center: Center, station_id: str, key: str, batch: protocol.Batch) -> dict:
     now = center.now()
     # The rows are made before the station's row is locked: its other batch in flight can
     # then be stored meanwhile, and the lock is held for database work only.
     rows = _rows(station_id, batch, now)
     with center.write() as conn:
-        hw_seq, hw_hash = conn.execute(
-            select(station.c.hw_seq, station.c.hw_hash)
-            .where(station.c.station_id == station_id).with_for_update()).one()
+        hw_seq, hw_hash, config_version = center.station_lock(conn, station_id, key)
         if batch.from_seq > hw_seq + 1:
             raise _Gap(hw_seq + 1)
         overlap = max(0, hw_seq - batch.from_seq + 1)  # events of the batch we hold already
@@ -124,7 +123,6 @@ def _store(center: Center, station_id: str, batch: protocol.Batch) -> dict:
             hw_seq, hw_hash = new[-1]["seq"], new[-1]["hash"]
         conn.execute(update(station).where(station.c.station_id == station_id)
                      .values(hw_seq=hw_seq, hw_hash=hw_hash, last_seen_at=now))
-        config_version = conn.execute(LATEST_CONFIG).scalar()  # here: one transaction less
     return center.ack(station_id, hw_seq, hw_hash, config_version)
 
 

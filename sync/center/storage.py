@@ -168,6 +168,7 @@ class Center:
         self.now = now
         self.dialect = engine.dialect.name
         self.arrivals = Arrivals()
+        self._batch_keys: dict[str, str] = {}  # station: the key its last batch held under
 
     # --- transactions ---------------------------------------------------------------------
     @contextmanager
@@ -271,6 +272,39 @@ class Center:
             raise ProtocolError(403, "not_enrolled", f"station {station_id} has not enrolled")
         protocol.check_request(info.public_key, method, path, body, signature)
         return info
+
+    def batch_signer(self, station_id: str, path: str, body: bytes,
+                     signature: str | None) -> str:
+        """The station key a batch is signed with; 401/403 if it is not the station's own.
+
+        A station sends hundreds of batches in a row, so the key a batch last held under is
+        kept here, and only a signature it does not hold sends us to the database. Whoever
+        stores the batch checks the key and the station's status again under the station's
+        lock (``station_lock``): a revocation or re-enrollment by another process still counts."""
+        key = self._batch_keys.get(station_id)
+        if key is not None:
+            try:
+                protocol.check_request(key, "POST", path, body, signature)
+                return key
+            except ProtocolError:
+                pass  # re-enrolled since, perhaps: the database says
+        key = self.authenticate(station_id, "POST", path, body, signature).public_key
+        self._batch_keys[station_id] = key
+        return key
+
+    def station_lock(self, conn: Connection, station_id: str, key: str) -> tuple[int, str, int]:
+        """Lock the station's row for a batch signed with ``key``: its (hw_seq, hw_hash) and
+        the newest configuration version, or 401/403 if the key is no longer the station's."""
+        hw_seq, hw_hash, status, public_key, config_version = conn.execute(
+            select(station.c.hw_seq, station.c.hw_hash, station.c.status, station.c.public_key,
+                   LATEST_CONFIG.scalar_subquery())
+            .where(station.c.station_id == station_id).with_for_update(of=station)).one()
+        if status != "active" or public_key != key:
+            self._batch_keys.pop(station_id, None)
+            if status == "revoked":
+                raise ProtocolError(403, "revoked", f"station {station_id} is revoked")
+            raise ProtocolError(401, "bad_signature", "the station's key has changed")
+        return hw_seq, hw_hash, config_version
 
     def ack(self, station_id: str, hw_seq: int, hw_hash: str,
             config_version: int | None = None) -> dict:
