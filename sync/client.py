@@ -156,6 +156,7 @@ def enroll(store, center_url: str, station_id: str, code: str, operator: str,
 
 # --- one round ----------------------------------------------------------------------------------
 IN_FLIGHT = 2  # batches on their way at once: the center decodes one while it stores the other
+MARK_SAVE_S = 1.0  # how often an upload writes down its verified mark (and at its end)
 
 
 def _settle(flights: deque) -> None:
@@ -234,9 +235,10 @@ class Uploader:
             raise NotEnrolled("this station is not enrolled with a county center")
         return state
 
-    def _adopt(self, state: SyncState, ack: dict, sent: tuple[int, str] | None = None) -> None:
+    def _adopt(self, state: SyncState, ack: dict, sent: tuple[int, str] | None = None,
+               save: bool = True) -> None:
         """Take a verified mark if it is a point of this station's own chain (``sent``: the
-        last event just sent, whose hash needs no look-up)."""
+        last event just sent, whose hash needs no look-up); ``save``: write it down now."""
         try:
             fields = protocol.check_ack(state.center_key, ack, state.station_id)
         except ProtocolError as exc:  # garbled on the way, or not the center we pinned
@@ -244,7 +246,8 @@ class Uploader:
         seq, digest = _own_point(self.store, fields, sent)
         state.acked_seq, state.acked_hash = seq, digest
         self.center_config_version = fields.get("config_version", 0)
-        state.save(self.store)
+        if save:
+            state.save(self.store)
 
     def _adopt_head(self, state: SyncState, key: bytes) -> None:
         status, answer = _signed(self.session, state, key, "GET", "head")
@@ -303,13 +306,24 @@ class Uploader:
 
         Up to IN_FLIGHT batches are on their way at once (the center decodes the next while it
         stores this one), and one more is encoded meanwhile, so it leaves the moment an ack
-        lands, before that ack is written down. Acks are still taken in seq order, each
-        verified before the mark moves; after any answer but an ack, what is still in flight
-        is only waited for, and the next round's ``GET head`` says what landed."""
+        lands. Acks are still taken in seq order, each verified before the mark moves; after
+        any answer but an ack, what is still in flight is only waited for, and the next
+        round's ``GET head`` says what landed.
+
+        The verified mark is written down every MARK_SAVE_S and when the upload ends, however
+        it ends: a mark lost with the process costs only a re-send, which the center answers
+        as a no-op, while writing it after every batch cost a disk flush per batch."""
+        try:
+            self._send_all(state, key, result)
+        finally:
+            state.save(self.store)
+
+    def _send_all(self, state: SyncState, key: bytes, result: RoundResult) -> None:
         head_seq = self.store.head()[0]
         flights: deque[tuple[_Encoded, Future]] = deque()
         ready: deque[_Encoded] = deque()  # encoded, not sent yet
         following = state.acked_seq + 1  # the first event not encoded yet
+        save_due = time.monotonic() + MARK_SAVE_S
 
         def send() -> None:
             while len(flights) < IN_FLIGHT and ready:
@@ -334,9 +348,12 @@ class Uploader:
                 self._refused_unless_ok(status, answer)  # raising: the pool waits out the rest
                 send()
                 before = state.acked_seq
-                self._adopt(state, answer, (batch.start + batch.count - 1, batch.last_hash))
+                self._adopt(state, answer, (batch.start + batch.count - 1, batch.last_hash),
+                            save=time.monotonic() >= save_due)
                 if state.acked_seq <= before:
                     raise Retry("the center's ack did not move the mark")
+                if time.monotonic() >= save_due:
+                    save_due = time.monotonic() + MARK_SAVE_S
                 result.sent_events += state.acked_seq - before
                 result.batches += 1
                 result.bytes_sent += len(batch.body)

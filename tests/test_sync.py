@@ -154,6 +154,29 @@ def test_a_key_replaced_elsewhere_no_longer_stores_batches(store, keeper, center
     assert held(db) == len(events)
 
 
+def test_an_upload_cut_short_still_writes_down_every_verified_mark(store, keeper, db, enrolled,
+                                                                  monkeypatch):
+    """The mark is written once a second and when the upload ends, however it ends: after a
+    failure the station's written mark is exactly what the center acknowledged."""
+    activity(store, keeper.id, 12)
+    monkeypatch.setattr(client, "MARK_SAVE_S", 3600.0)  # only the end writes it down
+    uploader = client.Uploader(store)
+    uploader.batch_events = 5
+    posts, post = [], uploader._post
+
+    def failing_after_three(*args):
+        posts.append(1)
+        if len(posts) > 3:  # a refusal: nothing in round() itself writes the state then
+            raise ProtocolError(400, "malformed", "refused for the test")
+        return post(*args)
+
+    monkeypatch.setattr(uploader, "_post", failing_after_three)
+    with pytest.raises(ProtocolError):
+        uploader.round()
+    acked = db.station(STATION).hw_seq
+    assert acked >= 10 and client.load_state(store).acked_seq == acked
+
+
 def test_a_batch_overtaking_an_earlier_one_waits_for_it(store, keeper, db, enrolled):
     """A station keeps two batches in flight; when the second is decoded first it waits for
     the first (still being received here) instead of being answered as a gap."""
