@@ -13,10 +13,10 @@ import re
 from contextlib import nullcontext
 from operator import itemgetter
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import insert, select
 
 from sync import protocol
-from sync.center.schema import event, flag, ledger_entry, station
+from sync.center.schema import event, flag, ledger_entry
 from sync.center.storage import Center, bulk_insert
 from sync.protocol import ProtocolError
 
@@ -121,8 +121,7 @@ def _store(center: Center, station_id: str, key: str, batch: protocol.Batch) -> 
         if new:
             _insert(conn, rows[overlap:])
             hw_seq, hw_hash = new[-1]["seq"], new[-1]["hash"]
-        conn.execute(update(station).where(station.c.station_id == station_id)
-                     .values(hw_seq=hw_seq, hw_hash=hw_hash, last_seen_at=now))
+        center.set_mark(conn, station_id, hw_seq, hw_hash, now)
     return center.ack(station_id, hw_seq, hw_hash, config_version)
 
 

@@ -17,7 +17,8 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Iterator
 
-from sqlalchemy import Connection, Engine, create_engine, func, insert, select, update
+from sqlalchemy import (Connection, Engine, bindparam, create_engine, func, insert, select,
+                        update)
 
 from station_app.core import county_config
 from station_app.core.canonical import GENESIS_HASH, canonical_json
@@ -101,6 +102,14 @@ class StationInfo:
 
 
 LATEST_CONFIG = select(func.coalesce(func.max(config.c.version), 0))
+# A station's row locked for a batch, and its new mark written (Center.station_lock, set_mark):
+# built once, because building and keying a statement cost more than running it.
+_BATCH_LOCK = (select(station.c.hw_seq, station.c.hw_hash, station.c.status, station.c.public_key,
+                      LATEST_CONFIG.scalar_subquery())
+               .where(station.c.station_id == bindparam("station")).with_for_update(of=station))
+_NEW_MARK = (update(station).where(station.c.station_id == bindparam("station"))
+             .values(hw_seq=bindparam("seq"), hw_hash=bindparam("hash"),
+                     last_seen_at=bindparam("now")))
 _STATION_COLUMNS = tuple(station.c[f] for f in StationInfo.__dataclass_fields__)
 
 
@@ -296,15 +305,17 @@ class Center:
         """Lock the station's row for a batch signed with ``key``: its (hw_seq, hw_hash) and
         the newest configuration version, or 401/403 if the key is no longer the station's."""
         hw_seq, hw_hash, status, public_key, config_version = conn.execute(
-            select(station.c.hw_seq, station.c.hw_hash, station.c.status, station.c.public_key,
-                   LATEST_CONFIG.scalar_subquery())
-            .where(station.c.station_id == station_id).with_for_update(of=station)).one()
+            _BATCH_LOCK, {"station": station_id}).one()
         if status != "active" or public_key != key:
             self._batch_keys.pop(station_id, None)
             if status == "revoked":
                 raise ProtocolError(403, "revoked", f"station {station_id} is revoked")
             raise ProtocolError(401, "bad_signature", "the station's key has changed")
         return hw_seq, hw_hash, config_version
+
+    @staticmethod
+    def set_mark(conn: Connection, station_id: str, hw_seq: int, hw_hash: str, now: str) -> None:
+        conn.execute(_NEW_MARK, {"station": station_id, "seq": hw_seq, "hash": hw_hash, "now": now})
 
     def ack(self, station_id: str, hw_seq: int, hw_hash: str,
             config_version: int | None = None) -> dict:
