@@ -6,7 +6,8 @@ each uploading at once.
 
 Figures: events per second from the first request to the last ack, and batch bytes on the wire
 per event; beside a baseline measured in the same run on the same database: the same event rows
-inserted raw (driver executemany, one transaction) into a copy of the center's event table.
+inserted raw (driver executemany, one transaction) into a copy of the center's event table,
+the median of three such inserts.
 Targets (issue 4): PostgreSQL end to end >= 25% of its raw baseline; <= 80 bytes per event.
 The stations are built once through the real services and cached in bench/.cache/.
 """
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import shutil
+import statistics
 import sys
 import tempfile
 import threading
@@ -67,33 +69,35 @@ def upload(stations: list, center_url: str, db) -> tuple[float, int, int]:
     return time.perf_counter() - t0, totals["events"], totals["bytes"]
 
 
-def raw_baseline(db) -> float:
-    """Seconds to insert the center's event rows again, raw, in one transaction."""
+def raw_baseline(db, runs: int = 3) -> float:
+    """Seconds to insert the center's event rows again, raw, in one transaction: the median of
+    ``runs`` (one run takes a few seconds, and this machine's speed wanders over seconds)."""
     from sqlalchemy import text
 
     with db.engine.connect() as conn:
-        rows = conn.execute(text(f"SELECT {', '.join(COLUMNS)} FROM event")).all()
-        conn.execute(text("DROP TABLE IF EXISTS event_baseline"))
-        if db.dialect == "sqlite":
-            conn.execute(text("CREATE TABLE event_baseline AS SELECT * FROM event WHERE 0"))
-            conn.execute(text("CREATE UNIQUE INDEX ix_eb ON event_baseline (station_id, seq)"))
-        else:
-            conn.execute(text("CREATE TABLE event_baseline (LIKE event INCLUDING ALL)"))
-        conn.commit()
+        rows = [tuple(r) for r in conn.execute(text(f"SELECT {', '.join(COLUMNS)} FROM event"))]
         driver = conn.connection.driver_connection
         marks = ", ".join(["?" if db.dialect == "sqlite" else "%s"] * len(COLUMNS))
         sql = f"INSERT INTO event_baseline ({', '.join(COLUMNS)}) VALUES ({marks})"
-        rows = [tuple(r) for r in rows]
-        t0 = time.perf_counter()
-        cursor = driver.cursor()
-        if db.dialect == "sqlite":
-            driver.execute("BEGIN IMMEDIATE")
-        cursor.executemany(sql, rows)
-        driver.commit()
-        elapsed = time.perf_counter() - t0
+        times = []
+        for _ in range(runs):
+            conn.execute(text("DROP TABLE IF EXISTS event_baseline"))
+            if db.dialect == "sqlite":
+                conn.execute(text("CREATE TABLE event_baseline AS SELECT * FROM event WHERE 0"))
+                conn.execute(text("CREATE UNIQUE INDEX ix_eb ON event_baseline (station_id, seq)"))
+            else:
+                conn.execute(text("CREATE TABLE event_baseline (LIKE event INCLUDING ALL)"))
+            conn.commit()
+            t0 = time.perf_counter()
+            cursor = driver.cursor()
+            if db.dialect == "sqlite":
+                driver.execute("BEGIN IMMEDIATE")
+            cursor.executemany(sql, rows)
+            driver.commit()
+            times.append(time.perf_counter() - t0)
         conn.execute(text("DROP TABLE event_baseline"))
         conn.commit()
-    return elapsed
+    return statistics.median(times)
 
 
 def measure(label: str, db_url: str, cached: Path, copies: int) -> None:
