@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.cache import cached_station, working_copy  # noqa: E402
 from bench.ledger import build_year  # noqa: E402
-from station_app.core import heap  # noqa: E402
+from station_app.core import runtime  # noqa: E402
 from station_app.core.people import SYSTEM  # noqa: E402
 from station_app.core.station import open_station  # noqa: E402
 from sync import client  # noqa: E402
@@ -105,7 +105,7 @@ def measure(label: str, db_url: str, cached: Path, copies: int) -> None:
     stations = [open_station(w) for w in works]
     center = CenterProcess(db_url).start()
     db = open_center(db_url)
-    heap.settle()  # as `station-app sync` does before it reads the journal
+    runtime.tune()  # as `station-app sync` does before it reads the journal
     try:
         elapsed, events, sent = upload(stations, center.url, db)
         base = raw_baseline(db)

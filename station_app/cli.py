@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 
 from station_app import __version__
-from station_app.core import heap
+from station_app.core import runtime
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -250,7 +250,7 @@ def main(argv: list[str] | None = None) -> int:
         from station_app.ui.app import run_gui
 
         return run_gui(_data_dir(args), lang=args.lang)
-    heap.settle()  # sync and export read the whole journal
+    runtime.tune()  # sync and export read the whole journal
     try:
         return commands[args.command](args)
     except (UserError, IntegrityError) as exc:

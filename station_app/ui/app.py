@@ -8,10 +8,11 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from station_app.core import heap
+from station_app.core import runtime
 from station_app.core.datadir import peek_language
 from station_app.resources import CJK_FONT, resources_dir
 from station_app.ui import services as svc
@@ -73,7 +74,7 @@ def run_gui(data_dir: Path, lang: str | None = None) -> int:
     logging.basicConfig(level=logging.INFO)
     app = make_app()
     window = start_window(app, data_dir, lang)
-    heap.settle()
+    QTimer.singleShot(2000, runtime.tune)  # once painted and open, not before the first paint
     code = app.exec()
     window.ctx.worker.shutdown()  # a confirmed check-in still commits
     if window.ctx.station is not None:

@@ -10,7 +10,7 @@ import socket
 import sys
 from pathlib import Path
 
-from station_app.core import heap
+from station_app.core import runtime
 from sync.center.storage import DEFAULT_DB
 
 LEDGER_FORMATS = ("json", "csv", "xlsx", "pdf")
@@ -76,7 +76,7 @@ def cmd_serve(args) -> int:
     host, port = sock.getsockname()[:2]
     print(f"county-center: serving {args.db} at http://{host}:{port}", flush=True)
     config = uvicorn.Config(create_app(center), log_level="warning", timeout_keep_alive=30)
-    heap.settle()
+    runtime.tune()
     uvicorn.Server(config).run(sockets=[sock])
     return 0
 
@@ -111,7 +111,7 @@ def cmd_import_bundle(args) -> int:
     from sync.files import write_atomically
 
     center = _open(args)
-    heap.settle()
+    runtime.tune()
     result = import_bundle(center, args.file.read_bytes())
     print(f"bundle of station {result.station_id}: {result.batches} batches, "
           f"{result.new_events} new events, now at seq {result.hw_seq}")
