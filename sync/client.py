@@ -407,7 +407,10 @@ def sync_round(store, session=None) -> RoundResult:
 
 
 def _uneventful(entry: dict) -> tuple | None:
-    """What makes a history line the same as the one before: nothing sent, or the same error."""
+    """What makes a history line the same as the one before: nothing sent, or the same error.
+    A reply read from a stick is never the same as anything: it is a keeper's act."""
+    if entry.get("reply"):
+        return None
     if entry.get("ok"):
         return ("idle",) if not entry.get("sent") else None
     return ("error", entry.get("error"))
@@ -572,5 +575,7 @@ def import_reply(store, data: bytes) -> ReplyResult:
     if config is not None:
         _take_config(store, state, config, notes)
     state.save(store)
+    remember(store, {"at": utc_now_text(), "ok": True, "reply": True,
+                     "acked": state.acked_seq - before})
     return ReplyResult(state.acked_seq, state.acked_seq - before,
                        store.head()[0] - state.acked_seq, state.config_version, notes)

@@ -76,4 +76,7 @@ def test_a_station_without_a_link_reads_the_countys_reply_from_the_stick(qtbot, 
     assert f"县中心已收到本站第 {store.head()[0]} 条及以前的记录" in page.banner.text()
     assert client.status(store).pending == 0
     qtbot.waitUntil(lambda: page.state.text().startswith("已同步"), timeout=10_000)
+    # The history says what happened, beside the network rounds.
+    qtbot.waitUntil(lambda: page.history.rowCount() > 0 and page.history.item(0, 2).text()
+                    == f"从U盘读取县中心回执：又确认 {store.head()[0]} 条记录", timeout=10_000)
     window.sync_runner.stop()

@@ -1996,6 +1996,10 @@
         <translation>未完成</translation>
     </message>
     <message>
+        <source>County reply read from a USB stick: {n} more records confirmed</source>
+        <translation>从U盘读取县中心回执：又确认 {n} 条记录</translation>
+    </message>
+    <message>
         <source>{n} records sent</source>
         <translation>上传 {n} 条</translation>
     </message>

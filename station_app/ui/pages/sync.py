@@ -133,8 +133,15 @@ class SyncPage(Page):
         ok, failed = self.tr("Done"), self.tr("Not done")
         fill_table(self.history, [
             [local_time(h.get("at"), "%m-%d %H:%M:%S"), ok if h.get("ok") else failed,
-             self.tr("{n} records sent").format(n=h.get("sent", 0)) if h.get("ok")
-             else str(h.get("error", ""))] for h in history])
+             self._history_details(h)] for h in history])
+
+    def _history_details(self, entry: dict) -> str:
+        if not entry.get("ok"):
+            return str(entry.get("error", ""))
+        if entry.get("reply"):
+            return self.tr("County reply read from a USB stick: {n} more records confirmed").format(
+                n=entry.get("acked", 0))
+        return self.tr("{n} records sent").format(n=entry.get("sent", 0))
 
     def sync_now(self) -> None:
         if self.runner is not None:
