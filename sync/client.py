@@ -347,12 +347,12 @@ class Uploader:
                     continue
                 self._refused_unless_ok(status, answer)  # raising: the pool waits out the rest
                 send()
-                before = state.acked_seq
+                before, due = state.acked_seq, time.monotonic() >= save_due
                 self._adopt(state, answer, (batch.start + batch.count - 1, batch.last_hash),
-                            save=time.monotonic() >= save_due)
+                            save=due)
                 if state.acked_seq <= before:
                     raise Retry("the center's ack did not move the mark")
-                if time.monotonic() >= save_due:
+                if due:
                     save_due = time.monotonic() + MARK_SAVE_S
                 result.sent_events += state.acked_seq - before
                 result.batches += 1
