@@ -34,6 +34,7 @@ DEFAULT_DB = "county-center.sqlite3"
 CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: read aloud over the phone
 CODE_DAYS = 7
 KEY_SETTING = "center_signing_key"
+SERVER_THREADS = 40  # anyio's default worker threads, which run the API's database work
 
 
 def engine_for(url: str) -> Engine:
@@ -41,7 +42,9 @@ def engine_for(url: str) -> Engine:
     if url.startswith(("postgresql://", "postgres://")):
         url = "postgresql+psycopg://" + url.split("://", 1)[1]
     if url.startswith("postgresql"):
-        return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+        # As many kept connections as the server has worker threads (anyio's 40): with fewer,
+        # 50 stations at once made the pool close and open a PostgreSQL session every few batches.
+        return create_engine(url, pool_size=SERVER_THREADS, max_overflow=10, pool_pre_ping=True)
     from station_app.db.engine import make_engine
 
     path = url.removeprefix("sqlite:///")
