@@ -164,7 +164,8 @@ def encode_batch(station_id: str, events: list[dict], checked: bool = False) -> 
     return gzip.compress(canonical_json(doc, checked), compresslevel=GZIP_LEVEL, mtime=0)
 
 
-@lru_cache(maxsize=None)  # a handful of column names, asked about for every row on the wire
+@lru_cache(maxsize=1024)  # a handful of column names, asked about for every row on the wire;
+# bounded: on the center the names come from the stations
 def _is_ref_column(name: str) -> bool:
     return name == "id" or name.endswith("_id")
 
@@ -191,14 +192,13 @@ def _to_wire(event: dict) -> list:
 
 def _from_wire(row: list, seq: int, prev_hash: str) -> dict:
     """The hashed part of an event from its wire form; ProtocolError if the shape is off."""
-    if not isinstance(row, list) or len(row) != len(WIRE_FIELDS):
+    if type(row) is not list or len(row) != len(WIRE_FIELDS):  # noqa: E721 - parsed JSON
         raise ProtocolError(400, "malformed", f"event {seq} has the wrong shape")
-    event = dict(zip(WIRE_FIELDS, row))
-    event_id = event["event_id"]
+    event_id, kind, entity_id, recorded_at, utc_offset_min, operator, payload = row
     if event_id is None:
         if prev_hash == GENESIS_HASH:
             raise ProtocolError(400, "malformed", "the first event must carry its ID")
-        event_id = event["event_id"] = event_id_after(prev_hash, seq)
+        event_id = event_id_after(prev_hash, seq)
     ids: dict[int, str] = {}  # an event names the same row several times (entity, id, record)
 
     def unref(value):
@@ -210,24 +210,24 @@ def _from_wire(row: list, seq: int, prev_hash: str) -> dict:
             ids[value] = derive_id(event_id, value)
         return ids[value]
 
-    event["entity_id"] = unref(event["entity_id"])
+    event = {"event_id": event_id, "kind": kind, "entity_id": unref(entity_id),
+             "recorded_at": recorded_at, "utc_offset_min": utc_offset_min, "operator": operator}
     for name, limit in TEXT_LIMITS.items():
-        if not isinstance(event[name], str) or len(event[name]) > limit:
+        if type(event[name]) is not str or len(event[name]) > limit:  # noqa: E721
             raise ProtocolError(400, "malformed", f"event {seq}: {name} is not text of at most "
                                                   f"{limit} characters")
-    if not isinstance(event["utc_offset_min"], int) or not -1440 < event["utc_offset_min"] < 1440:
+    if type(utc_offset_min) is not int or not -1440 < utc_offset_min < 1440:  # noqa: E721
         raise ProtocolError(400, "malformed", f"event {seq}: utc_offset_min is not minutes")
-    payload = event["payload"]
-    if isinstance(payload, dict) and "rows" in payload:
+    if type(payload) is dict and "rows" in payload:  # noqa: E721
         try:
-            event["payload"] = {**payload, "rows": {
+            payload = {**payload, "rows": {
                 table: {unref(row_id): {c: unref(v) if type(v) is int and _is_ref_column(c) else v
                                         for c, v in cols.items()}
                         for row_id, cols in rows}
                 for table, rows in payload["rows"].items()}}
         except (AttributeError, TypeError, ValueError) as exc:
             raise ProtocolError(400, "malformed", f"event {seq} has malformed rows") from exc
-    event["seq"] = seq
+    event["payload"], event["seq"] = payload, seq
     return event
 
 
