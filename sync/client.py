@@ -235,10 +235,9 @@ class Uploader:
             raise NotEnrolled("this station is not enrolled with a county center")
         return state
 
-    def _adopt(self, state: SyncState, ack: dict, sent: tuple[int, str] | None = None,
-               save: bool = True) -> None:
+    def _adopt(self, state: SyncState, ack: dict, sent: tuple[int, str] | None = None) -> None:
         """Take a verified mark if it is a point of this station's own chain (``sent``: the
-        last event just sent, whose hash needs no look-up); ``save``: write it down now."""
+        last event just sent, whose hash needs no look-up); the caller writes it down."""
         try:
             fields = protocol.check_ack(state.center_key, ack, state.station_id)
         except ProtocolError as exc:  # garbled on the way, or not the center we pinned
@@ -246,13 +245,12 @@ class Uploader:
         seq, digest = _own_point(self.store, fields, sent)
         state.acked_seq, state.acked_hash = seq, digest
         self.center_config_version = fields.get("config_version", 0)
-        if save:
-            state.save(self.store)
 
     def _adopt_head(self, state: SyncState, key: bytes) -> None:
         status, answer = _signed(self.session, state, key, "GET", "head")
         self._refused_unless_ok(status, answer)
         self._adopt(state, answer)
+        state.save(self.store)
 
     def recorded_round(self) -> RoundResult:
         """A round, and a line in the sync history whichever way it went."""
@@ -347,12 +345,12 @@ class Uploader:
                     continue
                 self._refused_unless_ok(status, answer)  # raising: the pool waits out the rest
                 send()
-                before, due = state.acked_seq, time.monotonic() >= save_due
-                self._adopt(state, answer, (batch.start + batch.count - 1, batch.last_hash),
-                            save=due)
+                before = state.acked_seq
+                self._adopt(state, answer, (batch.start + batch.count - 1, batch.last_hash))
                 if state.acked_seq <= before:
                     raise Retry("the center's ack did not move the mark")
-                if due:
+                if time.monotonic() >= save_due:
+                    state.save(self.store)
                     save_due = time.monotonic() + MARK_SAVE_S
                 result.sent_events += state.acked_seq - before
                 result.batches += 1

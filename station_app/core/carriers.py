@@ -2,8 +2,8 @@
 
 The rules are data (``BUILTIN`` here; a county configuration, core/county_config.py, can
 replace them). A number may fit several companies (pure-digit formats overlap): all candidates
-come back, most likely first, and the keeper picks. A number that fits none is "OTHER" — never refused, because formats change and a
-parcel on the counter must still be checked in.
+come back, most likely first, and the keeper picks. A number that fits none is "OTHER" — never
+refused, because formats change and a parcel on the counter must still be checked in.
 """
 
 from __future__ import annotations

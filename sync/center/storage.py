@@ -104,11 +104,11 @@ class StationInfo:
     last_seen_at: str | None
 
 
-LATEST_CONFIG = select(func.coalesce(func.max(config.c.version), 0))
+_LATEST_CONFIG = select(func.coalesce(func.max(config.c.version), 0))
 # A station's row locked for a batch, and its new mark written (Center.station_lock, set_mark):
 # built once, because building and keying a statement cost more than running it.
 _BATCH_LOCK = (select(station.c.hw_seq, station.c.hw_hash, station.c.status, station.c.public_key,
-                      LATEST_CONFIG.scalar_subquery())
+                      _LATEST_CONFIG.scalar_subquery())
                .where(station.c.station_id == bindparam("station")).with_for_update(of=station))
 _NEW_MARK = (update(station).where(station.c.station_id == bindparam("station"))
              .values(hw_seq=bindparam("seq"), hw_hash=bindparam("hash"),
@@ -331,7 +331,7 @@ class Center:
     # --- configuration going down ---------------------------------------------------------
     def config_version(self) -> int:
         with self.read() as conn:
-            return conn.execute(LATEST_CONFIG).scalar()
+            return conn.execute(_LATEST_CONFIG).scalar()
 
     def publish_config(self, body: dict) -> int:
         """A new signed version of the county's configuration; stations fetch the newest.
@@ -339,7 +339,7 @@ class Center:
         county_config.parse_body(body)
         canonical_json(body)  # refuses floats: fees are integer fen here too
         with self.write() as conn:
-            version = conn.execute(LATEST_CONFIG).scalar() + 1
+            version = conn.execute(_LATEST_CONFIG).scalar() + 1
             issued = self.now()
             document = protocol.make_config(self.key, version, issued, body)
             conn.execute(insert(config).values(version=version, issued_at=issued,
