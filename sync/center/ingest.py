@@ -17,7 +17,7 @@ from sqlalchemy import insert, select
 
 from sync import protocol
 from sync.center.schema import event, flag, ledger_entry
-from sync.center.storage import Center, bulk_insert
+from sync.center.storage import Center
 from sync.protocol import ProtocolError
 
 LINE_FIELDS = {"seq": int, "record_id": str, "date": str, "category": str, "method": str,
@@ -101,18 +101,46 @@ def _store(center: Center, station_id: str, key: str, batch: protocol.Batch) -> 
     # The rows are made before the station's row is locked: its other batch in flight can
     # then be stored meanwhile, and the lock is held for database work only.
     rows = _rows(station_id, batch, now)
-    with center.write() as conn:
-        mark = _append(conn, station_id, key, batch, rows, now) \
-            if center.dialect == "postgresql" else None
-        if mark is None:
-            mark = _check_and_insert(center, conn, station_id, key, batch, rows, now)
+    mark = _store_next(center, station_id, key, batch, rows, now) \
+        if center.dialect == "postgresql" else None
+    if mark is None:
+        with center.write() as conn:
+            mark = _check_and_store(center, conn, station_id, key, batch, rows, now)
     return center.ack(station_id, *mark)
 
 
-def _check_and_insert(center: Center, conn, station_id: str, key: str, batch: protocol.Batch,
-                      rows: list[tuple], now: str) -> tuple[int, str, int]:
-    """Any batch, under the station's lock: stored past our mark, or a re-send, a gap or a
-    conflict; the new (hw_seq, hw_hash, config version)."""
+class _NotNext(Exception):
+    pass
+
+
+def _store_next(center: Center, station_id: str, key: str, batch: protocol.Batch,
+                rows: list[tuple], now: str) -> tuple[int, str, int] | None:
+    """On PostgreSQL, the usual batch (the next after our mark) stored with its rows inserted
+    before the station's row is locked: the insert, nearly all of the database's work, then
+    runs beside the station's previous batch instead of waiting for its commit, and only the
+    mark moves one batch after another. (hw_seq, hw_hash, config version); None, with nothing
+    stored, if the batch is not the next one or holds an event we hold (a re-send): the full
+    check under the lock then says what it is. Should a re-send of the same events be checked
+    under the lock meanwhile, PostgreSQL finds the two waiting on each other and fails one;
+    its station sends it again."""
+    import psycopg
+
+    try:
+        with center.write() as conn:
+            _insert(conn, rows)
+            hw_seq, hw_hash, config_version = center.station_lock(conn, station_id, key)
+            if hw_seq != batch.from_seq - 1 or hw_hash != batch.prev_hash:
+                raise _NotNext
+            center.set_mark(conn, station_id, batch.to_seq, batch.head_hash, now)
+    except (_NotNext, psycopg.errors.UniqueViolation):
+        return None
+    return batch.to_seq, batch.head_hash, config_version
+
+
+def _check_and_store(center: Center, conn, station_id: str, key: str, batch: protocol.Batch,
+                     rows: list[tuple], now: str) -> tuple[int, str, int]:
+    """Any batch, checked under the station's lock: stored past our mark, or a re-send, a gap
+    or a conflict. (hw_seq, hw_hash, config version) after it."""
     hw_seq, hw_hash, config_version = center.station_lock(conn, station_id, key)
     if batch.from_seq > hw_seq + 1:
         raise _Gap(hw_seq + 1)
@@ -165,49 +193,33 @@ def _arrays(table, names: tuple[str, ...]) -> str:
                      for n in names)
 
 
-# The usual batch, the one right after our mark from the station's own key, as one statement:
-# the mark moves only from where the batch starts, and its events and ledger entries are stored
-# only if it moved. Each round trip is a wait for the interpreter's lock too, which a thread
-# decoding the next batch holds for up to its switch interval: nine of them per batch cost more
-# than the inserts did.
-_APPEND = f"""
-WITH mark AS (
-    UPDATE station SET hw_seq = %s, hw_hash = %s, last_seen_at = %s
-    WHERE station_id = %s AND hw_seq = %s AND hw_hash = %s
-      AND status = 'active' AND public_key = %s
-    RETURNING station_id),
-events AS (
+# A batch's rows on PostgreSQL: one statement, each column an array. Each round trip is also a
+# wait for the interpreter's lock, which a thread decoding the next batch holds for up to its
+# switch interval: as two COPYs, the round trips cost more than the inserts did.
+_INSERT = f"""
+WITH events AS (
     INSERT INTO event ({", ".join(EVENT_COLUMNS)})
-    SELECT * FROM unnest({_arrays(event, EVENT_COLUMNS)}) WHERE EXISTS (SELECT FROM mark)),
-entries AS (
-    INSERT INTO ledger_entry ({", ".join(ENTRY_COLUMNS)})
-    SELECT * FROM unnest({_arrays(ledger_entry, ENTRY_COLUMNS)}) WHERE EXISTS (SELECT FROM mark))
-SELECT (SELECT coalesce(max(version), 0) FROM config) FROM mark"""
-
-
-def _append(conn, station_id: str, key: str, batch: protocol.Batch, rows: list[tuple],
-            now: str) -> tuple[int, str, int] | None:
-    """On PostgreSQL, ``batch`` stored if it is the usual one, in one statement: the new
-    (hw_seq, hw_hash, config version). None if it is anything else, or has an event to flag;
-    then nothing was changed, and the full check says what it is."""
-    if any(f is not None for _, _, f in rows):
-        return None
-    entries = [entry for _, entries, _ in rows for entry in entries]
-    event_columns = list(zip(*(row for row, _, _ in rows)))
-    entry_columns = list(zip(*entries)) if entries else [()] * len(ENTRY_COLUMNS)
-    with conn.connection.driver_connection.cursor() as cursor:
-        cursor.execute(_APPEND, (batch.to_seq, batch.head_hash, now, station_id,
-                                 batch.from_seq - 1, batch.prev_hash, key,
-                                 *map(list, event_columns), *map(list, entry_columns)))
-        row = cursor.fetchone()
-    return None if row is None else (batch.to_seq, batch.head_hash, row[0])
+    SELECT * FROM unnest({_arrays(event, EVENT_COLUMNS)}))
+INSERT INTO ledger_entry ({", ".join(ENTRY_COLUMNS)})
+SELECT * FROM unnest({_arrays(ledger_entry, ENTRY_COLUMNS)})"""
 
 
 def _insert(conn, rows: list[tuple]) -> None:
-    bulk_insert(conn, event, EVENT_COLUMNS, [row for row, _, _ in rows])
+    """The rows of a batch's new events, in the caller's transaction."""
+    events = [row for row, _, _ in rows]
     entries = [entry for _, entries, _ in rows for entry in entries]
-    if entries:
-        bulk_insert(conn, ledger_entry, ENTRY_COLUMNS, entries)
+    driver = conn.connection.driver_connection
+    if conn.dialect.name == "postgresql":
+        arrays = [list(column) for column in zip(*events)] or [[]] * len(EVENT_COLUMNS)
+        arrays += [list(column) for column in zip(*entries)] or [[]] * len(ENTRY_COLUMNS)
+        with driver.cursor() as cursor:
+            cursor.execute(_INSERT, arrays)
+    else:
+        for table, columns, table_rows in ((event, EVENT_COLUMNS, events),
+                                           (ledger_entry, ENTRY_COLUMNS, entries)):
+            if table_rows:
+                driver.executemany(f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES "
+                                   f"({', '.join('?' * len(columns))})", table_rows)
     flags = [f for _, _, f in rows if f is not None]
     if flags:
         conn.execute(insert(flag), flags)

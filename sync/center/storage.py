@@ -77,21 +77,6 @@ def write_transaction(engine: Engine) -> Iterator[Connection]:
             yield conn
 
 
-def bulk_insert(conn: Connection, table, columns: tuple[str, ...], rows: list[tuple]) -> None:
-    """Many rows into ``table`` in the caller's transaction: COPY on PostgreSQL (a batch's events
-    in one stream instead of a statement each), the driver's executemany on SQLite."""
-    driver = conn.connection.driver_connection
-    names = ", ".join(columns)
-    if conn.dialect.name == "postgresql":
-        with driver.cursor() as cursor, cursor.copy(
-                f"COPY {table.name} ({names}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(row)
-    else:
-        driver.executemany(f"INSERT INTO {table.name} ({names}) VALUES "
-                           f"({', '.join('?' * len(columns))})", rows)
-
-
 @dataclass(frozen=True)
 class StationInfo:
     station_id: str
@@ -106,10 +91,13 @@ class StationInfo:
 
 _LATEST_CONFIG = select(func.coalesce(func.max(config.c.version), 0))
 # A station's row locked for a batch, and its new mark written (Center.station_lock, set_mark):
-# built once, because building and keying a statement cost more than running it.
+# built once, because building and keying a statement cost more than running it. The lock is
+# FOR NO KEY UPDATE, which lets the station's next batch insert its events (whose foreign key
+# takes a KEY SHARE lock on the row) while this one holds it.
 _BATCH_LOCK = (select(station.c.hw_seq, station.c.hw_hash, station.c.status, station.c.public_key,
                       _LATEST_CONFIG.scalar_subquery())
-               .where(station.c.station_id == bindparam("station")).with_for_update(of=station))
+               .where(station.c.station_id == bindparam("station"))
+               .with_for_update(of=station, key_share=True))
 _NEW_MARK = (update(station).where(station.c.station_id == bindparam("station"))
              .values(hw_seq=bindparam("seq"), hw_hash=bindparam("hash"),
                      last_seen_at=bindparam("now")))
