@@ -213,9 +213,10 @@ def _from_wire(row: list, seq: int, prev_hash: str) -> dict:
     event = {"event_id": event_id, "kind": kind, "entity_id": unref(entity_id),
              "recorded_at": recorded_at, "utc_offset_min": utc_offset_min, "operator": operator}
     for name, limit in TEXT_LIMITS.items():
-        if type(event[name]) is not str or len(event[name]) > limit:  # noqa: E721
+        if type(event[name]) is not str or len(event[name]) > limit \
+                or "\x00" in event[name]:  # noqa: E721 - and no NUL, which PostgreSQL refuses
             raise ProtocolError(400, "malformed", f"event {seq}: {name} is not text of at most "
-                                                  f"{limit} characters")
+                                                  f"{limit} characters without NUL")
     if type(utc_offset_min) is not int or not -1440 < utc_offset_min < 1440:  # noqa: E721
         raise ProtocolError(400, "malformed", f"event {seq}: utc_offset_min is not minutes")
     if type(payload) is dict and "rows" in payload:  # noqa: E721

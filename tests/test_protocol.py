@@ -105,9 +105,11 @@ def test_bad_bodies_get_their_4xx(body, status, code):
     assert (refused.value.status, refused.value.code) == (status, code)
 
 
-@pytest.mark.parametrize("field, value", [(4, True), (4, 1440), (1, 7), (5, None), (1, "k" * 41)])
+@pytest.mark.parametrize("field, value", [(4, True), (4, 1440), (1, 7), (5, None), (1, "k" * 41),
+                                          (5, "keeper\x00")])
 def test_an_events_fields_of_the_wrong_kind_are_a_400(events, field, value):
-    """Each would otherwise reach the hash (a bool offset is no whole number) or the database."""
+    """Each would otherwise reach the hash (a bool offset is no whole number) or the database
+    (which refuses a NUL in text)."""
     doc = json.loads(gzip.decompress(protocol.encode_batch("S1", events[:2])))
     doc["events"][1][field] = value
     with pytest.raises(ProtocolError) as refused:

@@ -257,8 +257,16 @@ def test_resends_are_no_ops_and_a_different_event_is_a_flagged_conflict(store, k
     assert_in_step(store, db)
 
 
+def _nul_line(seq: int) -> dict:
+    """A ledger line the center can read but PostgreSQL cannot hold: text with a NUL in it."""
+    return {"seq": seq, "record_id": "r1", "date": "2026-11-22", "category": "bill",
+            "method": "cash", "in_fen": 100, "out_fen": 0, "description": "电费\x00"}
+
+
+@pytest.mark.parametrize("line", [lambda seq: {"in_fen": "lots"}, _nul_line],
+                         ids=["not a ledger line", "text with a NUL"])
 def test_content_the_center_cannot_interpret_is_stored_flagged_and_does_not_block(
-        store, keeper, center, db, enrolled):
+        store, keeper, center, db, enrolled, line):
     from station_app.core.signing import private_key
 
     activity(store, keeper.id, 5)
@@ -266,7 +274,7 @@ def test_content_the_center_cannot_interpret_is_stored_flagged_and_does_not_bloc
     events = _events(store)
     odd = dict(events[-1])
     odd.update(seq=len(events) + 1, prev_hash=events[-1]["hash"], kind="future.thing",
-               payload={"rows": {"ledger_line": {"x": {"in_fen": "lots"}}}})
+               payload={"rows": {"ledger_line": {"x": line(len(events) + 1)}}})
     from station_app.core.canonical import event_hash, hashed_part
     odd["hash"] = event_hash(odd["prev_hash"], hashed_part(odd))
     answer = _post(center, STATION, protocol.encode_batch(STATION, [odd]), private_key(store))

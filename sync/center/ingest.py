@@ -46,9 +46,11 @@ def ledger_entries(station_id: str, ev: dict) -> list[dict]:
         for name, kind in LINE_FIELDS.items():
             if type(cols[name]) is not kind:  # exactly: parsed JSON, and a bool is no amount
                 raise Uninterpretable(f"ledger line {line_id}: {name} is not a {kind.__name__}")
+            if kind is str and "\x00" in cols[name]:  # PostgreSQL's text cannot hold it
+                raise Uninterpretable(f"ledger line {line_id}: {name} holds a NUL character")
         if cols["seq"] != ev["seq"] or not DATE.fullmatch(cols["date"]) \
                 or not (0 <= cols["in_fen"] < MAX_FEN and 0 <= cols["out_fen"] < MAX_FEN) \
-                or len(line_id) > 32 or len(cols["record_id"]) > 64 \
+                or len(line_id) > 32 or "\x00" in line_id or len(cols["record_id"]) > 64 \
                 or len(cols["category"]) > 24 or len(cols["method"]) > 12:
             raise Uninterpretable(f"ledger line {line_id} is out of range")
         out.append({"station_id": station_id, "line_id": line_id, **cols})
