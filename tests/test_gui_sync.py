@@ -55,18 +55,34 @@ def test_joining_by_qr_code_and_syncing_from_the_status_bar(qtbot, gui, county, 
 def test_a_station_without_a_link_reads_the_countys_reply_from_the_stick(qtbot, gui, county,
                                                                         store, keeper, tmp_path):
     window, ctx, _keys = gui
-    _center, db = county
+    center, db = county
     parcels.check_in(store, keeper.id, "YT7000000000002", phone="13900002222", name="李四")
-    client.write_bundle(store, tmp_path / "bundle.vsb", STATION, db.add_station(STATION, "测试站"))
-    from sync.center.bundles import import_bundle, reply
-
-    import_bundle(db, (tmp_path / "bundle.vsb").read_bytes())
-    (tmp_path / "reply.vsr").write_bytes(reply(db, STATION))
-    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0 not a reply")
+    code = db.add_station(STATION, "测试站")
     window.start_sync()
     page = window.page("sync")
     window.show_page(page)
     wait_idle(qtbot, ctx)
+    bundle = tmp_path / "bundle.vsb"
+    # Not joined: the bundle asks for the county's codes and carries them; without the
+    # one-time code nothing is written.
+    page.bundle_to(str(bundle))
+    qtbot.waitUntil(lambda: page.dialog is not None, timeout=10_000)
+    page.dialog.station_id.setText(STATION)
+    page.dialog.accept()
+    assert page.banner.kind == "error" and page.banner.text() == "请填写站点编号和一次性加入码。"
+    assert not bundle.exists()
+    page.bundle_to(str(bundle))
+    qtbot.waitUntil(lambda: page.dialog is not None, timeout=10_000)
+    assert page.handle_scan(f"VSENROLL|{center.url}|{STATION}|{code}")  # the county's QR code
+    page.dialog.accept()
+    qtbot.waitUntil(lambda: page.banner.kind == "ok", timeout=10_000)
+    assert page.banner.text() == f"U盘包已导出：{store.head()[0]} 条记录。请交给县中心。"
+    from sync.center.bundles import import_bundle, reply
+
+    import_bundle(db, bundle.read_bytes())
+    assert db.station(STATION).hw_seq == store.head()[0]  # enrolled by the bundle, and stored
+    (tmp_path / "reply.vsr").write_bytes(reply(db, STATION))
+    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0 not a reply")
     page.take_reply(str(tmp_path / "photo.jpg"))
     qtbot.waitUntil(lambda: page.banner.kind == "error", timeout=10_000)
     assert page.banner.text() == "这个文件不是县中心的回执。"

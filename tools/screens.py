@@ -149,6 +149,11 @@ def main() -> None:
     page.dialog.resize(560, 240)
     grab(page.dialog, "13a-EnrollDialog")
     page.dialog.reject()
+    page.bundle_to(str(args.out / "bundle.vsb"))  # no link: the bundle asks for the codes
+    wait_until(lambda: page.dialog is not None, 10)
+    page.handle_scan(f"VSENROLL|{center.url}|610102-001|{code}")
+    grab(page.dialog, "13a2-EnrollDialog-by-bundle")
+    page.dialog.reject()
     client.enroll(station.store, center.url, "610102-001", code, ctx.operator.id)
     window.start_sync()
     wait_until(lambda: window.sync_label.text().startswith(("已同步", "Synced")), 20)

@@ -396,6 +396,10 @@
         <translation>加入县中心</translation>
     </message>
     <message>
+        <source>The county center has not confirmed this station yet: the bundle carries the codes the county gave you. Scan its QR code, or type what it says.</source>
+        <translation>县中心还没有确认本站：U盘包会带上县里给的站点编号和一次性加入码。请扫描县里给的二维码，或照着填写。</translation>
+    </message>
+    <message>
         <source>Scan the QR code the county gave you, or type what it says.</source>
         <translation>扫描县中心给的二维码，或照着上面的内容输入。</translation>
     </message>
@@ -406,6 +410,10 @@
     <message>
         <source>Station code</source>
         <translation>站点编号</translation>
+    </message>
+    <message>
+        <source>Enroll by USB bundle</source>
+        <translation>用U盘包加入县中心</translation>
     </message>
     <message>
         <source>One-time code</source>
@@ -2030,6 +2038,10 @@
     <message>
         <source>Bundles (*.vsb)</source>
         <translation>U盘包 (*.vsb)</translation>
+    </message>
+    <message>
+        <source>Fill in the station code and the one-time code.</source>
+        <translation>请填写站点编号和一次性加入码。</translation>
     </message>
     <message>
         <source>Bundle written: {n} records. Take it to the county center.</source>

@@ -1,7 +1,8 @@
 """同步 — the county center: whether this station's records have reached it, "sync now", the
 last rounds, announcements from the county, joining a center (scan its QR code or type the
-code), and for a station without a link: writing a USB bundle for the county and reading the
-county's reply from the stick."""
+code), and for a station without a link: writing a USB bundle for the county (which enrolls
+the station, the first time, with the county's codes) and reading the county's reply from the
+stick."""
 
 from __future__ import annotations
 
@@ -15,28 +16,34 @@ from station_app.ui.widgets import fill_table, form, local_time, main_button, pl
 
 class EnrollDialog(QDialog):
     """The county's address, this station's id and the one-time code; a scan of the county's
-    QR code fills all three."""
+    QR code fills all three. ``by_bundle``: for a station without a link, whose USB bundle
+    carries its enrollment: no address."""
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, by_bundle: bool = False):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Join the county center"))
+        self.setWindowTitle(self.tr("Enroll by USB bundle") if by_bundle
+                            else self.tr("Join the county center"))
         self.url = sized(QLineEdit(), 14)
         self.url.setPlaceholderText("http://…")
         self.station_id = sized(QLineEdit(), 14)
         self.code = sized(QLineEdit(), 14)
         self.code.setPlaceholderText("XXXX-XXXX")
-        hint = sized(QLabel(self.tr("Scan the QR code the county gave you, or type what it says.")),
-                     13)
+        hint = sized(QLabel(self.tr(
+            "The county center has not confirmed this station yet: the bundle carries the codes "
+            "the county gave you. Scan its QR code, or type what it says.") if by_bundle else
+            self.tr("Scan the QR code the county gave you, or type what it says.")), 13)
         hint.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        rows = [(self.tr("Station code"), self.station_id),
+                (self.tr("One-time code"), self.code)]
+        if not by_bundle:
+            rows.insert(0, (self.tr("County center"), self.url))
         layout = QVBoxLayout(self)
         layout.addWidget(hint)
-        layout.addLayout(form([(self.tr("County center"), self.url),
-                               (self.tr("Station code"), self.station_id),
-                               (self.tr("One-time code"), self.code)]))
+        layout.addLayout(form(rows))
         layout.addWidget(buttons)
         self.resize(560, 240)
 
@@ -194,13 +201,51 @@ class SyncPage(Page):
     def write_bundle(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Write a USB bundle"),
                                               "station-bundle.vsb", self.tr("Bundles (*.vsb)"))
-        if not path:
-            return
+        if path:
+            self.bundle_to(path)
+
+    def bundle_to(self, path: str) -> None:
+        """Write the bundle; a station the county has not confirmed (no online enrollment, no
+        reply read) first gives the codes the county issued, and the bundle enrolls it."""
+        from station_app.core.settings import station_settings
         from sync import client
 
         store = self.ctx.store
-        self.runner.net.run(lambda: client.write_bundle(store, path), lambda count: self.banner.ok(
-            self.tr("Bundle written: {n} records. Take it to the county center.").format(n=count)),
+        self.call(lambda: (client.load_state(store), station_settings(store).station_id),
+                  lambda found: self._bundle_codes(path, *found))
+
+    def _bundle_codes(self, path: str, state, recorded_id: str) -> None:
+        if state is not None:
+            self._write_bundle(path, None, None)
+            return
+        if self.ctx.operator is None or not self.ctx.operator.is_keeper:
+            self.banner.error(self.tr("Only the keeper can join a county center."))
+            return
+        self.dialog = EnrollDialog(self, by_bundle=True)
+        self.dialog.station_id.setText(recorded_id or "")
+        self.dialog.finished.connect(lambda result: self._bundle_answered(path, recorded_id,
+                                                                          result))
+        self.dialog.open()
+
+    def _bundle_answered(self, path: str, recorded_id: str, result: int) -> None:
+        dialog, self.dialog = self.dialog, None
+        if result != QDialog.DialogCode.Accepted or dialog is None:
+            return
+        _url, station_id, code = dialog.values()
+        # A station id this station took with an earlier bundle needs no code again.
+        if not station_id or not (code or station_id == recorded_id):
+            self.banner.error(self.tr("Fill in the station code and the one-time code."))
+            return
+        self._write_bundle(path, station_id, code or None)
+
+    def _write_bundle(self, path: str, station_id: str | None, code: str | None) -> None:
+        from sync import client
+
+        store, op = self.ctx.store, self.ctx.op_id
+        self.runner.net.run(
+            lambda: client.write_bundle(store, path, station_id, code, op),
+            lambda count: self.banner.ok(self.tr(
+                "Bundle written: {n} records. Take it to the county center.").format(n=count)),
             lambda exc: self.banner.error(sync_error_text(exc)), owner=self)
 
     def read_reply(self) -> None:
