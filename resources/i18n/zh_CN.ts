@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
@@ -27,7 +27,7 @@
         <translation>缴费单位（已知时自动填写）</translation>
     </message>
     <message>
-        <source>Account holder's name</source>
+        <source>Account holder&apos;s name</source>
         <translation>户主姓名</translation>
     </message>
     <message>
@@ -107,7 +107,7 @@
         <translation>打印收据 (Ctrl+P)</translation>
     </message>
     <message>
-        <source>Today's and pending payments</source>
+        <source>Today&apos;s and pending payments</source>
         <translation>待确认和最近的缴费</translation>
     </message>
     <message>
@@ -166,7 +166,7 @@
         <translation>手机号，或手机尾号后四位</translation>
     </message>
     <message>
-        <source>Recipient's name</source>
+        <source>Recipient&apos;s name</source>
         <translation>收件人姓名</translation>
     </message>
     <message>
@@ -261,7 +261,7 @@
         <translation>清点的备用金，如 200</translation>
     </message>
     <message>
-        <source>Open today's drawer</source>
+        <source>Open today&apos;s drawer</source>
         <translation>开启今天的钱箱</translation>
     </message>
     <message>
@@ -474,7 +474,7 @@
         <translation>{courier}：{n} 件</translation>
     </message>
     <message>
-        <source>Courier's name (optional)</source>
+        <source>Courier&apos;s name (optional)</source>
         <translation>快递员姓名（可不填）</translation>
     </message>
     <message>
@@ -687,7 +687,7 @@
         <translation>退回快递公司</translation>
     </message>
     <message>
-        <source>Opening the station's data…</source>
+        <source>Opening the station&apos;s data…</source>
         <translation>正在打开本站数据…</translation>
     </message>
     <message>
@@ -930,7 +930,7 @@
         <translation>手机号，或手机尾号 4 位</translation>
     </message>
     <message>
-        <source>Farmer's name</source>
+        <source>Farmer&apos;s name</source>
         <translation>农户姓名</translation>
     </message>
     <message>
@@ -1034,7 +1034,7 @@
         <translation>单价，如 4.00</translation>
     </message>
     <message>
-        <source>Buyer's name or shop</source>
+        <source>Buyer&apos;s name or shop</source>
         <translation>买方姓名或商户</translation>
     </message>
     <message>
@@ -1090,7 +1090,7 @@
         <translation>在库或尚未结清的代卖</translation>
     </message>
     <message>
-        <source>Station's own</source>
+        <source>Station&apos;s own</source>
         <translation>本站收购</translation>
     </message>
     <message>
@@ -1205,7 +1205,7 @@
         <translation>手机号，或手机尾号 4 位</translation>
     </message>
     <message>
-        <source>Villager's name</source>
+        <source>Villager&apos;s name</source>
         <translation>村民姓名</translation>
     </message>
     <message>
@@ -1333,7 +1333,7 @@
         <translation>平台已下单</translation>
     </message>
     <message>
-        <source>The platform's order number:</source>
+        <source>The platform&apos;s order number:</source>
         <translation>平台订单号：</translation>
     </message>
     <message>
@@ -1353,7 +1353,7 @@
         <translation>运单号（入库时会自动认出这件代购）：</translation>
     </message>
     <message>
-        <source>That parcel is already on the shelf: {name}'s purchase has arrived.</source>
+        <source>That parcel is already on the shelf: {name}&apos;s purchase has arrived.</source>
         <translation>这件快递已在货架上：{name} 的代购已到站。</translation>
     </message>
     <message>
@@ -1396,19 +1396,19 @@
         <translation>寄件</translation>
     </message>
     <message>
-        <source>Sender's mobile number</source>
+        <source>Sender&apos;s mobile number</source>
         <translation>寄件人手机号</translation>
     </message>
     <message>
-        <source>Sender's name</source>
+        <source>Sender&apos;s name</source>
         <translation>寄件人姓名</translation>
     </message>
     <message>
-        <source>Receiver's name</source>
+        <source>Receiver&apos;s name</source>
         <translation>收件人姓名</translation>
     </message>
     <message>
-        <source>Receiver's phone</source>
+        <source>Receiver&apos;s phone</source>
         <translation>收件人电话</translation>
     </message>
     <message>
@@ -1587,7 +1587,7 @@
         <translation>银行卡后四位</translation>
     </message>
     <message>
-        <source>What, e.g. train ticket Xi'an–Lanzhou</source>
+        <source>What, e.g. train ticket Xi&apos;an–Lanzhou</source>
         <translation>内容，如 西安—兰州 火车票</translation>
     </message>
     <message>
@@ -1631,7 +1631,7 @@
         <translation>最近的服务</translation>
     </message>
     <message>
-        <source>The villager's card pays the amount on the POS terminal; give the same amount in cash from the drawer.</source>
+        <source>The villager&apos;s card pays the amount on the POS terminal; give the same amount in cash from the drawer.</source>
         <translation>村民在 POS 机上刷卡付这笔金额，再从钱箱付给他同样金额的现金。</translation>
     </message>
     <message>
@@ -1686,7 +1686,7 @@
         <translation> 分钟（0 = 不锁屏）</translation>
     </message>
     <message>
-        <source>The data folder's “backups”</source>
+        <source>The data folder&apos;s “backups”</source>
         <translation>数据文件夹下的 backups</translation>
     </message>
     <message>
@@ -1960,7 +1960,7 @@
         <translation>导出U盘包…</translation>
     </message>
     <message>
-        <source>Read the county's reply…</source>
+        <source>Read the county&apos;s reply…</source>
         <translation>读取县中心回执…</translation>
     </message>
     <message>
@@ -1992,7 +1992,7 @@
         <translation> · 县配置第 {version} 版</translation>
     </message>
     <message>
-        <source>Join a county center to send it this station's records; without a link, write a USB bundle for the county.</source>
+        <source>Join a county center to send it this station&apos;s records; without a link, write a USB bundle for the county.</source>
         <translation>加入县中心后，本站记录会自动上传；没有网络时，可导出U盘包交给县中心。</translation>
     </message>
     <message>
@@ -2020,7 +2020,7 @@
         <translation>只有站长可以加入县中心。</translation>
     </message>
     <message>
-        <source>Fill in the center's address (http://…), the station code and the one-time code.</source>
+        <source>Fill in the center&apos;s address (http://…), the station code and the one-time code.</source>
         <translation>请填写县中心地址（http://…）、站点编号和一次性加入码。</translation>
     </message>
     <message>
@@ -2048,7 +2048,7 @@
         <translation>U盘包已导出：{n} 条记录。请交给县中心。</translation>
     </message>
     <message>
-        <source>Read the county's reply</source>
+        <source>Read the county&apos;s reply</source>
         <translation>读取县中心回执</translation>
     </message>
     <message>
@@ -2056,11 +2056,11 @@
         <translation>县中心回执 (*.vsr)</translation>
     </message>
     <message>
-        <source>The county holds this station's records up to {seq}; {n} waiting for the next bundle. County rules version {version}.</source>
+        <source>The county holds this station&apos;s records up to {seq}; {n} waiting for the next bundle. County rules version {version}.</source>
         <translation>县中心已收到本站第 {seq} 条及以前的记录；还有 {n} 条等下次导出U盘包。县配置第 {version} 版。</translation>
     </message>
     <message>
-        <source>The county holds this station's records up to {seq}; {n} waiting for the next bundle.</source>
+        <source>The county holds this station&apos;s records up to {seq}; {n} waiting for the next bundle.</source>
         <translation>县中心已收到本站第 {seq} 条及以前的记录；还有 {n} 条等下次导出U盘包。</translation>
     </message>
 </context>
@@ -2306,7 +2306,7 @@
         <translation>“{text}”不是手机尾号四位。</translation>
     </message>
     <message>
-        <source>Enter the recipient's name as well as the last 4 digits.</source>
+        <source>Enter the recipient&apos;s name as well as the last 4 digits.</source>
         <translation>只有尾号四位时，请同时填写收件人姓名。</translation>
     </message>
     <message>
@@ -2426,7 +2426,7 @@
         <translation>没有等待 {carrier} 揽收的寄件。</translation>
     </message>
     <message>
-        <source>Check the sender's ID card (实名) before accepting the send.</source>
+        <source>Check the sender&apos;s ID card (实名) before accepting the send.</source>
         <translation>收寄前请核验寄件人身份证（实名）。</translation>
     </message>
     <message>
@@ -2470,7 +2470,7 @@
         <translation>钱箱已经开启。</translation>
     </message>
     <message>
-        <source>Today ({date}) has already been closed, and a closed day cannot be reopened. New business goes into tomorrow's drawer.</source>
+        <source>Today ({date}) has already been closed, and a closed day cannot be reopened. New business goes into tomorrow&apos;s drawer.</source>
         <translation>今天（{date}）已经日结，日结后不能重新开启。新的业务请记入明天的钱箱。</translation>
     </message>
     <message>
@@ -2482,7 +2482,7 @@
         <translation>钱箱里应只有现金 {cash}，不能付出 {amount}。</translation>
     </message>
     <message>
-        <source>This parcel is {name}'s agent purchase ({items}): hand it over on the agent purchases page (F6), which takes the balance.</source>
+        <source>This parcel is {name}&apos;s agent purchase ({items}): hand it over on the agent purchases page (F6), which takes the balance.</source>
         <translation>这件是 {name} 的代购（{items}）：请在代购页面 (F6) 交货并收尾款。</translation>
     </message>
     <message>
@@ -3115,7 +3115,7 @@
         <translation>这个一次性码已过期，请向县中心重新申请。</translation>
     </message>
     <message>
-        <source>The county center has stopped accepting this station's records.</source>
+        <source>The county center has stopped accepting this station&apos;s records.</source>
         <translation>县中心已停止接收本站的记录。</translation>
     </message>
     <message>

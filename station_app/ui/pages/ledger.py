@@ -17,7 +17,7 @@ from station_app.ui.i18n import tr_core
 from station_app.ui.lazy_model import LazyTableModel
 from station_app.ui.pages.base import Page
 from station_app.ui.printing import t_any
-from station_app.ui.widgets import (big_edit, coded_combo, lazy_table, money, sized)
+from station_app.ui.widgets import big_edit, coded_combo, lazy_table, money, sized
 
 EXPORTS = {"pdf": "PDF (*.pdf)", "xlsx": "Excel (*.xlsx)", "csv": "CSV (*.csv)",
            "json": "JSON (*.json)"}

@@ -13,7 +13,7 @@ from station_app.core.validate import format_fen, parse_money, parse_pin
 from station_app.ui import services as svc
 from station_app.ui.i18n import LANGUAGES
 from station_app.ui.pages.base import Page
-from station_app.ui.widgets import (fill_table, form, plain_table, right_aligned, sized)
+from station_app.ui.widgets import fill_table, form, plain_table, right_aligned, sized
 
 
 def _spin(low: int, high: int, suffix: str = "") -> QSpinBox:

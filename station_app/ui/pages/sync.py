@@ -166,20 +166,28 @@ class SyncPage(Page):
         return True
 
     def enroll(self, scanned: str | None = None) -> None:
+        self._ask_codes(self._enroll_answered, scanned=scanned)
+
+    def _ask_codes(self, then, by_bundle: bool = False, station_id: str = "",
+                   scanned: str | None = None) -> None:
+        """The enrollment dialog, for the keeper only; ``then(url, station_id, code)`` once
+        the keeper confirms it."""
         if self.ctx.operator is None or not self.ctx.operator.is_keeper:
             self.banner.error(self.tr("Only the keeper can join a county center."))
             return
-        self.dialog = EnrollDialog(self)
+        self.dialog = EnrollDialog(self, by_bundle)
+        self.dialog.station_id.setText(station_id)
         if scanned:
             self.dialog.take_scan(scanned)
-        self.dialog.finished.connect(self._enroll_answered)
+        self.dialog.finished.connect(lambda result: self._codes_given(then, result))
         self.dialog.open()
 
-    def _enroll_answered(self, result: int) -> None:
+    def _codes_given(self, then, result: int) -> None:
         dialog, self.dialog = self.dialog, None
-        if result != QDialog.DialogCode.Accepted or dialog is None:
-            return
-        url, station_id, code = dialog.values()
+        if result == QDialog.DialogCode.Accepted and dialog is not None:
+            then(*dialog.values())
+
+    def _enroll_answered(self, url: str, station_id: str, code: str) -> None:
         if not (url.startswith(("http://", "https://")) and station_id and code):
             self.banner.error(self.tr("Fill in the center's address (http://…), the station "
                                       "code and the one-time code."))
@@ -218,25 +226,15 @@ class SyncPage(Page):
         if state is not None:
             self._write_bundle(path, None, None)
             return
-        if self.ctx.operator is None or not self.ctx.operator.is_keeper:
-            self.banner.error(self.tr("Only the keeper can join a county center."))
-            return
-        self.dialog = EnrollDialog(self, by_bundle=True)
-        self.dialog.station_id.setText(recorded_id or "")
-        self.dialog.finished.connect(lambda result: self._bundle_answered(path, recorded_id,
-                                                                          result))
-        self.dialog.open()
 
-    def _bundle_answered(self, path: str, recorded_id: str, result: int) -> None:
-        dialog, self.dialog = self.dialog, None
-        if result != QDialog.DialogCode.Accepted or dialog is None:
-            return
-        _url, station_id, code = dialog.values()
-        # A station id this station took with an earlier bundle needs no code again.
-        if not station_id or not (code or station_id == recorded_id):
-            self.banner.error(self.tr("Fill in the station code and the one-time code."))
-            return
-        self._write_bundle(path, station_id, code or None)
+        def given(_url: str, station_id: str, code: str) -> None:
+            # A station id this station took with an earlier bundle needs no code again.
+            if not station_id or not (code or station_id == recorded_id):
+                self.banner.error(self.tr("Fill in the station code and the one-time code."))
+                return
+            self._write_bundle(path, station_id, code or None)
+
+        self._ask_codes(given, by_bundle=True, station_id=recorded_id or "")
 
     def _write_bundle(self, path: str, station_id: str | None, code: str | None) -> None:
         from sync import client
