@@ -228,6 +228,46 @@ def test_a_batch_overtaking_an_earlier_one_waits_for_it(store, keeper, db, enrol
     assert answers[-1].extra == {"expected_from": len(events) + 1}
 
 
+@pytest.mark.parametrize("center_db", ["postgresql"], indirect=True)
+def test_the_next_batch_moves_the_mark_once_the_one_before_commits(store, keeper, db, enrolled):
+    """On PostgreSQL the next batch's rows go in while the batch before it still holds the
+    station's row; moving the mark must then wait for that commit and see its mark, not skip
+    the row its snapshot showed with the older one."""
+    from sqlalchemy import text
+
+    from station_app.core.signing import public_key_text
+
+    activity(store, keeper.id, 15)
+    events = _events(store)
+    activity(store, keeper.id, 5)  # and a batch after those, for a key that is not the station's
+    key, now = public_key_text(store), db.now()
+    before, following = (protocol.decode_batch(protocol.encode_batch(STATION, events[a:b]))
+                         for a, b in ((0, 5), (5, len(events))))
+    answers = []
+
+    def advance(batch):
+        with db.write() as conn:
+            answers.append(db.advance_mark(conn, STATION, key, batch, now))
+
+    previous = db.write()  # the batch before: its mark written, not committed yet
+    db.set_mark(previous.__enter__(), STATION, before.to_seq, before.head_hash, now)
+    mover = threading.Thread(target=advance, args=(following,))
+    mover.start()
+    with db.engine.connect() as conn:  # until the mover waits for the station's row
+        while mover.is_alive() and not conn.execute(text(
+                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")).scalar():
+            conn.rollback()  # the statistics are read once per transaction
+    previous.__exit__(None, None, None)
+    mover.join(30)
+    assert answers == [db.config_version()]
+    assert (db.station(STATION).hw_seq, db.station(STATION).hw_hash) == (len(events),
+                                                                        events[-1]["hash"])
+    advance(before)  # not the next batch: nothing moves
+    key = "a key the station no longer has"
+    advance(protocol.decode_batch(protocol.encode_batch(STATION, _events(store)[len(events):])))
+    assert answers[1:] == [None, None] and db.station(STATION).hw_seq == len(events)
+
+
 def test_resends_are_no_ops_and_a_different_event_is_a_flagged_conflict(store, keeper, center,
                                                                           db, enrolled):
     from station_app.core.signing import private_key

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from contextlib import nullcontext
+from functools import cache
 from operator import itemgetter
 
 from sqlalchemy import insert, select
@@ -120,7 +121,8 @@ def _store_next(center: Center, station_id: str, key: str, batch: protocol.Batch
     """On PostgreSQL, the usual batch (the next after our mark) stored with its rows inserted
     before the station's row is locked: the insert, nearly all of the database's work, then
     runs beside the station's previous batch instead of waiting for its commit, and only the
-    mark moves one batch after another. (hw_seq, hw_hash, config version); None, with nothing
+    mark moves one batch after another, in one statement (Center.advance_mark) that waits for
+    that commit. (hw_seq, hw_hash, config version); None, with nothing
     stored, if the batch is not the next one or holds an event we hold (a re-send): the full
     check under the lock then says what it is. Should a re-send of the same events be checked
     under the lock meanwhile, PostgreSQL finds the two waiting on each other and fails one;
@@ -130,10 +132,9 @@ def _store_next(center: Center, station_id: str, key: str, batch: protocol.Batch
     try:
         with center.write() as conn:
             _insert(conn, rows)
-            hw_seq, hw_hash, config_version = center.station_lock(conn, station_id, key)
-            if hw_seq != batch.from_seq - 1 or hw_hash != batch.prev_hash:
+            config_version = center.advance_mark(conn, station_id, key, batch, now)
+            if config_version is None:
                 raise _NotNext
-            center.set_mark(conn, station_id, batch.to_seq, batch.head_hash, now)
     except (_NotNext, psycopg.errors.UniqueViolation):
         return None
     return batch.to_seq, batch.head_hash, config_version
@@ -188,11 +189,27 @@ def _rows(station_id: str, batch: protocol.Batch, now: str) -> list[tuple]:
     return out
 
 
+def _is_int(table, name: str) -> bool:
+    return table.c[name].type.python_type is int
+
+
 def _arrays(table, names: tuple[str, ...]) -> str:
     """One array parameter per column; text, not varchar(n): a cast would cut a long value where
     the insert refuses it."""
-    return ", ".join("%b::bigint[]" if table.c[n].type.python_type is int else "%b::text[]"
+    return ", ".join("%b::bigint[]" if _is_int(table, n) else "%b::text[]" for n in names)
+
+
+@cache
+def _array_types() -> tuple[tuple, tuple]:
+    """The pg_arrays type of each event and ledger entry column; psycopg is imported only where
+    PostgreSQL is in use."""
+    from sync.center import pg_arrays
+
+    def types(table, names):
+        return tuple(pg_arrays.Int8Array if _is_int(table, n) else pg_arrays.TextArray
                      for n in names)
+
+    return types(event, EVENT_COLUMNS), types(ledger_entry, ENTRY_COLUMNS)
 
 
 # A batch's rows on PostgreSQL: one statement, each column an array. Each round trip is also a
@@ -212,9 +229,13 @@ def _insert(conn, rows: list[tuple]) -> None:
     entries = [entry for _, entries, _ in rows for entry in entries]
     driver = conn.connection.driver_connection
     if conn.dialect.name == "postgresql":
-        arrays = [list(column) for column in zip(*events)] or [[]] * len(EVENT_COLUMNS)
-        arrays += [list(column) for column in zip(*entries)] or [[]] * len(ENTRY_COLUMNS)
+        from sync.center import pg_arrays
+
+        arrays = [kind(column) for kinds, table_rows in zip(_array_types(), (events, entries))
+                  for kind, column in zip(kinds, zip(*table_rows) if table_rows
+                                          else [()] * len(kinds))]
         with driver.cursor() as cursor:
+            pg_arrays.register(cursor)
             cursor.execute(_INSERT, arrays)
     else:
         for table, columns, table_rows in ((event, EVENT_COLUMNS, events),

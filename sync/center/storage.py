@@ -17,8 +17,8 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Iterator
 
-from sqlalchemy import (Connection, Engine, bindparam, create_engine, func, insert, select,
-                        update)
+from sqlalchemy import (Connection, Engine, and_, bindparam, case, create_engine, func, insert,
+                        select, update)
 
 from station_app.core import county_config
 from station_app.core.canonical import GENESIS_HASH, canonical_json
@@ -101,6 +101,18 @@ _BATCH_LOCK = (select(station.c.hw_seq, station.c.hw_hash, station.c.status, sta
 _NEW_MARK = (update(station).where(station.c.station_id == bindparam("station"))
              .values(hw_seq=bindparam("seq"), hw_hash=bindparam("hash"),
                      last_seen_at=bindparam("now")))
+# The usual batch's mark moved on PostgreSQL in one statement (Center.advance_mark), if it
+# follows the mark and the key and status still hold. The test is in SET, not WHERE: a row the
+# statement's snapshot shows unmatched would be skipped without waiting for the station's
+# previous batch to commit, while a row it updates is re-read after that wait.
+_FOLLOWS = and_(station.c.hw_seq == bindparam("after_seq"),
+                station.c.hw_hash == bindparam("after_hash"),
+                station.c.status == "active", station.c.public_key == bindparam("key"))
+_ADVANCE = (update(station).where(station.c.station_id == bindparam("station"))
+            .values(hw_seq=case((_FOLLOWS, bindparam("seq")), else_=station.c.hw_seq),
+                    hw_hash=case((_FOLLOWS, bindparam("hash")), else_=station.c.hw_hash),
+                    last_seen_at=bindparam("now"))
+            .returning(station.c.hw_seq, station.c.hw_hash, _LATEST_CONFIG.scalar_subquery()))
 _STATION_COLUMNS = tuple(station.c[f] for f in StationInfo.__dataclass_fields__)
 
 
@@ -307,6 +319,19 @@ class Center:
     @staticmethod
     def set_mark(conn: Connection, station_id: str, hw_seq: int, hw_hash: str, now: str) -> None:
         conn.execute(_NEW_MARK, {"station": station_id, "seq": hw_seq, "hash": hw_hash, "now": now})
+
+    @staticmethod
+    def advance_mark(conn: Connection, station_id: str, key: str, batch: protocol.Batch,
+                     now: str) -> int | None:
+        """Move the mark over ``batch`` if the batch follows it (and ``key`` is still the
+        active station's), waiting for the station's row: the newest configuration version if
+        the mark then stands at the batch's end, else None (the caller rolls back). The caller
+        has inserted the batch's events first, which fails for a batch held already."""
+        hw_seq, hw_hash, config_version = conn.execute(_ADVANCE, {
+            "station": station_id, "key": key, "after_seq": batch.from_seq - 1,
+            "after_hash": batch.prev_hash, "seq": batch.to_seq, "hash": batch.head_hash,
+            "now": now}).one()
+        return config_version if (hw_seq, hw_hash) == (batch.to_seq, batch.head_hash) else None
 
     def ack(self, station_id: str, hw_seq: int, hw_hash: str,
             config_version: int | None = None) -> dict:
