@@ -164,10 +164,22 @@ def encode_batch(station_id: str, events: list[dict], checked: bool = False) -> 
     return gzip.compress(canonical_json(doc, checked), compresslevel=GZIP_LEVEL, mtime=0)
 
 
-@lru_cache(maxsize=1024)  # a handful of column names, asked about for every row on the wire;
-# bounded: on the center the names come from the stations
-def _is_ref_column(name: str) -> bool:
-    return name == "id" or name.endswith("_id")
+@lru_cache(maxsize=256)  # a row's column names: one tuple per table and kind of event, asked
+# about for every row on the wire; bounded, as on the center the names come from the stations
+def _ref_columns(names: tuple[str, ...]) -> tuple[str, ...]:
+    """The columns that hold row IDs, which the wire may send as an index."""
+    return tuple(name for name in names if name == "id" or name.endswith("_id"))
+
+
+def _swap_refs(cols: dict, swap) -> dict:
+    """A copy of a row with ``swap`` applied to its ID columns only (most of a row is not
+    IDs); TypeError if the row is not an object."""
+    if type(cols) is not dict:  # noqa: E721 - parsed JSON on the center
+        raise TypeError("a row is not an object")
+    out = cols.copy()
+    for name in _ref_columns(tuple(cols)):
+        out[name] = swap(out[name])
+    return out
 
 
 def _to_wire(event: dict) -> list:
@@ -178,15 +190,17 @@ def _to_wire(event: dict) -> list:
     rows = payload.get("rows") or {}
     # An event creates at most as many rows as it writes: their derived IDs, by index.
     refs = {derive_id(event_id, n): n for n in range(sum(map(len, rows.values())))}
-    ref = refs.get  # ref(value, value): IDs and other scalars alike are hashable
+    known = refs.get
+
+    def ref(value):  # IDs and other scalars alike are hashable
+        return known(value, value)
+
     if rows:
         payload = {**payload, "rows": {
-            table: [[ref(row_id, row_id),
-                     {c: ref(v, v) if _is_ref_column(c) else v for c, v in cols.items()}]
-                    for row_id, cols in table_rows.items()]
+            table: [[ref(row_id), _swap_refs(cols, ref)] for row_id, cols in table_rows.items()]
             for table, table_rows in rows.items()}}
     entity_id = event["entity_id"]
-    return [None if event_id == derived else event_id, event["kind"], ref(entity_id, entity_id),
+    return [None if event_id == derived else event_id, event["kind"], ref(entity_id),
             event["recorded_at"], event["utc_offset_min"], event["operator"], payload]
 
 
@@ -222,9 +236,7 @@ def _from_wire(row: list, seq: int, prev_hash: str) -> dict:
     if type(payload) is dict and "rows" in payload:  # noqa: E721
         try:
             payload = {**payload, "rows": {
-                table: {unref(row_id): {c: unref(v) if type(v) is int and _is_ref_column(c) else v
-                                        for c, v in cols.items()}
-                        for row_id, cols in rows}
+                table: {unref(row_id): _swap_refs(cols, unref) for row_id, cols in rows}
                 for table, rows in payload["rows"].items()}}
         except (AttributeError, TypeError, ValueError) as exc:
             raise ProtocolError(400, "malformed", f"event {seq} has malformed rows") from exc
