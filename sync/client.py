@@ -294,7 +294,7 @@ class Uploader:
         return result
 
     def _encode(self, state: SyncState, start: int, size: int) -> _Encoded:
-        events = [e.as_json() for e in islice(self.store.events(start, batch=size), size)]
+        events = list(islice(self.store.event_dicts(start, batch=size), size))
         body, count = protocol.first_batch(events, state.station_id, size,
                                            checked=True)  # from the journal: no floats
         return _Encoded(start, body, count, events[count - 1]["hash"])
@@ -530,8 +530,8 @@ def export_bundle(store, station_id: str | None = None, code: str | None = None,
         if station_settings(store).station_id != station_id:
             record_enrollment(store, operator, station_id, "")  # "": by bundle, no address
     start = state.acked_seq + 1 if state and state.station_id == station_id else 1
-    bodies, count, events = [], 0, store.events(start)
-    while chunk := [e.as_json() for e in islice(events, protocol.BATCH_EVENTS)]:
+    bodies, count, events = [], 0, store.event_dicts(start)
+    while chunk := list(islice(events, protocol.BATCH_EVENTS)):
         bodies += protocol.split_batches(chunk, station_id, checked=True)
         count += len(chunk)
     return protocol.make_bundle(private_key(store), station_id, bodies, utc_now_text(),
