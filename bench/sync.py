@@ -7,7 +7,8 @@ each uploading at once.
 Figures: events per second from the first request to the last ack, and batch bytes on the wire
 per event; beside a baseline measured in the same run on the same database: the same event rows
 inserted raw (driver executemany, one transaction) into a copy of the center's event table,
-the median of three such inserts.
+the median of four such inserts, two just before the upload and two just after it. The run
+also checks that the center ends up holding exactly the stations' events.
 Targets (issue 4): PostgreSQL end to end >= 25% of its raw baseline; <= 80 bytes per event.
 The stations are built once through the real services and cached in bench/.cache/.
 """
@@ -38,12 +39,18 @@ from tests.centers import CenterProcess, PostgresCluster  # noqa: E402
 COLUMNS = tuple(c.name for c in schema.event.columns)
 
 
-def upload(stations: list, center_url: str, db) -> tuple[float, int, int]:
-    """Enroll every station, then time their uploads running at once: (s, events, bytes)."""
-    for n, station in enumerate(stations):
-        station_id = f"bench-{n:03d}"
+def station_ids(stations: list) -> list[str]:
+    return [f"bench-{n:03d}" for n in range(len(stations))]
+
+
+def enroll(stations: list, center_url: str, db) -> None:
+    for n, (station, station_id) in enumerate(zip(stations, station_ids(stations))):
         code = db.add_station(station_id, f"站 {n}")
         client.enroll(station.store, center_url, station_id, code, SYSTEM)
+
+
+def upload(stations: list) -> tuple[float, int, int]:
+    """Time the enrolled stations' uploads running at once: (s, events, bytes)."""
     totals = {"events": 0, "bytes": 0}
     lock = threading.Lock()
 
@@ -69,13 +76,35 @@ def upload(stations: list, center_url: str, db) -> tuple[float, int, int]:
     return time.perf_counter() - t0, totals["events"], totals["bytes"]
 
 
-def raw_baseline(db, runs: int = 3) -> float:
-    """Seconds to insert the center's event rows again, raw, in one transaction: the median of
-    ``runs`` (one run takes a few seconds, and this machine's speed wanders over seconds)."""
+def journal_rows(stations: list) -> list[tuple]:
+    """The center's event rows for the stations' journals (all but received_at), read from the
+    journals: the baseline can then run before the upload as well as after it."""
+    rows = []
+    for station, station_id in zip(stations, station_ids(stations)):
+        with station.store.read() as conn:
+            rows += [(station_id, *r) for r in conn.connection.driver_connection.execute(
+                f"SELECT {', '.join(COLUMNS[1:-1])} FROM journal ORDER BY seq")]
+    return rows
+
+
+def check_arrived(db, rows: list[tuple]) -> None:
+    """The center holds exactly the journals' events: a fast upload that lost one is no figure."""
     from sqlalchemy import text
 
     with db.engine.connect() as conn:
-        rows = [tuple(r) for r in conn.execute(text(f"SELECT {', '.join(COLUMNS)} FROM event"))]
+        held = [tuple(r) for r in conn.execute(text(
+            f"SELECT {', '.join(COLUMNS[:-1])} FROM event ORDER BY station_id, seq"))]
+    if held != rows:
+        raise SystemExit("the center does not hold exactly the stations' events")
+
+
+def raw_inserts(db, rows: list[tuple], runs: int) -> list[float]:
+    """Seconds for each of ``runs`` raw inserts of ``rows`` (with a received_at) into an
+    empty copy of the center's event table, in one transaction."""
+    from sqlalchemy import text
+
+    rows = [(*r, "2026-01-01T00:00:00.000Z") for r in rows]
+    with db.engine.connect() as conn:
         driver = conn.connection.driver_connection
         marks = ", ".join(["?" if db.dialect == "sqlite" else "%s"] * len(COLUMNS))
         sql = f"INSERT INTO event_baseline ({', '.join(COLUMNS)}) VALUES ({marks})"
@@ -97,7 +126,7 @@ def raw_baseline(db, runs: int = 3) -> float:
             times.append(time.perf_counter() - t0)
         conn.execute(text("DROP TABLE event_baseline"))
         conn.commit()
-    return statistics.median(times)
+    return times
 
 
 def measure(label: str, db_url: str, cached: Path, copies: int) -> None:
@@ -107,8 +136,14 @@ def measure(label: str, db_url: str, cached: Path, copies: int) -> None:
     db = open_center(db_url)
     runtime.tune()  # as `station-app sync` does before it reads the journal
     try:
-        elapsed, events, sent = upload(stations, center.url, db)
-        base = raw_baseline(db)
+        enroll(stations, center.url, db)
+        rows = journal_rows(stations)  # enrolling wrote an event
+        # This machine's speed wanders over tens of seconds: baselines on both sides of the
+        # upload, so a change of pace during it does not land on one side of the ratio.
+        before = raw_inserts(db, rows, 2)
+        elapsed, events, sent = upload(stations)
+        check_arrived(db, rows)
+        base = statistics.median(before + raw_inserts(db, rows, 2))
         rate, base_rate = events / elapsed, events / base
         print(f"{label:<34}{events:>9,}{rate:>11,.0f}{base_rate:>11,.0f}"
               f"{rate / base_rate:>9.1%}{sent / events:>10.1f}", flush=True)
