@@ -284,8 +284,12 @@ def decode_batch(body: bytes) -> Batch:
     events, payloads, running = [], [], prev_hash
     for offset, row in enumerate(rows):
         event = _from_wire(row, from_seq + offset, running)
-        payload_json = canonical_json(event["payload"], checked=True)  # no floats: parsed so
-        digest = event_hash_over(running, event, payload_json)
+        try:
+            payload_json = canonical_json(event["payload"], checked=True)  # no floats: parsed so
+            digest = event_hash_over(running, event, payload_json)
+        except (TypeError, UnicodeEncodeError) as exc:  # half a UTF-16 pair ("\ud800") in text
+            raise ProtocolError(400, "malformed", f"event {event['seq']} holds text that is "
+                                                  f"not Unicode: {exc}") from exc
         event["prev_hash"], event["hash"] = running, digest
         events.append(event)
         payloads.append(payload_json)

@@ -106,10 +106,11 @@ def test_bad_bodies_get_their_4xx(body, status, code):
 
 
 @pytest.mark.parametrize("field, value", [(4, True), (4, 1440), (1, 7), (5, None), (1, "k" * 41),
-                                          (5, "keeper\x00")])
+                                          (5, "keeper\x00"), (1, "k\ud800"),
+                                          (6, {"note": "half a character \udc00"})])
 def test_an_events_fields_of_the_wrong_kind_are_a_400(events, field, value):
-    """Each would otherwise reach the hash (a bool offset is no whole number) or the database
-    (which refuses a NUL in text)."""
+    """Each would otherwise reach the hash (a bool offset is no whole number, half a UTF-16
+    pair no text) or the database (which refuses a NUL in text)."""
     doc = json.loads(gzip.decompress(protocol.encode_batch("S1", events[:2])))
     doc["events"][1][field] = value
     with pytest.raises(ProtocolError) as refused:
