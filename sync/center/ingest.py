@@ -122,9 +122,9 @@ def _store_next(center: Center, station_id: str, key: str, batch: protocol.Batch
     before the station's row is locked: the insert, nearly all of the database's work, then
     runs beside the station's previous batch instead of waiting for its commit, and only the
     mark moves one batch after another, in one statement (Center.advance_mark) that waits for
-    that commit. (hw_seq, hw_hash, config version); None, with nothing
-    stored, if the batch is not the next one or holds an event we hold (a re-send): the full
-    check under the lock then says what it is. Should a re-send of the same events be checked
+    that commit. (hw_seq, hw_hash, config version); None, with nothing stored, if the batch is
+    not the next one or holds an event we hold (a re-send): the full check under the lock then
+    says what it is. Should a re-send of the same events be checked
     under the lock meanwhile, PostgreSQL finds the two waiting on each other and fails one;
     its station sends it again."""
     import psycopg
@@ -189,27 +189,22 @@ def _rows(station_id: str, batch: protocol.Batch, now: str) -> list[tuple]:
     return out
 
 
-def _is_int(table, name: str) -> bool:
-    return table.c[name].type.python_type is int
-
-
-def _arrays(table, names: tuple[str, ...]) -> str:
-    """One array parameter per column; text, not varchar(n): a cast would cut a long value where
-    the insert refuses it."""
-    return ", ".join("%b::bigint[]" if _is_int(table, n) else "%b::text[]" for n in names)
-
-
 @cache
 def _array_types() -> tuple[tuple, tuple]:
-    """The pg_arrays type of each event and ledger entry column; psycopg is imported only where
-    PostgreSQL is in use."""
+    """The pg_arrays type of each event and ledger entry column (they carry the arrays' types,
+    text[] or bigint[]: text, not varchar(n), as a cast would cut a long value where the insert
+    refuses it); psycopg is imported only where PostgreSQL is in use."""
     from sync.center import pg_arrays
 
     def types(table, names):
-        return tuple(pg_arrays.Int8Array if _is_int(table, n) else pg_arrays.TextArray
-                     for n in names)
+        return tuple(pg_arrays.Int8Array if table.c[n].type.python_type is int
+                     else pg_arrays.TextArray for n in names)
 
     return types(event, EVENT_COLUMNS), types(ledger_entry, ENTRY_COLUMNS)
+
+
+def _arrays(names: tuple[str, ...]) -> str:
+    return ", ".join(["%b"] * len(names))
 
 
 # A batch's rows on PostgreSQL: one statement, each column an array. Each round trip is also a
@@ -218,9 +213,9 @@ def _array_types() -> tuple[tuple, tuple]:
 _INSERT = f"""
 WITH events AS (
     INSERT INTO event ({", ".join(EVENT_COLUMNS)})
-    SELECT * FROM unnest({_arrays(event, EVENT_COLUMNS)}))
+    SELECT * FROM unnest({_arrays(EVENT_COLUMNS)}))
 INSERT INTO ledger_entry ({", ".join(ENTRY_COLUMNS)})
-SELECT * FROM unnest({_arrays(ledger_entry, ENTRY_COLUMNS)})"""
+SELECT * FROM unnest({_arrays(ENTRY_COLUMNS)})"""
 
 
 def _insert(conn, rows: list[tuple]) -> None:

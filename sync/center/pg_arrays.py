@@ -1,9 +1,10 @@
 """Columns of a batch as PostgreSQL arrays in binary, built at C speed.
 
 The center passes a batch's rows to PostgreSQL as one array per column (ingest._INSERT).
-psycopg's own list dumper is general (nested lists, any element type, NULL checks) and walks
-each element in Python: it was 40% of the center's CPU for a batch. These two know their
-element type and build the binary array form with a handful of calls over the whole column.
+psycopg's own list dumper is general (nested lists, any element type, NULL checks): it scans
+each column for its element type and walks each element in Python. These two know their
+element type and build the binary array form with a handful of calls over the whole column:
+a 200-event batch's parameters took 0.75 ms instead of 1.0.
 
 Imported only by a center on PostgreSQL, so a SQLite-only center never loads psycopg.
 """
