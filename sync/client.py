@@ -295,8 +295,7 @@ class Uploader:
 
     def _encode(self, state: SyncState, start: int, size: int) -> _Encoded:
         events = list(islice(self.store.event_dicts(start, batch=size), size))
-        body, count = protocol.first_batch(events, state.station_id, size,
-                                           checked=True)  # from the journal: no floats
+        body, count = protocol.first_batch(events, state.station_id, size)
         return _Encoded(start, body, count, events[count - 1]["hash"])
 
     def _upload(self, state: SyncState, key: bytes, result: RoundResult) -> None:
@@ -532,7 +531,7 @@ def export_bundle(store, station_id: str | None = None, code: str | None = None,
     start = state.acked_seq + 1 if state and state.station_id == station_id else 1
     bodies, count, events = [], 0, store.event_dicts(start)
     while chunk := list(islice(events, protocol.BATCH_EVENTS)):
-        bodies += protocol.split_batches(chunk, station_id, checked=True)
+        bodies += protocol.split_batches(chunk, station_id)
         count += len(chunk)
     return protocol.make_bundle(private_key(store), station_id, bodies, utc_now_text(),
                                 enrollment), count

@@ -4,9 +4,14 @@
   names the station, so one station's batch replayed as another's fails the signature.
 - A batch is gzip'd canonical JSON of journal events after the acked mark. Events travel without
   what the other end can compute: seq follows from ``from_seq``, each hash is recomputed from
-  ``prev_hash`` (and must arrive at ``head_hash``), a derived event ID is sent as null, and a row
-  ID derived from its event's (core/canonical.py) as its index. Hashes and IDs are the parts of
-  an event gzip cannot shrink; leaving them out halves a batch.
+  ``prev_hash`` (and must arrive at ``head_hash``), a derived event ID is sent as null, and an ID
+  derived from its event's (core/canonical.py) as its index. Hashes and IDs are the parts of an
+  event gzip cannot shrink; leaving them out halves a batch.
+- A payload travels as the journal holds it: the canonical JSON text it was hashed as, each
+  quoted derived ID in it replaced by ``\x01`` and its index (canonical JSON writes every
+  control character escaped, so the marker cannot occur in it). Neither end parses a payload
+  to move it: the station sends its journal's text, the center hashes the text it rebuilds,
+  and parses it once, to check it and to read its ledger lines.
 - Acks, enrollment answers and configuration documents are signed by the center's key, which the
   station pins at enrollment.
 
@@ -19,14 +24,17 @@ import base64
 import gzip
 import hashlib
 import json
+import re
 import zlib
 from dataclasses import dataclass
-from functools import lru_cache
+
+import orjson
 
 from station_app.core.canonical import (GENESIS_HASH, canonical_json, derive_id,
                                         event_hash_over, event_id_after, load_integral_json)
 
-VERSION = 1
+VERSION = 1  # of the files carried on a stick (bundle, reply)
+BATCH_VERSION = 2  # of a batch: version 1 sent each payload as an object, rebuilt at each end
 API = "/api/v1"
 STATION_HEADER = "X-VS-Station"
 SIGNATURE_HEADER = "X-VS-Signature"
@@ -140,7 +148,7 @@ def check_document(public_key: str, document: dict) -> dict:
     return fields
 
 
-# --- batches ----------------------------------------------------------------------------------
+# --- batches ---------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Batch:
     station_id: str
@@ -149,82 +157,62 @@ class Batch:
     prev_hash: str
     head_hash: str
     events: list[dict]  # full journal events: seq, the WIRE_FIELDS, prev_hash and hash
-    payloads: list[bytes]  # each event's payload as canonical JSON, as it was hashed
+    payloads: list[str]  # each event's payload as the canonical JSON text it was hashed as
 
 
-def encode_batch(station_id: str, events: list[dict], checked: bool = False) -> bytes:
-    """``events``: consecutive journal events (dicts with seq, the WIRE_FIELDS, prev_hash, hash);
-    ``checked``: they were read from a journal, which holds no floats."""
+def encode_batch(station_id: str, events: list[dict]) -> bytes:
+    """``events``: consecutive journal events (dicts with seq, the WIRE_FIELDS, prev_hash, hash),
+    each payload as the journal's text (Store.event_dicts) or as an object."""
     if not events:
         raise ValueError("an empty batch")
-    doc = {"v": VERSION, "station_id": station_id, "from_seq": events[0]["seq"],
+    doc = {"v": BATCH_VERSION, "station_id": station_id, "from_seq": events[0]["seq"],
            "to_seq": events[-1]["seq"], "prev_hash": events[0]["prev_hash"],
            "head_hash": events[-1]["hash"],
            "events": [_to_wire(e) for e in events]}
-    return gzip.compress(canonical_json(doc, checked), compresslevel=GZIP_LEVEL, mtime=0)
+    return gzip.compress(canonical_json(doc, True), compresslevel=GZIP_LEVEL, mtime=0)
 
 
-@lru_cache(maxsize=256)  # a row's column names: one tuple per table and kind of event, asked
-# about for every row on the wire; bounded, as on the center the names come from the stations
-def _ref_columns(names: tuple[str, ...]) -> tuple[str, ...]:
-    """The columns that hold row IDs, which the wire may send as an index."""
-    return tuple(name for name in names if name == "id" or name.endswith("_id"))
-
-
-def _swap_refs(cols: dict, swap) -> dict:
-    """A copy of a row with ``swap`` applied to its ID columns only (most of a row is not
-    IDs); TypeError if the row is not an object."""
-    if type(cols) is not dict:  # noqa: E721 - parsed JSON on the center
-        raise TypeError("a row is not an object")
-    out = cols.copy()
-    for name in _ref_columns(tuple(cols)):
-        out[name] = swap(out[name])
-    return out
+_MARK = "\x01"  # before a derived ID's index in a payload on the wire
+_MARKED = re.compile(_MARK + "([0-9]{1,4})")  # …which is below MAX_ROWS
 
 
 def _to_wire(event: dict) -> list:
     """An event as a list of WIRE_FIELDS with its derivable IDs left out."""
     derived = None if event["prev_hash"] == GENESIS_HASH else event_id_after(event["prev_hash"],
                                                                               event["seq"])
-    event_id, payload = event["event_id"], event["payload"]
-    rows = payload.get("rows") or {}
-    # An event creates at most as many rows as it writes: their derived IDs, by index.
-    refs = {derive_id(event_id, n): n for n in range(sum(map(len, rows.values())))}
-    known = refs.get
-
-    def ref(value):  # IDs and other scalars alike are hashable
-        return known(value, value)
-
-    if rows:
-        payload = {**payload, "rows": {
-            table: [[ref(row_id), _swap_refs(cols, ref)] for row_id, cols in table_rows.items()]
-            for table, table_rows in rows.items()}}
+    event_id, text = event["event_id"], event["payload"]
+    if type(text) is not str:  # noqa: E721 - an object, not the journal's text
+        text = canonical_json(text).decode()
+    # The rows an event inserts are keyed by IDs derived from its own, numbered from 0
+    # (journal.Tx.insert): they are in its text, in order, up to the first number that is not.
+    refs: dict[str, int] = {}
+    while len(refs) < MAX_ROWS:
+        quoted = f'"{derive_id(event_id, len(refs))}"'
+        if quoted not in text:
+            break
+        text = text.replace(quoted, f"{_MARK}{len(refs)}")
+        refs[quoted[1:-1]] = len(refs)
     entity_id = event["entity_id"]
-    return [None if event_id == derived else event_id, event["kind"], ref(entity_id),
-            event["recorded_at"], event["utc_offset_min"], event["operator"], payload]
+    return [None if event_id == derived else event_id, event["kind"],
+            refs.get(entity_id, entity_id), event["recorded_at"], event["utc_offset_min"],
+            event["operator"], text]
 
 
 def _from_wire(row: list, seq: int, prev_hash: str) -> dict:
-    """The hashed part of an event from its wire form; ProtocolError if the shape is off."""
+    """The hashed part of an event from its wire form, its payload still the wire's text;
+    ProtocolError if the shape is off."""
     if type(row) is not list or len(row) != len(WIRE_FIELDS):  # noqa: E721 - parsed JSON
         raise ProtocolError(400, "malformed", f"event {seq} has the wrong shape")
-    event_id, kind, entity_id, recorded_at, utc_offset_min, operator, payload = row
+    event_id, kind, entity_id, recorded_at, utc_offset_min, operator, text = row
     if event_id is None:
         if prev_hash == GENESIS_HASH:
             raise ProtocolError(400, "malformed", "the first event must carry its ID")
         event_id = event_id_after(prev_hash, seq)
-    ids: dict[int, str] = {}  # an event names the same row several times (entity, id, record)
-
-    def unref(value):
-        if type(value) is not int:  # noqa: E721 - JSON gives exact ints, and a bool is no index
-            return value
-        if value not in ids:
-            if not 0 <= value < MAX_ROWS:
-                raise ProtocolError(400, "malformed", f"event {seq} refers to row {value}")
-            ids[value] = derive_id(event_id, value)
-        return ids[value]
-
-    event = {"event_id": event_id, "kind": kind, "entity_id": unref(entity_id),
+    if type(entity_id) is int:  # noqa: E721 - JSON gives exact ints, and a bool is no index
+        if not 0 <= entity_id < MAX_ROWS:
+            raise ProtocolError(400, "malformed", f"event {seq} refers to row {entity_id}")
+        entity_id = derive_id(event_id, entity_id)
+    event = {"event_id": event_id, "kind": kind, "entity_id": entity_id,
              "recorded_at": recorded_at, "utc_offset_min": utc_offset_min, "operator": operator}
     for name, limit in TEXT_LIMITS.items():
         if type(event[name]) is not str or len(event[name]) > limit \
@@ -233,15 +221,45 @@ def _from_wire(row: list, seq: int, prev_hash: str) -> dict:
                                                   f"{limit} characters without NUL")
     if type(utc_offset_min) is not int or not -1440 < utc_offset_min < 1440:  # noqa: E721
         raise ProtocolError(400, "malformed", f"event {seq}: utc_offset_min is not minutes")
-    if type(payload) is dict and "rows" in payload:  # noqa: E721
-        try:
-            payload = {**payload, "rows": {
-                table: {unref(row_id): _swap_refs(cols, unref) for row_id, cols in rows}
-                for table, rows in payload["rows"].items()}}
-        except (AttributeError, TypeError, ValueError) as exc:
-            raise ProtocolError(400, "malformed", f"event {seq} has malformed rows") from exc
-    event["payload"], event["seq"] = payload, seq
+    if type(text) is not str:  # noqa: E721
+        raise ProtocolError(400, "malformed", f"event {seq}: the payload is not text")
+    event["payload"], event["seq"] = text, seq
     return event
+
+
+def _unmarked(event_id: str, text: str) -> str:
+    """A payload's text as it was hashed: each marked index back to its quoted derived ID."""
+    if _MARK not in text:
+        return text
+    # Largest first, so that marking 1 back does not take the start of a 10.
+    for n in sorted({int(n) for n in _MARKED.findall(text)}, reverse=True):
+        text = text.replace(f"{_MARK}{n}", f'"{derive_id(event_id, n)}"')
+    return text
+
+
+# A float in canonical JSON: a number with a fraction or an exponent, between the punctuation
+# around a value. Text inside strings matches only by chance ("…:1.5,…"), and then the exact
+# parse below decides.
+_FLOAT = re.compile(rb"[:,\[]-?[0-9]+(?:\.[0-9]+(?:[eE][-+]?[0-9]+)?|[eE][-+]?[0-9]+)[,}\]]")
+
+
+def _payload(data: bytes, seq: int):
+    """The parsed payload, if ``data`` is canonical JSON without floats (what a journal holds);
+    ProtocolError otherwise. orjson parses it, and writing it back must give the same bytes;
+    where it could have read a float (or an integer past 64 bits, which it reads as one), the
+    standard parser, which refuses floats, decides."""
+    try:
+        value = orjson.loads(data)
+        if not _FLOAT.search(data) and canonical_json(value, True) == data:
+            return value
+        value = load_integral_json(data)
+        if canonical_json(value, True) == data:
+            return value
+    except (ValueError, TypeError, UnicodeEncodeError,  # orjson's JSONDecodeError is a ValueError
+            RecursionError):  # nested deeper than the standard parser goes
+        pass
+    raise ProtocolError(400, "malformed", f"event {seq}'s payload is not canonical JSON text "
+                                          "without floats")
 
 
 def inflate(body: bytes, limit: int = MAX_INFLATED) -> bytes:
@@ -268,56 +286,61 @@ def _field(doc: dict, name: str, kind: type):
 
 
 def decode_batch(body: bytes) -> Batch:
-    """A batch from the wire with its chain recomputed; refused whole if anything is off."""
+    """A batch from the wire with its chain recomputed; refused whole if anything is off.
+    orjson reads the batch: each of its numbers must be an int where it stands, so one it
+    reads as a float (a fraction, or an int past 64 bits) is refused there; the payloads'
+    texts are checked exactly (_payload)."""
     try:
-        doc = load_integral_json(inflate(body))
-    except (UnicodeDecodeError, ValueError) as exc:  # JSONDecodeError is a ValueError too
-        raise ProtocolError(400, "malformed", f"not JSON without floats: {exc}") from exc
-    if not isinstance(doc, dict) or doc.get("v") != VERSION:
-        raise ProtocolError(400, "malformed", f"not a version {VERSION} batch")
+        doc = orjson.loads(inflate(body))
+    except orjson.JSONDecodeError as exc:
+        raise ProtocolError(400, "malformed", f"not JSON: {exc}") from exc
+    if not isinstance(doc, dict) or type(doc.get("v")) is not int \
+            or doc["v"] != BATCH_VERSION:  # noqa: E721
+        raise ProtocolError(400, "malformed", f"not a version {BATCH_VERSION} batch")
     station_id = _field(doc, "station_id", str)
     from_seq, to_seq = _field(doc, "from_seq", int), _field(doc, "to_seq", int)
     prev_hash, head_hash = _field(doc, "prev_hash", str), _field(doc, "head_hash", str)
     rows = _field(doc, "events", list)
     if not 1 <= from_seq <= to_seq <= MAX_SEQ or to_seq - from_seq + 1 != len(rows):
         raise ProtocolError(400, "malformed", "from_seq..to_seq does not match the events")
-    events, payloads, running = [], [], prev_hash
+    # The chain first: where it breaks, the IDs derived after the break are not the station's,
+    # and payloads rebuilt with them would look malformed.
+    events, payloads, hashed, running = [], [], [], prev_hash
     for offset, row in enumerate(rows):
         event = _from_wire(row, from_seq + offset, running)
-        try:
-            payload_json = canonical_json(event["payload"], checked=True)  # no floats: parsed so
-            digest = event_hash_over(running, event, payload_json)
-        except (TypeError, UnicodeEncodeError) as exc:  # half a UTF-16 pair ("\ud800") in text
-            raise ProtocolError(400, "malformed", f"event {event['seq']} holds text that is "
-                                                  f"not Unicode: {exc}") from exc
-        event["prev_hash"], event["hash"] = running, digest
+        text = _unmarked(event["event_id"], event["payload"])
+        data = text.encode()  # the outer parse let no half of a UTF-16 pair through
+        event["prev_hash"] = running
+        running = event["hash"] = event_hash_over(running, event, data)
         events.append(event)
-        payloads.append(payload_json)
-        running = digest
+        payloads.append(text)
+        hashed.append(data)
     if running != head_hash:
         raise ProtocolError(400, "broken_chain", "the events do not hash to head_hash")
+    for event, data in zip(events, hashed):
+        event["payload"] = _payload(data, event["seq"])
     return Batch(station_id, from_seq, to_seq, prev_hash, head_hash, events, payloads)
 
 
 def first_batch(events: list[dict], station_id: str, max_events: int = BATCH_EVENTS,
-                max_bytes: int = BATCH_BYTES, checked: bool = False) -> tuple[bytes, int]:
+                max_bytes: int = BATCH_BYTES) -> tuple[bytes, int]:
     """The body of the first at most ``max_events`` events that fits ``max_bytes`` (when one
     event alone does), and how many events it holds."""
     size = min(max_events, len(events))
-    body = encode_batch(station_id, events[:size], checked)
+    body = encode_batch(station_id, events[:size])
     while len(body) > max_bytes and size > 1:
         size //= 2
-        body = encode_batch(station_id, events[:size], checked)
+        body = encode_batch(station_id, events[:size])
     return body, size
 
 
 def split_batches(events: list[dict], station_id: str, max_events: int = BATCH_EVENTS,
-                  max_bytes: int = BATCH_BYTES, checked: bool = False) -> list[bytes]:
+                  max_bytes: int = BATCH_BYTES) -> list[bytes]:
     """Consecutive events in bodies of at most ``max_events`` and (when it can) ``max_bytes``."""
     bodies, start = [], 0
     while start < len(events):
         body, size = first_batch(events[start:start + max_events], station_id, max_events,
-                                 max_bytes, checked)
+                                 max_bytes)
         bodies.append(body)
         start += size
     return bodies

@@ -45,9 +45,13 @@ def test_derived_ids_travel_as_references_and_random_ones_as_they_are(events):
     first, later = doc["events"][0], doc["events"][1:]
     assert isinstance(first[0], str)  # the station's first event ID is random: it is sent
     assert all(row[0] is None for row in later)  # every later one is derived: it is not
-    checked_in = next(row for row in later if row[1] == "parcel.checked_in")
-    parcel_ref = checked_in[6]["rows"]["parcel"][0][0]
-    assert isinstance(parcel_ref, int) and checked_in[2] == parcel_ref
+    n, checked_in = next((n, row) for n, row in enumerate(later, 2)
+                         if row[1] == "parcel.checked_in")
+    parcel = events[n - 1]["entity_id"]
+    ref = checked_in[2]  # the new parcel's index among the event's new rows…
+    assert isinstance(ref, int) and parcel not in checked_in[6]
+    assert f'"parcel":{{\x01{ref}:{{' in checked_in[6]  # …its key in the payload's text too
+    assert isinstance(events[n - 1]["payload"]["rows"]["parcel"][parcel], dict)
     foreign = [dict(e) for e in events[:3]]  # IDs made some other way still round-trip
     foreign[2] = {**foreign[2], "event_id": "e" * 32, "entity_id": "f" * 32}
     from station_app.core.canonical import event_hash, hashed_part
@@ -55,15 +59,37 @@ def test_derived_ids_travel_as_references_and_random_ones_as_they_are(events):
     assert protocol.decode_batch(protocol.encode_batch("S1", foreign)).events == foreign
 
 
-@pytest.mark.parametrize("rows", [{"parcel": {"x": {}}}, {"parcel": [[-1, {}]]},
-                                  {"parcel": [[10 ** 9, {}]]}, {"parcel": [["a", []]]},
-                                  {"parcel": 7}])
-def test_malformed_rows_are_a_400(events, rows):
-    doc = json.loads(gzip.decompress(protocol.encode_batch("S1", events[:2])))
-    doc["events"][1][6] = {"rows": rows}
+def journal_text(event: dict) -> str:
+    """An event's payload as its journal holds it."""
+    return json.dumps(event["payload"], sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def forged(events: list[dict], text) -> bytes:
+    """A batch of ``events`` whose last payload on the wire is ``text``, hashed as a station
+    that journaled it would have: only what the payload is can refuse it."""
+    from station_app.core.canonical import event_hash_over
+
+    doc = json.loads(gzip.decompress(protocol.encode_batch("S1", events)))
+    doc["events"][-1][6] = text
+    last = events[-1]
+    if isinstance(text, str):
+        hashed = protocol._unmarked(last["event_id"], text).encode()
+        doc["head_hash"] = event_hash_over(last["prev_hash"], last, hashed)
+    return gzip.compress(json.dumps(doc).encode())
+
+
+@pytest.mark.parametrize("payload", [
+    '{"rows":', '{"b":1,"a":2}', '{"a": 1}', '{"a":"\\ud800"}', '{"a":\x01}', '{"a":\x01x}',
+    '{"a":\x0110000}', '{"a":"\x00"}', "[" * 1200 + "]" * 1200, {"rows": {}}, None])
+def test_a_payload_that_is_not_canonical_json_text_is_a_400(events, payload):
+    """Not JSON, not in canonical form (the center's copy would then read differently from
+    what the station's services read), a marked ID index that is no index, nested past any
+    parser, or not text at all."""
     with pytest.raises(ProtocolError) as refused:
-        protocol.decode_batch(gzip.compress(json.dumps(doc).encode()))
-    assert refused.value.status == 400
+        protocol.decode_batch(forged(events[:2], payload))
+    assert (refused.value.status, refused.value.code) == (400, "malformed")
+    assert protocol.decode_batch(forged(events[:2], journal_text(events[1]))).events \
+        == events[:2]  # what the helper forges is refused for its payload alone
 
 
 def test_batches_split_by_count_and_size_and_cover_every_event_once(events):
@@ -107,7 +133,7 @@ def test_bad_bodies_get_their_4xx(body, status, code):
 
 @pytest.mark.parametrize("field, value", [(4, True), (4, 1440), (1, 7), (5, None), (1, "k" * 41),
                                           (5, "keeper\x00"), (1, "k\ud800"),
-                                          (6, {"note": "half a character \udc00"})])
+                                          (6, '{"note":"half a character \udc00"}')])
 def test_an_events_fields_of_the_wrong_kind_are_a_400(events, field, value):
     """Each would otherwise reach the hash (a bool offset is no whole number, half a UTF-16
     pair no text) or the database (which refuses a NUL in text)."""
@@ -180,14 +206,32 @@ def test_acks_hold_only_under_the_pinned_center_key_and_for_this_station():
     assert protocol.check_document(pinned, config)["body"] == {"free_days": 3}
 
 
-@pytest.mark.parametrize("number", ["1.5", "1e3", "NaN", "-Infinity"])
+@pytest.mark.parametrize("number", ["1.5", "1e3", "-2.5E-3", "NaN", "-Infinity",
+                                    "18446744073709551616.0"])
 def test_a_float_anywhere_in_a_batch_is_a_400(events, number):
-    body = gzip.decompress(protocol.encode_batch("S1", events[:3])).decode()
-    forged = body.replace('"layers":5', f'"layers":{number}', 1)  # in a payload's rows
-    assert forged != body
-    with pytest.raises(ProtocolError) as refused:
-        protocol.decode_batch(gzip.compress(forged.encode()))
-    assert (refused.value.status, refused.value.code) == (400, "malformed")
+    shelf = next(n for n, e in enumerate(events, 1) if '"layers":5' in journal_text(e))
+    text = journal_text(events[shelf - 1])
+    in_payload = forged(events[:shelf], text.replace('"layers":5', f'"layers":{number}'))
+    doc = json.loads(gzip.decompress(protocol.encode_batch("S1", events[:shelf])))
+    doc["events"][-1][4] = f"__{number}__"  # in an event's own field
+    in_field = gzip.compress(json.dumps(doc).replace(f'"__{number}__"', number).encode())
+    for body in (in_payload, in_field):
+        with pytest.raises(ProtocolError) as refused:
+            protocol.decode_batch(body)
+        assert (refused.value.status, refused.value.code) == (400, "malformed")
+
+
+def test_a_payload_whose_strings_look_like_floats_or_big_numbers_still_arrives(events):
+    """The quick check for floats in a payload's text may suspect text inside its strings;
+    the exact parse then decides, and an integer past 64 bits is a journal's whole number."""
+    from station_app.core.canonical import event_hash, hashed_part
+
+    odd = [dict(e) for e in events[:2]]
+    odd[1]["payload"] = {"note": ":1.5,[2e3]", "big": 2 ** 70, "rows": {}}
+    odd[1]["hash"] = event_hash(odd[1]["prev_hash"], hashed_part(odd[1]))
+    batch = protocol.decode_batch(protocol.encode_batch("S1", odd))
+    assert batch.events == odd and batch.payloads[1] == '{"big":1180591620717411303424,' \
+                                                       '"note":":1.5,[2e3]","rows":{}}'
 
 
 json_values = st.recursive(

@@ -177,9 +177,8 @@ def _rows(station_id: str, batch: protocol.Batch, now: str) -> list[tuple]:
     """Per event: (its event row, its ledger entry rows, a flag if its content is not
     understood); kept and flagged, such an event never stops the queue."""
     out = []
-    for ev, payload_json in zip(batch.events, batch.payloads, strict=True):
-        row = _EVENT_ROW({**ev, "station_id": station_id, "received_at": now,
-                          "payload": payload_json.decode()})
+    for ev, payload in zip(batch.events, batch.payloads, strict=True):
+        row = _EVENT_ROW({**ev, "station_id": station_id, "received_at": now, "payload": payload})
         try:
             out.append((row, [_ENTRY_ROW(e) for e in ledger_entries(station_id, ev)], None))
         except Uninterpretable as exc:
