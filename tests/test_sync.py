@@ -229,6 +229,45 @@ def test_a_batch_overtaking_an_earlier_one_waits_for_it(store, keeper, db, enrol
 
 
 @pytest.mark.parametrize("center_db", ["postgresql"], indirect=True)
+def test_a_batch_overtaking_the_one_before_waits_for_its_mark_before_inserting(
+        store, keeper, db, enrolled, monkeypatch):
+    """On PostgreSQL a batch's rows go in before the mark is read: a batch that got here before
+    the one before it waits for that one to move the mark, rather than inserting its rows,
+    finding the mark short, rolling back and waiting as a gap."""
+    from station_app.core.signing import private_key
+    from sync.center import ingest
+
+    activity(store, keeper.id, 10)
+    key, events, path = private_key(store), _events(store), protocol.batch_path(STATION)
+    bodies = [protocol.encode_batch(STATION, events[a:b])
+              for a, b in ((0, 3), (3, 6), (6, len(events)))]
+
+    def receive_signed(body):
+        return ingest.receive(db, STATION, path, body, protocol.sign_bytes(
+            key, protocol.request_message("POST", path, body)))
+
+    inserts, gaps, answers, waiting = [], [], [], threading.Event()
+    insert, wait_for_mark = ingest._insert, db.arrivals.wait_for_mark
+    monkeypatch.setattr(ingest, "_insert", lambda conn, rows: inserts.append(insert(conn, rows)))
+    monkeypatch.setattr(db.arrivals, "wait_for_earlier", lambda *args: gaps.append(args))
+
+    def observed(*args):
+        waiting.set()
+        return wait_for_mark(*args)
+
+    monkeypatch.setattr(db.arrivals, "wait_for_mark", observed)
+    assert receive_signed(bodies[0])["hw_seq"] == 3
+    waiting.clear()
+    overtaking = threading.Thread(target=lambda: answers.append(receive_signed(bodies[2])))
+    overtaking.start()
+    assert waiting.wait(30)  # the third batch is here first
+    assert receive_signed(bodies[1])["hw_seq"] == 6
+    overtaking.join(30)
+    assert [a["hw_seq"] for a in answers] == [len(events)] and held(db) == len(events)
+    assert len(inserts) == 3 and gaps == []  # each batch's rows went in once, none as a gap
+
+
+@pytest.mark.parametrize("center_db", ["postgresql"], indirect=True)
 def test_the_next_batch_moves_the_mark_once_the_one_before_commits(store, keeper, db, enrolled):
     """On PostgreSQL the next batch's rows go in while the batch before it still holds the
     station's row; moving the mark must then wait for that commit and see its mark, not skip

@@ -104,8 +104,10 @@ def _store(center: Center, station_id: str, key: str, batch: protocol.Batch) -> 
     # The rows are made before the station's row is locked: its other batch in flight can
     # then be stored meanwhile, and the lock is held for database work only.
     rows = _rows(station_id, batch, now)
-    mark = _store_next(center, station_id, key, batch, rows, now) \
-        if center.dialect == "postgresql" else None
+    mark = None
+    if center.dialect == "postgresql":
+        center.arrivals.wait_for_mark(station_id, batch.from_seq)
+        mark = _store_next(center, station_id, key, batch, rows, now)
     if mark is None:
         with center.write() as conn:
             mark = _check_and_store(center, conn, station_id, key, batch, rows, now)
@@ -120,13 +122,14 @@ def _store_next(center: Center, station_id: str, key: str, batch: protocol.Batch
                 rows: list[tuple], now: str) -> tuple[int, str, int] | None:
     """On PostgreSQL, the usual batch (the next after our mark) stored with its rows inserted
     before the station's row is locked: the insert, nearly all of the database's work, then
-    runs beside the station's previous batch instead of waiting for its commit, and only the
+    runs beside the commit of the station's previous batch instead of after it, and only the
     mark moves one batch after another, in one statement (Center.advance_mark) that waits for
-    that commit. (hw_seq, hw_hash, config version); None, with nothing stored, if the batch is
-    not the next one or holds an event we hold (a re-send): the full check under the lock then
-    says what it is. Should a re-send of the same events be checked
-    under the lock meanwhile, PostgreSQL finds the two waiting on each other and fails one;
-    its station sends it again."""
+    that commit. The caller has waited for the previous batch to move the mark in its own
+    transaction (Arrivals.wait_for_mark): this one would find the mark short otherwise.
+    (hw_seq, hw_hash, config version); None, with nothing stored, if the batch is not the
+    next one or holds an event we hold (a re-send): the full check under the lock then says
+    what it is. Should a re-send of the same events be checked under the lock meanwhile,
+    PostgreSQL finds the two waiting on each other and fails one; its station sends it again."""
     import psycopg
 
     try:
@@ -135,6 +138,7 @@ def _store_next(center: Center, station_id: str, key: str, batch: protocol.Batch
             config_version = center.advance_mark(conn, station_id, key, batch, now)
             if config_version is None:
                 raise _NotNext
+            center.arrivals.marked(station_id, batch.to_seq)
     except (_NotNext, psycopg.errors.UniqueViolation):
         return None
     return batch.to_seq, batch.head_hash, config_version
@@ -164,6 +168,7 @@ def _check_and_store(center: Center, conn, station_id: str, key: str, batch: pro
         _insert(conn, rows[overlap:])
         hw_seq, hw_hash = new[-1]["seq"], new[-1]["hash"]
     center.set_mark(conn, station_id, hw_seq, hw_hash, now)
+    center.arrivals.marked(station_id, hw_seq)
     return hw_seq, hw_hash, config_version
 
 

@@ -131,16 +131,21 @@ class Arrivals:
 
     A station keeps two batches in flight, and the later one can get here, or be decoded,
     first. Then it waits for the earlier one instead of being answered as a gap: a gap waits
-    while another batch of its station is still undecoded or starts before it. Only an
-    ordering aid: another process of the center does not see these, and there the gap answer
-    stands (the station starts again from where the center says)."""
+    while another batch of its station is still undecoded or starts before it. On PostgreSQL,
+    where a batch's events go in before the mark is read (ingest._store_next), a batch also
+    waits a moment, before it touches the database, for the mark to reach its start: meeting
+    the mark short, its insert would be rolled back. Only ordering aids: another process of
+    the center does not see these, and there the gap answer stands (the station starts again
+    from where the center says)."""
 
     WAIT_S = 30.0
+    MARK_WAIT_S = 2.0  # for the batch before: one in flight comes in moments, a lost one never
 
     def __init__(self):
         self._changed = threading.Condition()
         self._next = 0
         self._open: dict[str, dict[int, int | None]] = {}  # station: {ticket: from_seq}
+        self._marks: dict[str, int] = {}  # station: its mark as last moved here
 
     @contextmanager
     def arrive(self, station_id: str) -> Iterator[int]:
@@ -162,6 +167,12 @@ class Arrivals:
             self._open[station_id][ticket] = from_seq
             self._changed.notify_all()
 
+    def marked(self, station_id: str, hw_seq: int) -> None:
+        """The station's mark as a batch moved it (its commit may be still to come)."""
+        with self._changed:
+            self._marks[station_id] = hw_seq
+            self._changed.notify_all()
+
     def wait_for_earlier(self, station_id: str, ticket: int, from_seq: int) -> bool:
         """Wait until no other batch of the station could come before this one (still
         undecoded, or starting earlier); False if there was none, or it never finished."""
@@ -171,6 +182,14 @@ class Arrivals:
 
         with self._changed:
             return earlier() and self._changed.wait_for(lambda: not earlier(), self.WAIT_S)
+
+    def wait_for_mark(self, station_id: str, from_seq: int) -> None:
+        """Wait, a moment at most, until the station's mark as known here reaches the batch
+        starting at ``from_seq`` (at once if nothing is known of it yet)."""
+        with self._changed:
+            self._changed.wait_for(
+                lambda: self._marks.get(station_id, from_seq - 1) >= from_seq - 1,
+                self.MARK_WAIT_S)
 
 
 class Center:
