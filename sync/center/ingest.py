@@ -104,10 +104,9 @@ def _store(center: Center, station_id: str, key: str, batch: protocol.Batch) -> 
     # The rows are made before the station's row is locked: its other batch in flight can
     # then be stored meanwhile, and the lock is held for database work only.
     rows = _rows(station_id, batch, now)
-    mark = None
-    if center.dialect == "postgresql":
-        center.arrivals.wait_for_mark(station_id, batch.from_seq)
-        mark = _store_next(center, station_id, key, batch, rows, now)
+    mark = _store_next(center, station_id, key, batch, rows, now) \
+        if center.dialect == "postgresql" and center.arrivals.follows_mark(
+            station_id, batch.from_seq) else None
     if mark is None:
         with center.write() as conn:
             mark = _check_and_store(center, conn, station_id, key, batch, rows, now)
@@ -124,8 +123,8 @@ def _store_next(center: Center, station_id: str, key: str, batch: protocol.Batch
     before the station's row is locked: the insert, nearly all of the database's work, then
     runs beside the commit of the station's previous batch instead of after it, and only the
     mark moves one batch after another, in one statement (Center.advance_mark) that waits for
-    that commit. The caller has waited for the previous batch to move the mark in its own
-    transaction (Arrivals.wait_for_mark): this one would find the mark short otherwise.
+    that commit. Only a batch that follows the mark as moved here comes this way: one that
+    got here before the batch before it would insert its rows to find the mark short.
     (hw_seq, hw_hash, config version); None, with nothing stored, if the batch is not the
     next one or holds an event we hold (a re-send): the full check under the lock then says
     what it is. Should a re-send of the same events be checked under the lock meanwhile,

@@ -131,15 +131,13 @@ class Arrivals:
 
     A station keeps two batches in flight, and the later one can get here, or be decoded,
     first. Then it waits for the earlier one instead of being answered as a gap: a gap waits
-    while another batch of its station is still undecoded or starts before it. On PostgreSQL,
-    where a batch's events go in before the mark is read (ingest._store_next), a batch also
-    waits a moment, before it touches the database, for the mark to reach its start: meeting
-    the mark short, its insert would be rolled back. Only ordering aids: another process of
-    the center does not see these, and there the gap answer stands (the station starts again
+    while another batch of its station is still undecoded or starts before it. The marks the
+    station's batches moved here also tell, on PostgreSQL, whether a batch is worth inserting
+    before the mark is read (ingest._store_next). Only ordering aids: another process of the
+    center does not see these, and there the gap answer stands (the station starts again
     from where the center says)."""
 
     WAIT_S = 30.0
-    MARK_WAIT_S = 2.0  # for the batch before: one in flight comes in moments, a lost one never
 
     def __init__(self):
         self._changed = threading.Condition()
@@ -171,7 +169,6 @@ class Arrivals:
         """The station's mark as a batch moved it (its commit may be still to come)."""
         with self._changed:
             self._marks[station_id] = hw_seq
-            self._changed.notify_all()
 
     def wait_for_earlier(self, station_id: str, ticket: int, from_seq: int) -> bool:
         """Wait until no other batch of the station could come before this one (still
@@ -183,13 +180,11 @@ class Arrivals:
         with self._changed:
             return earlier() and self._changed.wait_for(lambda: not earlier(), self.WAIT_S)
 
-    def wait_for_mark(self, station_id: str, from_seq: int) -> None:
-        """Wait, a moment at most, until the station's mark as known here reaches the batch
-        starting at ``from_seq`` (at once if nothing is known of it yet)."""
+    def follows_mark(self, station_id: str, from_seq: int) -> bool:
+        """Whether a batch starting at ``from_seq`` follows the station's mark as last moved
+        here (or nothing is known of it here)."""
         with self._changed:
-            self._changed.wait_for(
-                lambda: self._marks.get(station_id, from_seq - 1) >= from_seq - 1,
-                self.MARK_WAIT_S)
+            return self._marks.get(station_id, from_seq - 1) == from_seq - 1
 
 
 class Center:
