@@ -41,9 +41,11 @@ enrollment = Table(
     Column("used_at", String(32)),
 )
 
+# No foreign key to station: a batch moves its station's mark, or locks its row, in the
+# transaction that stores its events, and stations are never deleted (migration 0002).
 event = Table(
     "event", metadata,
-    Column("station_id", ForeignKey("station.station_id"), primary_key=True),
+    Column("station_id", String(40), primary_key=True),
     Column("seq", BigInteger, primary_key=True, autoincrement=False),
     Column("event_id", String(64), nullable=False),
     Column("kind", String(40), nullable=False),

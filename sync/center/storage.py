@@ -92,8 +92,7 @@ class StationInfo:
 _LATEST_CONFIG = select(func.coalesce(func.max(config.c.version), 0))
 # A station's row locked for a batch, and its new mark written (Center.station_lock, set_mark):
 # built once, because building and keying a statement cost more than running it. The lock is
-# FOR NO KEY UPDATE, which lets the station's next batch insert its events (whose foreign key
-# takes a KEY SHARE lock on the row) while this one holds it.
+# FOR NO KEY UPDATE, the weakest that keeps the station's batches apart.
 _BATCH_LOCK = (select(station.c.hw_seq, station.c.hw_hash, station.c.status, station.c.public_key,
                       _LATEST_CONFIG.scalar_subquery())
                .where(station.c.station_id == bindparam("station"))
