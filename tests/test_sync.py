@@ -177,12 +177,16 @@ def test_an_upload_cut_short_still_writes_down_every_verified_mark(store, keeper
     assert acked >= 10 and client.load_state(store).acked_seq == acked
 
 
-def test_a_batch_overtaking_an_earlier_one_waits_for_it(store, keeper, db, enrolled):
+def test_a_batch_overtaking_an_earlier_one_waits_for_it(store, keeper, db, enrolled,
+                                                        monkeypatch):
     """A station keeps two batches in flight; when the second is decoded first it waits for
-    the first (still being received here) instead of being answered as a gap."""
+    the first (still being received here) instead of being answered as a gap. It gives up
+    its turn while it waits: here there is one, and the first batch needs it."""
     from station_app.core.signing import private_key
     from sync.center.ingest import receive
+    from sync.center.storage import Arrivals
 
+    monkeypatch.setattr(db, "arrivals", Arrivals(at_once=1))
     activity(store, keeper.id, 10)
     key, events, path = private_key(store), _events(store), protocol.batch_path(STATION)
     first, second = (protocol.encode_batch(STATION, part) for part in (events[:5], events[5:]))
@@ -264,6 +268,32 @@ def test_a_batch_overtaking_the_one_before_inserts_its_rows_once(store, keeper, 
     overtaking.join(30)
     assert [a["hw_seq"] for a in answers] == [len(events)] and held(db) == len(events)
     assert len(inserts) == 3  # each batch's rows went in once
+
+
+def test_turns_are_given_in_the_order_they_were_asked_for():
+    """A station's batches come to their turn in the order they came in: a semaphore wakes
+    its waiters in any order, and lets a thread that just asked take the turn first."""
+    from sync.center.storage import Turns
+
+    turns, order = Turns(1), []
+    turns.acquire()
+
+    def take(n):
+        with turns:
+            order.append(n)
+
+    threads = []
+    for n in range(5):
+        threads.append(threading.Thread(target=take, args=(n,)))
+        threads[-1].start()
+        while len(turns._waiting) <= n and threads[-1].is_alive():  # until it waits in line
+            pass
+    turns.release()
+    for thread in threads:
+        thread.join(30)
+    assert order == [0, 1, 2, 3, 4]
+    with turns:  # and the turn came back
+        pass
 
 
 @pytest.mark.parametrize("center_db", ["postgresql"], indirect=True)

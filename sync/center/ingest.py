@@ -62,11 +62,13 @@ def receive(center: Center, station_id: str, path: str, body: bytes,
             signature: str | None, ticket: int | None = None) -> dict:
     """Store a signed batch; the center's signed ack, or ProtocolError with nothing stored.
     ``ticket``: the batch's place among its station's arrivals, taken when its request began
-    (Arrivals.arrive); without one, it is taken now."""
-    key = center.batch_signer(station_id, path, body, signature)
-    arrival = center.arrivals.arrive(station_id) if ticket is None else nullcontext(ticket)
-    with arrival as ticket:
-        return _receive(center, station_id, key, protocol.decode_batch(body), ticket)
+    (Arrivals.arrive); without one, it is taken now. The work is done in one of the center's
+    turns (Arrivals.working), which are given out in the order they are asked for."""
+    with center.arrivals.working():
+        key = center.batch_signer(station_id, path, body, signature)
+        arrival = center.arrivals.arrive(station_id) if ticket is None else nullcontext(ticket)
+        with arrival as ticket:
+            return _receive(center, station_id, key, protocol.decode_batch(body), ticket)
 
 
 def _receive(center: Center, station_id: str, key: str, batch: protocol.Batch,
