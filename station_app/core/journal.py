@@ -36,8 +36,6 @@ from station_app.db.engine import WRITE_OPTION
 RESERVED_PAYLOAD_KEYS = {"rows", "config_version"}
 _CONFIG = "journal.county_config"  # a Tx.carry key: the configuration in force
 _HEAD_SQL = "SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1"
-_EVENTS_SQL = ("SELECT seq, event_id, kind, entity_id, recorded_at, utc_offset_min, operator, "
-               "payload, prev_hash, hash FROM journal WHERE seq >= ? ORDER BY seq LIMIT ?")
 _OPEN_DRAWER = "SELECT business_date FROM drawer_session WHERE status = 'open'"
 
 
@@ -73,13 +71,12 @@ class Event:
     hash: str
 
     def as_json(self) -> dict:
-        return {"seq": self.seq, "event_id": self.event_id, "kind": self.kind,
-                "entity_id": self.entity_id, "recorded_at": self.recorded_at,
-                "utc_offset_min": self.utc_offset_min, "operator": self.operator,
-                "payload": self.payload, "prev_hash": self.prev_hash, "hash": self.hash}
+        return {name: getattr(self, name) for name in _EVENT_FIELDS}
 
 
-_EVENT_FIELDS = tuple(f.name for f in fields(Event))  # the columns of _EVENTS_SQL, in order
+_EVENT_FIELDS = tuple(f.name for f in fields(Event))  # the journal's columns, in order
+_EVENTS_SQL = (f"SELECT {', '.join(_EVENT_FIELDS)} FROM journal WHERE seq >= ? "
+               "ORDER BY seq LIMIT ?")
 
 
 class Tx:

@@ -223,26 +223,32 @@ INSERT INTO ledger_entry ({", ".join(ENTRY_COLUMNS)})
 SELECT * FROM unnest({_arrays(ENTRY_COLUMNS)})"""
 
 
+# The same rows on SQLite: the driver's executemany, a statement per table.
+_SQLITE_INSERTS = tuple(f"INSERT INTO {table.name} ({', '.join(names)}) "
+                        f"VALUES ({', '.join('?' * len(names))})"
+                        for table, names in ((event, EVENT_COLUMNS),
+                                             (ledger_entry, ENTRY_COLUMNS)))
+
+
 def _insert(conn, rows: list[tuple]) -> None:
     """The rows of a batch's new events, in the caller's transaction."""
-    events = [row for row, _, _ in rows]
-    entries = [entry for _, entries, _ in rows for entry in entries]
+    tables = ([row for row, _, _ in rows],
+              [entry for _, entries, _ in rows for entry in entries])
     driver = conn.connection.driver_connection
     if conn.dialect.name == "postgresql":
         from sync.center import pg_arrays
 
-        arrays = [kind(column) for kinds, table_rows in zip(_array_types(), (events, entries))
+        arrays = [kind(column)  # an empty column too, where a batch has no ledger lines
+                  for kinds, table_rows in zip(_array_types(), tables)
                   for kind, column in zip(kinds, zip(*table_rows) if table_rows
                                           else [()] * len(kinds))]
         with driver.cursor() as cursor:
             pg_arrays.register(cursor)
             cursor.execute(_INSERT, arrays)
     else:
-        for table, columns, table_rows in ((event, EVENT_COLUMNS, events),
-                                           (ledger_entry, ENTRY_COLUMNS, entries)):
+        for sql, table_rows in zip(_SQLITE_INSERTS, tables):
             if table_rows:
-                driver.executemany(f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES "
-                                   f"({', '.join('?' * len(columns))})", table_rows)
+                driver.executemany(sql, table_rows)
     flags = [f for _, _, f in rows if f is not None]
     if flags:
         conn.execute(insert(flag), flags)
