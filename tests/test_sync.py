@@ -179,7 +179,7 @@ def test_an_upload_cut_short_still_writes_down_every_verified_mark(store, keeper
 
 def test_a_batch_overtaking_an_earlier_one_waits_for_it(store, keeper, db, enrolled,
                                                         monkeypatch):
-    """A station keeps two batches in flight; when the second is decoded first it waits for
+    """A station keeps batches in flight; when the second is decoded first it waits for
     the first (still being received here) instead of being answered as a gap. It gives up
     its turn while it waits: here there is one, and the first batch needs it."""
     from station_app.core.signing import private_key
@@ -226,7 +226,7 @@ def test_a_batch_overtaking_an_earlier_one_waits_for_it(store, keeper, db, enrol
         overtaking = threading.Thread(target=refused)
         overtaking.start()
         assert waiting.wait(30)
-        db.arrivals.decoded(STATION, other, len(events) + 20)
+        db.arrivals.decoded(STATION, other, len(events) + 20, len(events) + 25)
         overtaking.join(30)
     assert (answers[-1].status, answers[-1].code) == (409, "gap")
     assert answers[-1].extra == {"expected_from": len(events) + 1}
@@ -270,28 +270,76 @@ def test_a_batch_overtaking_the_one_before_inserts_its_rows_once(store, keeper, 
     assert len(inserts) == 3  # each batch's rows went in once
 
 
+@pytest.mark.parametrize("center_db", ["postgresql"], indirect=True)
+def test_a_batch_inserts_its_rows_while_the_one_before_is_stored(store, keeper, db, enrolled,
+                                                                 monkeypatch):
+    """On PostgreSQL a batch whose predecessor is being stored here does not wait for that
+    one's commit to insert its rows: it inserts them, waits for the predecessor to move the
+    mark, then moves it further. Each batch's rows go in once and both are acked in order."""
+    from station_app.core.signing import private_key
+    from sync.center import ingest
+
+    activity(store, keeper.id, 10)
+    key, events, path = private_key(store), _events(store), protocol.batch_path(STATION)
+    bodies = [protocol.encode_batch(STATION, events[a:b])
+              for a, b in ((0, 3), (3, 6), (6, len(events)))]
+
+    def receive_signed(body):
+        return ingest.receive(db, STATION, path, body, protocol.sign_bytes(
+            key, protocol.request_message("POST", path, body)))
+
+    assert receive_signed(bodies[0])["hw_seq"] == 3  # the mark as moved here: 3
+    inserted, second_inserting, third_waits = [], threading.Event(), threading.Event()
+    insert, wait_for_mark = ingest._insert, db.arrivals.wait_for_mark
+
+    def held_back(conn, rows):
+        if rows[0][0][1] == 4:  # the second batch (event rows: station_id, seq, …)
+            second_inserting.set()
+            assert third_waits.wait(30)  # the third inserted its rows and waits for the mark
+        insert(conn, rows)
+        inserted.append(rows[0][0][1])
+
+    def observed(*args):
+        third_waits.set()
+        return wait_for_mark(*args)
+
+    monkeypatch.setattr(ingest, "_insert", held_back)
+    monkeypatch.setattr(db.arrivals, "wait_for_mark", observed)
+    answers = {}
+    second = threading.Thread(target=lambda: answers.update(second=receive_signed(bodies[1])))
+    second.start()
+    assert second_inserting.wait(30)
+    answers["third"] = receive_signed(bodies[2])
+    second.join(30)
+    assert inserted == [7, 4]  # the third's rows went in first, each batch's once
+    assert answers["second"]["hw_seq"] == 6 and answers["third"]["hw_seq"] == len(events)
+    assert held(db) == len(events) and db.flags() == []
+
+
 def test_turns_are_given_in_the_order_they_were_asked_for():
     """A station's batches come to their turn in the order they came in: a semaphore wakes
-    its waiters in any order, and lets a thread that just asked take the turn first."""
+    its waiters in any order, and lets a thread that just asked take the turn first. A batch
+    back from waiting for another goes first: its work is half done, its transaction open."""
     from sync.center.storage import Turns
 
     turns, order = Turns(1), []
     turns.acquire()
 
     def take(n):
-        with turns:
-            order.append(n)
+        turns.acquire(first=n == "back")
+        order.append(n)
+        turns.release()
 
     threads = []
-    for n in range(5):
+    for n in (0, 1, 2, 3, 4, "back"):  # the last, back from a wait, goes ahead of the line
         threads.append(threading.Thread(target=take, args=(n,)))
         threads[-1].start()
-        while len(turns._waiting) <= n and threads[-1].is_alive():  # until it waits in line
+        while len(turns._waiting) < len(threads) and threads[-1].is_alive():  # until it waits
             pass
     turns.release()
     for thread in threads:
         thread.join(30)
-    assert order == [0, 1, 2, 3, 4]
+    assert order == ["back", 0, 1, 2, 3, 4]
     with turns:  # and the turn came back
         pass
 

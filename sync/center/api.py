@@ -112,7 +112,7 @@ def create_app(center: Center) -> FastAPI:
                   for media in ("application/gzip", "application/octet-stream")}}})
     async def batches(station_id: str, request: Request):
         """A gzip'd batch of journal events; answered with the signed ack after the commit."""
-        # In line from the moment the request begins: of a station's two batches in flight,
+        # In line from the moment the request begins: of a station's batches in flight,
         # the first one sent is nearly always the first one begun, whichever is read first.
         with center.arrivals.arrive(station_id) as ticket:
             body = await bounded_body(request)

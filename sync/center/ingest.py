@@ -75,13 +75,13 @@ def _receive(center: Center, station_id: str, key: str, batch: protocol.Batch,
              ticket: int) -> dict:
     if batch.station_id != station_id:
         raise ProtocolError(400, "wrong_station", "the batch names another station")
-    center.arrivals.decoded(station_id, ticket, batch.from_seq)
+    center.arrivals.decoded(station_id, ticket, batch.from_seq, batch.to_seq)
     try:
         while True:
             try:
-                return _store(center, station_id, key, batch)
+                return _store(center, station_id, key, batch, ticket)
             except _Gap:
-                # The batch before it may be on its way in the station's other request.
+                # The batch before it may be on its way in another request of the station.
                 if not center.arrivals.wait_for_earlier(station_id, ticket, batch.from_seq):
                     raise
     except _Conflict as conflict:
@@ -101,14 +101,19 @@ class _Conflict(Exception):
         self.seq, self.detail = seq, detail
 
 
-def _store(center: Center, station_id: str, key: str, batch: protocol.Batch) -> dict:
+def _store(center: Center, station_id: str, key: str, batch: protocol.Batch,
+           ticket: int) -> dict:
     now = center.now()
-    # The rows are made before the station's row is locked: its other batch in flight can
+    # The rows are made before the station's row is locked: its other batches in flight can
     # then be stored meanwhile, and the lock is held for database work only.
     rows = _rows(station_id, batch, now)
-    mark = _store_next(center, station_id, key, batch, rows, now) \
-        if center.dialect == "postgresql" and center.arrivals.follows_mark(
-            station_id, batch.from_seq) else None
+    mark = None
+    if center.dialect == "postgresql":
+        arrivals = center.arrivals
+        if arrivals.follows_mark(station_id, batch.from_seq):
+            mark = _store_next(center, station_id, key, batch, rows, now)
+        elif arrivals.before_open(station_id, ticket, batch.from_seq):
+            mark = _store_next(center, station_id, key, batch, rows, now, ticket)
     if mark is None:
         with center.write() as conn:
             mark = _check_and_store(center, conn, station_id, key, batch, rows, now)
@@ -120,13 +125,16 @@ class _NotNext(Exception):
 
 
 def _store_next(center: Center, station_id: str, key: str, batch: protocol.Batch,
-                rows: list[tuple], now: str) -> tuple[int, str, int] | None:
+                rows: list[tuple], now: str, after: int | None = None
+                ) -> tuple[int, str, int] | None:
     """On PostgreSQL, the usual batch (the next after our mark) stored with its rows inserted
     before the station's row is locked: the insert, nearly all of the database's work, then
-    runs beside the commit of the station's previous batch instead of after it, and only the
+    runs beside the storing of the station's previous batch instead of after it, and only the
     mark moves one batch after another, in one statement (Center.advance_mark) that waits for
-    that commit. Only a batch that follows the mark as moved here comes this way: one that
-    got here before the batch before it would insert its rows to find the mark short.
+    that batch's commit. A batch comes this way if it follows the mark as moved here, or
+    (``after``: its ticket) if the batch before it is being stored here: then, its rows
+    inserted, it waits for that one to move the mark before it moves it further. Any other
+    would insert its rows to find the mark short.
     (hw_seq, hw_hash, config version); None, with nothing stored, if the batch is not the
     next one or holds an event we hold (a re-send): the full check under the lock then says
     what it is. Should a re-send of the same events be checked under the lock meanwhile,
@@ -136,6 +144,8 @@ def _store_next(center: Center, station_id: str, key: str, batch: protocol.Batch
     try:
         with center.write() as conn:
             _insert(conn, rows)
+            if after is not None:
+                center.arrivals.wait_for_mark(station_id, after, batch.from_seq)
             config_version = center.advance_mark(conn, station_id, key, batch, now)
             if config_version is None:
                 raise _NotNext

@@ -135,14 +135,18 @@ class Turns:
         self._free = size
         self._waiting: deque[threading.Lock] = deque()
 
-    def acquire(self) -> None:
+    def acquire(self, first: bool = False) -> None:
+        """``first``: ahead of all who wait (a batch back from waiting, its work half done)."""
         with self._lock:
             if self._free and not self._waiting:
                 self._free -= 1
                 return
             handed = threading.Lock()
             handed.acquire()
-            self._waiting.append(handed)
+            if first:
+                self._waiting.appendleft(handed)
+            else:
+                self._waiting.append(handed)
         handed.acquire()  # released by the holder that hands its turn over
 
     def release(self) -> None:
@@ -159,16 +163,36 @@ class Turns:
         self.release()
 
 
+class _Station:
+    """What this process knows of one station's batches: its own condition (on the shared
+    lock), so a batch of one station wakes only the batches of that station."""
+
+    def __init__(self, lock: threading.Lock):
+        self.changed = threading.Condition(lock)
+        self.open: dict[int, tuple[int, int] | None] = {}  # ticket: (from_seq, to_seq) decoded
+        self.mark: int | None = None  # the mark as a batch last moved it here
+
+    def earlier(self, ticket: int, from_seq: int) -> bool:
+        """Another batch still undecoded, or starting before ``from_seq``."""
+        return any(t != ticket and (span is None or span[0] < from_seq)
+                   for t, span in self.open.items())
+
+    def before(self, ticket: int, from_seq: int) -> bool:
+        """Another batch, decoded, ending just before ``from_seq``."""
+        return any(t != ticket and span is not None and span[1] == from_seq - 1
+                   for t, span in self.open.items())
+
+
 class Arrivals:
     """The batches of each station being received in this process.
 
-    A station keeps two batches in flight, and the later one can get here, or be decoded,
-    first. Then it waits for the earlier one instead of being answered as a gap: a gap waits
-    while another batch of its station is still undecoded or starts before it. The marks the
-    station's batches moved here also tell, on PostgreSQL, whether a batch is worth inserting
-    before the mark is read (ingest._store_next). Only ordering aids: another process of the
-    center does not see these, and there the gap answer stands (the station starts again
-    from where the center says)."""
+    A station keeps a few batches in flight, and a later one can get here, or be decoded,
+    first. On PostgreSQL, a batch whose predecessor is being stored here inserts its rows at
+    once and then waits for that one to move the mark (ingest._store_next). A batch that
+    finds a gap waits while another batch of its station is still undecoded or starts before
+    it, instead of being answered as a gap. Only ordering aids: another process of the center
+    does not see these, and there the gap answer stands (the station starts again from where
+    the center says)."""
 
     WAIT_S = 30.0
     # Batches checked and stored at once. More only take turns at the interpreter's lock, and
@@ -179,61 +203,85 @@ class Arrivals:
 
     def __init__(self, at_once: int = AT_ONCE):
         self._turns = Turns(at_once)
-        self._changed = threading.Condition()
+        self._lock = threading.Lock()
         self._next = 0
-        self._open: dict[str, dict[int, int | None]] = {}  # station: {ticket: from_seq}
-        self._marks: dict[str, int] = {}  # station: its mark as last moved here
+        self._stations: dict[str, _Station] = {}  # kept: a station's mark outlives its batches
+
+    def _station(self, station_id: str) -> _Station:
+        """Under the lock."""
+        known = self._stations.get(station_id)
+        if known is None:
+            known = self._stations[station_id] = _Station(self._lock)
+        return known
 
     @contextmanager
     def arrive(self, station_id: str) -> Iterator[int]:
-        with self._changed:
+        with self._lock:
             ticket, self._next = self._next, self._next + 1
-            self._open.setdefault(station_id, {})[ticket] = None
+            self._station(station_id).open[ticket] = None
         try:
             yield ticket
         finally:
-            with self._changed:
-                batches = self._open[station_id]
-                del batches[ticket]
-                if not batches:
-                    del self._open[station_id]
-                self._changed.notify_all()
+            with self._lock:
+                known = self._stations[station_id]
+                del known.open[ticket]
+                known.changed.notify_all()
 
-    def decoded(self, station_id: str, ticket: int, from_seq: int) -> None:
-        with self._changed:
-            self._open[station_id][ticket] = from_seq
-            self._changed.notify_all()
+    def decoded(self, station_id: str, ticket: int, from_seq: int, to_seq: int) -> None:
+        with self._lock:
+            known = self._stations[station_id]
+            known.open[ticket] = (from_seq, to_seq)
+            known.changed.notify_all()
 
     def marked(self, station_id: str, hw_seq: int) -> None:
         """The station's mark as a batch moved it (its commit may be still to come)."""
-        with self._changed:
-            self._marks[station_id] = hw_seq
+        with self._lock:
+            known = self._station(station_id)
+            known.mark = hw_seq
+            known.changed.notify_all()
 
     def working(self) -> Turns:
         """A batch's turn to be checked and stored, one of AT_ONCE."""
         return self._turns
 
-    def wait_for_earlier(self, station_id: str, ticket: int, from_seq: int) -> bool:
-        """Wait until no other batch of the station could come before this one (still
-        undecoded, or starting earlier); False if there was none, or it never finished.
-        Called in a batch's turn (working), which it gives up while it waits: the batch it
-        waits for may need it."""
-        def earlier() -> bool:
-            return any(t != ticket and (start is None or start < from_seq)
-                       for t, start in self._open.get(station_id, {}).items())
-
-        self._turns.release()
-        try:
-            with self._changed:
-                return earlier() and self._changed.wait_for(lambda: not earlier(), self.WAIT_S)
-        finally:
-            self._turns.acquire()
-
     def follows_mark(self, station_id: str, from_seq: int) -> bool:
         """Whether a batch starting at ``from_seq`` follows the station's mark as last moved
         here (or nothing is known of it here)."""
-        with self._changed:
-            return self._marks.get(station_id, from_seq - 1) == from_seq - 1
+        with self._lock:
+            mark = self._station(station_id).mark
+        return mark is None or mark == from_seq - 1
+
+    def before_open(self, station_id: str, ticket: int, from_seq: int) -> bool:
+        """Whether the batch just before this one is decoded and being stored here."""
+        with self._lock:
+            return self._station(station_id).before(ticket, from_seq)
+
+    def wait_for_earlier(self, station_id: str, ticket: int, from_seq: int) -> bool:
+        """Wait until no other batch of the station could come before this one (still
+        undecoded, or starting earlier); False if there was none, or it never finished."""
+        with self._lock:
+            if not self._stations[station_id].earlier(ticket, from_seq):
+                return False
+        return self._wait(station_id, lambda known: not known.earlier(ticket, from_seq))
+
+    def wait_for_mark(self, station_id: str, ticket: int, from_seq: int) -> None:
+        """Wait until the batch just before this one has moved the mark to ``from_seq - 1``
+        (its commit may be still to come), or is no longer here."""
+        self._wait(station_id, lambda known: known.mark == from_seq - 1
+                   or not known.before(ticket, from_seq))
+
+    def _wait(self, station_id: str, done) -> bool:
+        """Wait until ``done(station)``, at most WAIT_S; whether it came. Called in a batch's
+        turn (working), which it gives up while it waits: the batch it waits for may need it.
+        A batch waits only for batches earlier in its station's chain, or not decoded yet
+        (which wait for nothing): the waits cannot go round in a circle."""
+        self._turns.release()
+        try:
+            with self._lock:
+                return self._stations[station_id].changed.wait_for(
+                    lambda: done(self._stations[station_id]), self.WAIT_S)
+        finally:
+            self._turns.acquire(first=True)
 
 
 class Center:
