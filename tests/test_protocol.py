@@ -207,15 +207,20 @@ def test_acks_hold_only_under_the_pinned_center_key_and_for_this_station():
 
 
 @pytest.mark.parametrize("number", ["1.5", "1e3", "-2.5E-3", "NaN", "-Infinity",
-                                    "18446744073709551616.0"])
+                                    "18446744073709551616.0", "1e+30", "1.5e-7", "-0.0"])
 def test_a_float_anywhere_in_a_batch_is_a_400(events, number):
+    """In a payload, in a list in it, as the whole payload, or in an event's own field; the
+    last three numbers are written exactly as orjson writes them, so only the float check
+    can refuse them."""
     shelf = next(n for n, e in enumerate(events, 1) if '"layers":5' in journal_text(e))
     text = journal_text(events[shelf - 1])
     in_payload = forged(events[:shelf], text.replace('"layers":5', f'"layers":{number}'))
+    in_list = forged(events[:shelf], text.replace('"layers":5', f'"layers":[5,{number}]'))
+    as_payload = forged(events[:shelf], number)
     doc = json.loads(gzip.decompress(protocol.encode_batch("S1", events[:shelf])))
     doc["events"][-1][4] = f"__{number}__"  # in an event's own field
     in_field = gzip.compress(json.dumps(doc).replace(f'"__{number}__"', number).encode())
-    for body in (in_payload, in_field):
+    for body in (in_payload, in_list, as_payload, in_field):
         with pytest.raises(ProtocolError) as refused:
             protocol.decode_batch(body)
         assert (refused.value.status, refused.value.code) == (400, "malformed")
