@@ -93,6 +93,24 @@ def _events(store):
     return [e.as_json() for e in store.events()]
 
 
+def _receiver(store, db):
+    """The center taking a body signed with this station's key, as its API hands it over
+    (ingest.receive looked up at each call, so a test may wrap what it calls)."""
+    from station_app.core.signing import private_key
+    from sync.center import ingest
+
+    key, path = private_key(store), protocol.batch_path(STATION)
+    return lambda body: ingest.receive(db, STATION, path, body, protocol.sign_bytes(
+        key, protocol.request_message("POST", path, body)))
+
+
+def _three_batches(store) -> tuple[list[dict], list[bytes]]:
+    """The station's events, and its journal as batches of 3, 3 and the rest."""
+    events = _events(store)
+    return events, [protocol.encode_batch(STATION, events[a:b])
+                    for a, b in ((0, 3), (3, 6), (6, len(events)))]
+
+
 def test_bad_requests_get_a_clear_4xx_and_nothing_is_stored(store, keeper, center, db, enrolled,
                                                              tmp_path):
     from station_app.core.signing import private_key
@@ -182,18 +200,12 @@ def test_a_batch_overtaking_an_earlier_one_waits_for_it(store, keeper, db, enrol
     """A station keeps batches in flight; when the second is decoded first it waits for
     the first (still being received here) instead of being answered as a gap. It gives up
     its turn while it waits: here there is one, and the first batch needs it."""
-    from station_app.core.signing import private_key
-    from sync.center.ingest import receive
     from sync.center.storage import Arrivals
 
     monkeypatch.setattr(db, "arrivals", Arrivals(at_once=1))
     activity(store, keeper.id, 10)
-    key, events, path = private_key(store), _events(store), protocol.batch_path(STATION)
+    events, receive_signed = _events(store), _receiver(store, db)
     first, second = (protocol.encode_batch(STATION, part) for part in (events[:5], events[5:]))
-
-    def receive_signed(body):
-        return receive(db, STATION, path, body,
-                       protocol.sign_bytes(key, protocol.request_message("POST", path, body)))
 
     waiting, answers = threading.Event(), []
     wait_for_earlier = db.arrivals.wait_for_earlier
@@ -238,17 +250,10 @@ def test_a_batch_overtaking_the_one_before_inserts_its_rows_once(store, keeper, 
     """On PostgreSQL the usual batch's rows go in before the mark is read. One that got here
     before the batch before it does not: it would find the mark short and roll them back.
     It waits for that batch, and its rows then go in once."""
-    from station_app.core.signing import private_key
     from sync.center import ingest
 
     activity(store, keeper.id, 10)
-    key, events, path = private_key(store), _events(store), protocol.batch_path(STATION)
-    bodies = [protocol.encode_batch(STATION, events[a:b])
-              for a, b in ((0, 3), (3, 6), (6, len(events)))]
-
-    def receive_signed(body):
-        return ingest.receive(db, STATION, path, body, protocol.sign_bytes(
-            key, protocol.request_message("POST", path, body)))
+    (events, bodies), receive_signed = _three_batches(store), _receiver(store, db)
 
     inserts, answers, waiting = [], [], threading.Event()
     insert, wait_for_earlier = ingest._insert, db.arrivals.wait_for_earlier
@@ -271,22 +276,18 @@ def test_a_batch_overtaking_the_one_before_inserts_its_rows_once(store, keeper, 
 
 
 @pytest.mark.parametrize("center_db", ["postgresql"], indirect=True)
+@pytest.mark.parametrize("second_fails", [False, True], ids=["stored", "second fails"])
 def test_a_batch_inserts_its_rows_while_the_one_before_is_stored(store, keeper, db, enrolled,
-                                                                 monkeypatch):
+                                                                 monkeypatch, second_fails):
     """On PostgreSQL a batch whose predecessor is being stored here does not wait for that
     one's commit to insert its rows: it inserts them, waits for the predecessor to move the
-    mark, then moves it further. Each batch's rows go in once and both are acked in order."""
-    from station_app.core.signing import private_key
+    mark, then moves it further. Each batch's rows go in once and both are acked in order.
+    Should the predecessor fail instead, the waiting batch is answered as the gap it then
+    is, and none of its rows are kept."""
     from sync.center import ingest
 
     activity(store, keeper.id, 10)
-    key, events, path = private_key(store), _events(store), protocol.batch_path(STATION)
-    bodies = [protocol.encode_batch(STATION, events[a:b])
-              for a, b in ((0, 3), (3, 6), (6, len(events)))]
-
-    def receive_signed(body):
-        return ingest.receive(db, STATION, path, body, protocol.sign_bytes(
-            key, protocol.request_message("POST", path, body)))
+    (events, bodies), receive_signed = _three_batches(store), _receiver(store, db)
 
     assert receive_signed(bodies[0])["hw_seq"] == 3  # the mark as moved here: 3
     inserted, second_inserting, third_waits = [], threading.Event(), threading.Event()
@@ -296,6 +297,8 @@ def test_a_batch_inserts_its_rows_while_the_one_before_is_stored(store, keeper, 
         if rows[0][0][1] == 4:  # the second batch (event rows: station_id, seq, …)
             second_inserting.set()
             assert third_waits.wait(30)  # the third inserted its rows and waits for the mark
+            if second_fails:
+                raise RuntimeError("the database went away")
         insert(conn, rows)
         inserted.append(rows[0][0][1])
 
@@ -303,14 +306,27 @@ def test_a_batch_inserts_its_rows_while_the_one_before_is_stored(store, keeper, 
         third_waits.set()
         return wait_for_mark(*args)
 
+    def second():
+        try:
+            answers["second"] = receive_signed(bodies[1])
+        except RuntimeError as exc:
+            answers["second"] = exc
+
     monkeypatch.setattr(ingest, "_insert", held_back)
     monkeypatch.setattr(db.arrivals, "wait_for_mark", observed)
     answers = {}
-    second = threading.Thread(target=lambda: answers.update(second=receive_signed(bodies[1])))
-    second.start()
+    sender = threading.Thread(target=second)
+    sender.start()
     assert second_inserting.wait(30)
+    if second_fails:
+        with pytest.raises(ProtocolError) as gap:
+            receive_signed(bodies[2])
+        sender.join(30)
+        assert (gap.value.code, gap.value.extra) == ("gap", {"expected_from": 4})
+        assert isinstance(answers["second"], RuntimeError) and held(db) == 3
+        return
     answers["third"] = receive_signed(bodies[2])
-    second.join(30)
+    sender.join(30)
     assert inserted == [7, 4]  # the third's rows went in first, each batch's once
     assert answers["second"]["hw_seq"] == 6 and answers["third"]["hw_seq"] == len(events)
     assert held(db) == len(events) and db.flags() == []
