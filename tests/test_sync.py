@@ -104,6 +104,18 @@ def _receiver(store, db):
         key, protocol.request_message("POST", path, body)))
 
 
+def _called(monkeypatch, arrivals, name: str) -> threading.Event:
+    """Set once ``arrivals.<name>`` is called, which then does what it did."""
+    called, wrapped = threading.Event(), getattr(arrivals, name)
+
+    def observed(*args):
+        called.set()
+        return wrapped(*args)
+
+    monkeypatch.setattr(arrivals, name, observed)
+    return called
+
+
 def _three_batches(store) -> tuple[list[dict], list[bytes]]:
     """The station's events, and its journal as batches of 3, 3 and the rest."""
     events = _events(store)
@@ -207,14 +219,7 @@ def test_a_batch_overtaking_an_earlier_one_waits_for_it(store, keeper, db, enrol
     events, receive_signed = _events(store), _receiver(store, db)
     first, second = (protocol.encode_batch(STATION, part) for part in (events[:5], events[5:]))
 
-    waiting, answers = threading.Event(), []
-    wait_for_earlier = db.arrivals.wait_for_earlier
-
-    def observed(*args):
-        waiting.set()
-        return wait_for_earlier(*args)
-
-    db.arrivals.wait_for_earlier = observed
+    waiting, answers = _called(monkeypatch, db.arrivals, "wait_for_earlier"), []
     with db.arrivals.arrive(STATION):  # the first batch has come in and is being decoded
         overtaking = threading.Thread(target=lambda: answers.append(receive_signed(second)))
         overtaking.start()
@@ -255,15 +260,9 @@ def test_a_batch_overtaking_the_one_before_inserts_its_rows_once(store, keeper, 
     activity(store, keeper.id, 10)
     (events, bodies), receive_signed = _three_batches(store), _receiver(store, db)
 
-    inserts, answers, waiting = [], [], threading.Event()
-    insert, wait_for_earlier = ingest._insert, db.arrivals.wait_for_earlier
+    inserts, answers = [], []
+    waiting, insert = _called(monkeypatch, db.arrivals, "wait_for_earlier"), ingest._insert
     monkeypatch.setattr(ingest, "_insert", lambda conn, rows: inserts.append(insert(conn, rows)))
-
-    def observed(*args):
-        waiting.set()
-        return wait_for_earlier(*args)
-
-    monkeypatch.setattr(db.arrivals, "wait_for_earlier", observed)
     assert receive_signed(bodies[0])["hw_seq"] == 3
     with db.arrivals.arrive(STATION):  # the second batch has come in and is being decoded
         overtaking = threading.Thread(target=lambda: answers.append(receive_signed(bodies[2])))
@@ -290,8 +289,8 @@ def test_a_batch_inserts_its_rows_while_the_one_before_is_stored(store, keeper, 
     (events, bodies), receive_signed = _three_batches(store), _receiver(store, db)
 
     assert receive_signed(bodies[0])["hw_seq"] == 3  # the mark as moved here: 3
-    inserted, second_inserting, third_waits = [], threading.Event(), threading.Event()
-    insert, wait_for_mark = ingest._insert, db.arrivals.wait_for_mark
+    inserted, second_inserting, insert = [], threading.Event(), ingest._insert
+    third_waits = _called(monkeypatch, db.arrivals, "wait_for_mark")
 
     def held_back(conn, rows):
         if rows[0][0][1] == 4:  # the second batch (event rows: station_id, seq, …)
@@ -302,10 +301,6 @@ def test_a_batch_inserts_its_rows_while_the_one_before_is_stored(store, keeper, 
         insert(conn, rows)
         inserted.append(rows[0][0][1])
 
-    def observed(*args):
-        third_waits.set()
-        return wait_for_mark(*args)
-
     def second():
         try:
             answers["second"] = receive_signed(bodies[1])
@@ -313,7 +308,6 @@ def test_a_batch_inserts_its_rows_while_the_one_before_is_stored(store, keeper, 
             answers["second"] = exc
 
     monkeypatch.setattr(ingest, "_insert", held_back)
-    monkeypatch.setattr(db.arrivals, "wait_for_mark", observed)
     answers = {}
     sender = threading.Thread(target=second)
     sender.start()

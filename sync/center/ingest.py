@@ -246,14 +246,11 @@ def _insert(conn, rows: list[tuple]) -> None:
               [entry for _, entries, _ in rows for entry in entries])
     driver = conn.connection.driver_connection
     if conn.dialect.name == "postgresql":
-        from sync.center import pg_arrays
-
         arrays = [kind(column)  # an empty column too, where a batch has no ledger lines
                   for kinds, table_rows in zip(_array_types(), tables)
                   for kind, column in zip(kinds, zip(*table_rows) if table_rows
                                           else [()] * len(kinds))]
-        with driver.cursor() as cursor:
-            pg_arrays.register(cursor)
+        with driver.cursor() as cursor:  # the array types are known to it (engine_for)
             cursor.execute(_INSERT, arrays)
     else:
         for sql, table_rows in zip(_SQLITE_INSERTS, tables):

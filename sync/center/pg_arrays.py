@@ -51,6 +51,6 @@ class _Int8ArrayDumper(Dumper):
 
 
 def register(context) -> None:
-    """Teach a psycopg connection or cursor the two column types."""
+    """Teach a psycopg connection (each of the center's, as it opens) the two column types."""
     context.adapters.register_dumper(TextArray, _TextArrayDumper)
     context.adapters.register_dumper(Int8Array, _Int8ArrayDumper)

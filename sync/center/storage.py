@@ -20,6 +20,7 @@ from typing import Iterator
 
 from sqlalchemy import (Connection, Engine, and_, bindparam, case, create_engine, func, insert,
                         select, update)
+from sqlalchemy.event import listen
 
 from station_app.core import county_config
 from station_app.core.canonical import GENESIS_HASH, canonical_json
@@ -43,9 +44,14 @@ def engine_for(url: str) -> Engine:
     if url.startswith(("postgresql://", "postgres://")):
         url = "postgresql+psycopg://" + url.split("://", 1)[1]
     if url.startswith("postgresql"):
+        from sync.center import pg_arrays
+
         # As many kept connections as the server has worker threads (anyio's 40): with fewer,
         # 50 stations at once made the pool close and open a PostgreSQL session every few batches.
-        return create_engine(url, pool_size=SERVER_THREADS, max_overflow=10, pool_pre_ping=True)
+        engine = create_engine(url, pool_size=SERVER_THREADS, max_overflow=10, pool_pre_ping=True)
+        # Each session learns the batch columns' array types once, not once per batch.
+        listen(engine, "connect", lambda connection, _record: pg_arrays.register(connection))
+        return engine
     from station_app.db.engine import make_engine
 
     path = url.removeprefix("sqlite:///")
