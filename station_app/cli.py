@@ -27,6 +27,8 @@ def _parser() -> argparse.ArgumentParser:
     d = sub.add_parser("demo", help="fill the data folder with realistic demo activity")
     d.add_argument("--days", type=int, default=14)
     d.add_argument("--seed", type=int, default=1)
+    d.add_argument("--until", type=_demo_end, default=None, metavar="YYYY-MM-DD",
+                   help="the demo's last day (default: today, by this computer's clock)")
     j = sub.add_parser("journal", help="print the journal as JSON lines")
     j.add_argument("--from-seq", type=int, default=1)
     sub.add_parser("verify", help="check the database and the whole hash chain")
@@ -123,7 +125,7 @@ def cmd_restore(args) -> int:
         target = data_dir / DB_NAME
         if target.exists():
             current = open_station(data_dir)
-            saved = backup_to(current.store.engine, data_dir / "backups" / timestamped_name("before-restore"))
+            saved = backup_to(current.store.engine, data_dir / "backups" / timestamped_name("before-restore", current.store.clock.now()))
             current.close()
             print(f"current database saved as {saved}")
         data_dir.mkdir(parents=True, exist_ok=True)
@@ -172,10 +174,20 @@ def cmd_ledger(args) -> int:
     return 0
 
 
+def _demo_end(text: str):
+    """A day given for the demo's end: its activity runs up to 18:00 local time that day."""
+    from datetime import datetime
+
+    try:
+        return datetime.strptime(text, "%Y-%m-%d").replace(hour=18).astimezone()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
 def cmd_demo(args) -> int:
     from station_app.demo import fill_demo
 
-    summary = fill_demo(_data_dir(args), days=args.days, seed=args.seed)
+    summary = fill_demo(_data_dir(args), days=args.days, seed=args.seed, now=args.until)
     print(summary)
     return 0
 

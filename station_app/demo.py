@@ -12,7 +12,7 @@ from station_app.core import messages as m
 from station_app.core import (bills, drawer, other_services, parcels, people, produce, purchases,
                               sends, settings, shelves, voids)
 from station_app.core.carriers import s10_check_digit
-from station_app.core.clock import FixedClock
+from station_app.core.clock import FixedClock, SystemClock
 from station_app.core.errors import UserError
 from station_app.core.station import open_station
 
@@ -68,7 +68,7 @@ def fill_demo(data_dir: Path, days: int = 14, seed: int = 1, now: datetime | Non
     if days < 1:
         raise ValueError("days must be at least 1")
     rng = random.Random(seed)
-    now = (now or datetime.now()).astimezone()
+    now = (now or SystemClock().now()).astimezone()
     start = (now - timedelta(days=days)).replace(hour=8, minute=0, second=0, microsecond=0)
     clock = FixedClock(start)
     station = open_station(Path(data_dir), clock=clock)

@@ -2,10 +2,11 @@
 # Debian packages the project needs on a machine: tools the tests use to look at what we print
 # (pdftoppm/pdftotext, zbarimg), a CJK font so Qt draws Chinese in screenshots, and the shared
 # libraries PySide6's wheels load, and PostgreSQL (the sync tests start a throwaway cluster from
-# its binaries; nothing runs as a service). Installs only what is missing; never needs a human.
+# its binaries; nothing runs as a service), and faketime (date-sensitive tests run at other dates).
+# Installs only what is missing; never needs a human.
 set -euo pipefail
 packages=(poppler-utils zbar-tools fonts-wqy-microhei libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0
-          libfontconfig1 libdbus-1-3 postgresql)
+          libfontconfig1 libdbus-1-3 postgresql faketime tzdata)
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then
   for p in "${packages[@]}"; do

@@ -27,11 +27,12 @@ class Station:
         return Path(chosen) if chosen else self.data_dir / "backups"
 
     def daily_backup(self) -> Path | None:
-        return daily_backup(self.store.engine, self.backup_dir(), local_prefs(self.store).backup_keep)
+        return daily_backup(self.store.engine, self.backup_dir(), local_prefs(self.store).backup_keep,
+                            self.store.clock.now())
 
     def backup_now(self) -> Path:
         """A copy on demand (before lending the PC, before an update), kept beside the daily ones."""
-        return backup_to(self.store.engine, self.backup_dir() / timestamped_name("manual"))
+        return backup_to(self.store.engine, self.backup_dir() / timestamped_name("manual", self.store.clock.now()))
 
     def close(self) -> None:
         self.store.close()
@@ -40,5 +41,6 @@ class Station:
 def open_station(data_dir: Path, clock=None) -> Station:
     data_dir = Path(data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
-    engine = open_database(data_dir / DB_NAME, data_dir / "backups")
-    return Station(data_dir, Store(engine, clock or SystemClock()))
+    clock = clock or SystemClock()
+    engine = open_database(data_dir / DB_NAME, data_dir / "backups", clock.now())
+    return Station(data_dir, Store(engine, clock))

@@ -20,8 +20,8 @@ BACKUP_SUFFIX = ".sqlite3"
 DAILY_PREFIX = "daily-"
 
 
-def timestamped_name(prefix: str, when: datetime | None = None) -> str:
-    when = when or datetime.now()
+def timestamped_name(prefix: str, when: datetime) -> str:
+    """``when`` comes from the station's clock, like every time the app writes down."""
     return f"{prefix}-{when:%Y%m%d-%H%M%S}{BACKUP_SUFFIX}"
 
 
@@ -41,10 +41,10 @@ def backup_to(engine: Engine, dest: Path) -> Path:
     return dest
 
 
-def daily_backup(engine: Engine, folder: Path, keep: int, today: datetime | None = None) -> Path | None:
-    """Make today's copy unless one exists; keep the newest ``keep`` daily copies."""
+def daily_backup(engine: Engine, folder: Path, keep: int, today: datetime) -> Path | None:
+    """Make today's copy unless one exists; keep the newest ``keep`` daily copies. ``today`` is
+    the station clock's now."""
     folder = Path(folder)
-    today = today or datetime.now()
     stamp = f"{DAILY_PREFIX}{today:%Y%m%d}"
     existing = sorted(folder.glob(f"{DAILY_PREFIX}*{BACKUP_SUFFIX}")) if folder.exists() else []
     made = None

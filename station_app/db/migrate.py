@@ -7,6 +7,7 @@ is how records get lost). A database that fails quick_check is never migrated.
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, inspect, text
@@ -77,8 +78,9 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
             driver.execute("PRAGMA foreign_keys=ON")
 
 
-def open_database(path: Path, backup_dir: Path) -> Engine:
-    """Return an engine on a database at the newest schema, or raise without changing it."""
+def open_database(path: Path, backup_dir: Path, now: datetime) -> Engine:
+    """Return an engine on a database at the newest schema, or raise without changing it.
+    ``now`` (the station clock's) names the copy made before an upgrade."""
     existed = path.exists() and path.stat().st_size > 0
     engine = make_engine(path)
     try:
@@ -97,7 +99,7 @@ def open_database(path: Path, backup_dir: Path) -> Engine:
                 raise NewerDatabase(
                     "This database was written by a newer version of 村站助手 (schema "
                     f"{current}). Install the newer version; nothing was changed.")
-            backup_to(engine, backup_dir / timestamped_name(f"before-upgrade-{current}"))
+            backup_to(engine, backup_dir / timestamped_name(f"before-upgrade-{current}", now))
         upgrade(engine)
         return engine
     except BaseException:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from station_app.core.clock import SystemClock
 from station_app.ui.worker import DbWorker
 
 if TYPE_CHECKING:
@@ -15,12 +16,19 @@ if TYPE_CHECKING:
 @dataclass
 class AppContext:
     """``station`` is None until the worker has opened it (the window is shown before that); it
-    is set by the opening job itself, so every job queued after that one finds it open."""
+    is set by the opening job itself, so every job queued after that one finds it open.
+    ``clock`` is the station's one clock: every date a page shows or defaults to comes from it
+    (the station opened later is given the same one)."""
 
     station: Station | None
     worker: DbWorker
     lang: str = "zh_CN"
     operator: OperatorInfo | None = field(default=None)
+    clock: Any = field(default_factory=SystemClock)
+
+    def __post_init__(self) -> None:
+        if self.station is not None:
+            self.clock = self.station.store.clock
 
     @property
     def store(self):

@@ -7,7 +7,7 @@ import importlib
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, QSize, Qt, QTimer,
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QTimer,
                             Signal)
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QApplication, QDialog, QHBoxLayout, QLabel, QListWidget, QPushButton,
@@ -198,7 +198,7 @@ class MainWindow(QMainWindow):
         self.busy_label.setText(self.tr("Working…") if busy else "")
 
     def _tick(self) -> None:
-        self.clock_label.setText(QDateTime.currentDateTime().toString("yyyy-MM-dd HH:mm:ss"))
+        self.clock_label.setText(f"{self.ctx.clock.now():%Y-%m-%d %H:%M:%S}")
 
     def refresh_status(self) -> None:
         op = self.ctx.operator
@@ -248,7 +248,7 @@ class MainWindow(QMainWindow):
         self.station_label.setText(self.tr("Opening the station's data…"))
 
         def work():
-            ctx.station = svc.station.open_station(data_dir)
+            ctx.station = svc.station.open_station(data_dir, clock=ctx.clock)
             store, settings = ctx.store, svc.settings
             store.config  # noqa: B018 - read here, so pages find the county's rules in memory
             return (settings.station_settings(store), settings.local_prefs(store),

@@ -34,9 +34,9 @@ class LedgerPage(Page):
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(ctx, parent)
         heading = sized(QLabel(self.tr("Ledger (台账)")), 18, bold=True)
-        today = QDate.currentDate()
-        self.first = date_edit(QDate(today.year(), today.month(), 1))
-        self.last = date_edit(today)
+        self._defaults: tuple[QDate, QDate] | None = None
+        self.first = date_edit(QDate())
+        self.last = date_edit(QDate())
         self.category = coded_combo(CATEGORIES, everything=self.tr("All categories"))
         self.method = coded_combo(METHODS, everything=self.tr("All methods"))
         self.text = big_edit(self.tr("Text in the description, or a record number"), 13)
@@ -66,7 +66,7 @@ class LedgerPage(Page):
         self.receipt_table = self.table
         self.receipt_button = sized(QPushButton(self.tr("Print receipt (Ctrl+P)")), 13)
         self.void_button = sized(QPushButton(self.tr("Void record…")), 13)
-        self.month = date_edit(today, "yyyy-MM")
+        self.month = date_edit(QDate(), "yyyy-MM")
         self.export_format = sized(QComboBox(), 13)
         for fmt in EXPORTS:
             self.export_format.addItem(fmt.upper(), fmt)
@@ -81,6 +81,7 @@ class LedgerPage(Page):
         bottom.addWidget(self.export_button)
         self.arrange(heading, filters, self.banner, self.totals, (self.table, 1), bottom)
 
+        self._follow_today()
         self.filter = self._read_filter()
         show.clicked.connect(self.reload)
         self.text.returnPressed.connect(self.reload)
@@ -97,7 +98,19 @@ class LedgerPage(Page):
     def receipt_id(self, row) -> str | None:
         return row.line.record_id
 
+    def _follow_today(self) -> None:
+        """This month so far, by the station's clock; dates the keeper chose stay as chosen, but
+        defaults left untouched follow the clock past midnight and month ends."""
+        today = self.ctx.store.clock.now().date()
+        defaults = (QDate(today.year, today.month, 1), QDate(today.year, today.month, today.day))
+        if self._defaults is None or (self.first.date(), self.last.date()) == self._defaults:
+            self.first.setDate(defaults[0])
+            self.last.setDate(defaults[1])
+            self.month.setDate(defaults[1])
+        self._defaults = defaults
+
     def activate(self) -> None:
+        self._follow_today()
         self.void_button.setEnabled(bool(self.ctx.operator and self.ctx.operator.is_keeper))
         self.void_button.setToolTip("" if self.void_button.isEnabled()
                                     else self.tr("Only the keeper (站长) may void a record."))
