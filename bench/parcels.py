@@ -20,13 +20,13 @@ import sqlite3
 import statistics
 import sys
 import time
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from station_app.core import parcels, people, shelves  # noqa: E402
-from station_app.core.clock import FixedClock  # noqa: E402
+from station_app.core.clock import FixedClock, SystemClock  # noqa: E402
 from station_app.core.canonical import new_id  # noqa: E402
 from station_app.core.journal import Tx  # noqa: E402
 from station_app.core.models import Parcel, Pickup, Villager  # noqa: E402
@@ -43,7 +43,7 @@ SHELVES = "ABCDEFGH"
 
 def build_history(path: Path, n: int, seed: int = 7) -> None:
     rng = random.Random(seed)
-    start = datetime.now().astimezone() - timedelta(days=700)
+    start = SystemClock().now() - timedelta(days=700)
     clock = FixedClock(start)
     station = open_station(path, clock=clock)
     store = station.store
@@ -51,6 +51,7 @@ def build_history(path: Path, n: int, seed: int = 7) -> None:
     for code in SHELVES:
         shelves.add_shelf(store, keeper.id, code, 9, 100)
     villagers = []
+    config = store.config  # the built-in rules: every event carries their version
     with store.engine.connect() as conn:
         # Building only (measurements use FULL); set on the driver, outside any transaction.
         conn.connection.driver_connection.execute("PRAGMA synchronous=OFF")
@@ -59,7 +60,7 @@ def build_history(path: Path, n: int, seed: int = 7) -> None:
 
         def append(write):
             nonlocal seq, prev
-            tx = Tx(conn, seq, prev, clock.now(), keeper.id)
+            tx = Tx(conn, seq, prev, clock.now(), keeper.id, None, config)
             write(tx)
             event = tx._append()
             seq, prev = seq + 1, event.hash

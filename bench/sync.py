@@ -172,7 +172,7 @@ def main() -> None:
         print(f"\n{'run':<34}{'events':>9}{'ev/s e2e':>11}{'ev/s raw':>11}{'e2e/raw':>9}"
               f"{'B/event':>10}")
         for backend in args.backends.split(","):
-            for label, cached, copies in ((f"{backend}: 1 station, a year", year, 1),
+            for label, cached, copies in ((f"{backend}: 1 station, {args.days} days", year, 1),
                                           (f"{backend}: {args.stations} stations at once", week,
                                            args.stations)):
                 url = (cluster.new_database() if backend == "postgresql"
