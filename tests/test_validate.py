@@ -87,7 +87,11 @@ def test_any_scan_is_a_tracking_number_or_a_user_error(text):
     ("SF1234567890123", "SF"), ("JDVA12345678901", "JD"), ("YT1234567890123", "YTO"),
     ("JT0001234567890", "JT"), ("DPK123456789012", "DBL"), ("78123456789012", "ZTO"),
     ("7712345678901", "STO"), ("4312345678901", "YD"), ("9812345678901", "YZPY"),
-    ("EA123456785CN", "EMS"), ("ZZ99", OTHER)])
+    ("EA123456785CN", "EMS"), ("ZZ99", OTHER),
+    # Formats on waybills in 2026 (issue 19: the 15-digit 申通 came out as 其他快递).
+    ("773123456789012", "STO"), ("SFA123456789012", "SF"), ("75123456789012", "ZTO"),
+    ("462345678901234", "YD"), ("3123456789012", "YD"), ("5312345678901", "YD"),
+    ("YT7512345678901", "YTO"), ("JDX012345678901", "JD")])
 def test_carrier_guess(number, carrier):
     try:
         number = parse_tracking(number)
@@ -99,6 +103,7 @@ def test_carrier_guess(number, carrier):
 
 def test_unknown_format_is_other_never_refused():
     assert candidates("KY1234567890X") == [OTHER]
+    assert candidates("123456") == [OTHER]  # a number no carrier writes is still checked in
 
 
 def test_ambiguous_number_offers_every_fit():

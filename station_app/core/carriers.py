@@ -28,17 +28,22 @@ class Carrier:
         return self.zh if lang.startswith("zh") else self.en
 
 
-# Order is priority: letter-prefixed formats are unambiguous and come first.
+# Order is priority: letter-prefixed formats are unambiguous and come first. Checked in 2026-12
+# against the formats in use (public validators such as BF-zh/Courier-Validation, and numbers on
+# current waybills): SF "SF" + 13 (the 13th may be a letter); JD "JD" + 2 letters/digits + 11;
+# 中通 14 digits from 73–76/78 (12 on old labels); 申通 15 digits from 77 (13–17 seen); 韵达 15
+# digits from 3 or 4, or 13 from 5; 极兔 "JT" + 13; 德邦 "DPK" + 12; 邮政 13 digits.
 CARRIERS: tuple[Carrier, ...] = (
-    Carrier("SF", "顺丰速运", "SF Express", (r"SF[0-9]{12,13}",)),
+    Carrier("SF", "顺丰速运", "SF Express", (r"SF[0-9]{12,13}", r"SF[A-Z][0-9]{12}")),
     Carrier("JD", "京东快递", "JD Logistics", (r"JD[A-Z0-9]{11,15}",)),
     Carrier("YTO", "圆通速递", "YTO Express", (r"YT[0-9]{13,16}",)),
     Carrier("JT", "极兔速递", "J&T Express", (r"JT[0-9]{13}",)),
     Carrier("DBL", "德邦快递", "Deppon Express", (r"DPK[0-9]{12,13}",)),
     Carrier("EMS", "EMS", "EMS", (r"S10", r"(?:10|11|50|51|95|97)[0-9]{11}")),
-    Carrier("ZTO", "中通快递", "ZTO Express", (r"7[3-8][0-9]{10}", r"7[0-9]{13}")),
-    Carrier("STO", "申通快递", "STO Express", (r"77[0-9]{11}", r"(?:2|3|4|5|6|7|8|9)68[0-9]{9}", r"88[0-9]{10}")),
-    Carrier("YD", "韵达快递", "Yunda Express", (r"(?:31|43|46)[0-9]{11}", r"(?:43|46)[0-9]{13}")),
+    Carrier("ZTO", "中通快递", "ZTO Express", (r"7[3-68][0-9]{12}", r"7[3-8][0-9]{10}")),
+    Carrier("STO", "申通快递", "STO Express", (r"77[0-9]{11,15}", r"(?:2|3|4|5|6|7|8|9)68[0-9]{9}",
+                                             r"88[0-9]{10}")),
+    Carrier("YD", "韵达快递", "Yunda Express", (r"[34][0-9]{14}", r"5[0-9]{12}", r"(?:31|43|46)[0-9]{11}")),
     Carrier("YZPY", "邮政快递包裹", "China Post Parcel", (r"(?:98|99|11)[0-9]{11}",)),
     Carrier(OTHER, "其他快递", "Other courier"),
 )
