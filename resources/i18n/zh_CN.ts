@@ -663,6 +663,10 @@
         <translation>操作员：{name}（{role}）</translation>
     </message>
     <message>
+        <source>The scan {number} was not taken: a question was open. Answer it, then scan again.</source>
+        <translation>刚才扫的 {number} 没有录入：当时有问题框未回答。请先回答，再扫一次。</translation>
+    </message>
+    <message>
         <source>Unknown parcel</source>
         <translation>未入库的快递</translation>
     </message>
@@ -889,6 +893,10 @@
     <message>
         <source>Fee paid by</source>
         <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Last pickup: {what}</source>
+        <translation>上一笔：{what}</translation>
     </message>
     <message>
         <source>Pickup</source>

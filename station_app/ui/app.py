@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from station_app.core.station import Station
 
 # Windows counter PCs have YaHei; elsewhere (and as the fallback) the font we ship.
+WINDOW_FILE = "window.ini"  # this computer's window size and place, beside its data
 FONT_FAMILIES = ["Microsoft YaHei UI", "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC"]
 
 
@@ -65,7 +66,7 @@ def start_window(app: QApplication, data_dir: Path, lang: str | None = None, on_
     ctx, scanner, idle, translators = build_session(app, None, lang if lang in LANGUAGES else None)
     window = MainWindow(ctx, scanner, idle)
     window.translators = translators  # Qt does not own them
-    window.show()
+    window.show_as_left(data_dir / WINDOW_FILE)
     window.open_station(data_dir, on_failed)
     return window
 

@@ -11,12 +11,12 @@ from station_app.core.messages import FIELD_NEEDED, PINS_DIFFER
 from station_app.ui import services as svc
 from station_app.ui.context import AppContext
 from station_app.ui.i18n import error_text
-from station_app.ui.scanner import make_scan_field
+from station_app.ui.scanner import latin_field
 from station_app.ui.widgets import Banner, big_edit, sized
 
 
 def _pin_edit(placeholder: str) -> QLineEdit:
-    edit = make_scan_field(big_edit(placeholder, 18))
+    edit = latin_field(big_edit(placeholder, 18))
     edit.setEchoMode(QLineEdit.EchoMode.Password)
     edit.setMaxLength(8)
     return edit

@@ -19,6 +19,7 @@ from station_app.ui.context import AppContext
 from station_app.ui.i18n import error_text
 from station_app.ui.login import FirstRunDialog, IdleWatcher, LoginDialog
 from station_app.ui.pages.base import Page
+from station_app.ui.scanner import SCAN_FIELD, accepts_scan
 from station_app.ui.widgets import sized
 
 log = logging.getLogger(__name__)
@@ -76,8 +77,8 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.idle = idle
         self.setWindowTitle(self.tr("村站助手 · Village Station Assistant"))
-        self.resize(1366, 768)
-        self.setMinimumSize(QSize(1000, 640))
+        self.resize(1280, 680)  # un-maximized, it still fits a 1366×768 screen with a taskbar
+        self.setMinimumSize(QSize(1000, 600))
 
         self._built: dict[str, Page] = {}
         self.nav = QListWidget()
@@ -128,7 +129,9 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence("Ctrl+P"), self, activated=lambda: self.current_page().print_current())
         QShortcut(QKeySequence("Ctrl+T"), self, activated=self.show_arrivals)
         QShortcut(QKeySequence("Ctrl+L"), self, activated=self.lock)
-        scanner.scanned.connect(self.route_scan)
+        self.scanner = scanner
+        scanner.route = self.route_scan
+        scanner.refused.connect(self._scan_refused)
         if idle is not None:
             idle.idle.connect(self.lock)
         self.login_dialog: QDialog | None = None
@@ -183,6 +186,7 @@ class MainWindow(QMainWindow):
     def _row_changed(self, row: int) -> None:
         if 0 <= row < len(self.SLOTS):
             page = self.page(self.SLOTS[row].name)
+            log.info("page %s", self.SLOTS[row].name)
             self.stack.setCurrentWidget(page)
             if not self._locked:
                 page.activate()
@@ -212,11 +216,38 @@ class MainWindow(QMainWindow):
         ident = f" [{s.station_id}]" if s.station_id else ""
         self.station_label.setText(f"{s.station_name}{ident}   v{__version__}")
 
-    def route_scan(self, text: str) -> None:
-        """A scanner burst: the page at hand takes it, or we look the number up."""
-        if self._locked or self.current_page().handle_scan(text):
-            return
+    def route_scan(self, text: str, target: QWidget | None = None) -> bool:
+        """A scanner burst. An open dialog owns the keyboard: the scan is typed into its text
+        field, or refused. Otherwise the page at hand takes it, else a scan field it landed in
+        takes it as typed (Enter included), else we look the number up. False: refused."""
+        dialog = QApplication.activeModalWidget()
+        if dialog is not None or (target is not None and target.window() is not self):
+            take = getattr(dialog or target.window(), "take_scan", None)
+            if take is not None and take(text):  # a dialog that reads scans itself (a QR code)
+                return True
+            if accepts_scan(target):
+                self.scanner.deliver(text, target)
+                return True
+            return False
+        if self._locked:
+            return False
+        if self.current_page().handle_scan(text):
+            return True
+        if accepts_scan(target) and target.property(SCAN_FIELD) and self.current_page().isAncestorOf(target):
+            self.scanner.deliver(text, target)
+            return True
+        self._look_up(text)
+        return True
 
+    def _scan_refused(self, text: str) -> None:
+        if not self._locked:
+            self.current_page().banner.error(self.tr(
+                "The scan {number} was not taken: a question was open. Answer it, then scan "
+                "again.").format(number=text))
+
+    def _look_up(self, text: str) -> None:
+        """A number scanned where no field wanted it: on the shelf → pickup; unknown → offer
+        check-in; otherwise say what became of it."""
         def found(parcel):
             if parcel is not None and parcel.status == svc.parcels.IN_STOCK:
                 self.show_page(self.pickup)
@@ -311,9 +342,11 @@ class MainWindow(QMainWindow):
             dialog.rejected.connect(self.close)
         self.login_dialog = dialog
         dialog.open()
+        log.info("PIN prompt up")
         self.ready.emit()
 
     def _unlock(self) -> None:
+        log.info("unlocked: %s", self.ctx.operator.name if self.ctx.operator else "")
         self.login_dialog = None
         self._set_locked(False)
         self.refresh_status()
@@ -338,7 +371,25 @@ class MainWindow(QMainWindow):
 
         ArrivalDialog(self.ctx, self).exec()
 
+    def show_as_left(self, settings_file: Path) -> None:
+        """Maximized the first time (a 1366×768 screen has a taskbar and a title bar to leave
+        room for, and every page's bottom buttons must show); afterwards as the keeper left it."""
+        from PySide6.QtCore import QSettings
+
+        self._window_settings = QSettings(str(settings_file), QSettings.Format.IniFormat)
+        saved = self._window_settings.value("geometry")
+        if saved is not None and self.restoreGeometry(saved):
+            maximized = self._window_settings.value("maximized", True) in (True, "true")
+            self.showMaximized() if maximized else self.show()
+        else:
+            self.showMaximized()
+
     def closeEvent(self, event) -> None:  # noqa: N802
+        settings = getattr(self, "_window_settings", None)
+        if settings is not None:
+            settings.setValue("geometry", self.saveGeometry())
+            settings.setValue("maximized", self.isMaximized())
+            settings.sync()
         self.clock.stop()
         if self.sync_runner is not None:
             self.sync_runner.stop()

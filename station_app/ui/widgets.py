@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
@@ -13,6 +15,7 @@ from station_app.core.ledger import METHODS
 from station_app.core.validate import format_fen
 from station_app.ui.i18n import tr_core
 
+log = logging.getLogger("station_app.ui.banner")
 OK_STYLE = "background:#e3f6e8; color:#14532d; border:1px solid #86c99a;"
 ERROR_STYLE = "background:#fde8e8; color:#7f1d1d; border:1px solid #e79a9a;"
 INFO_STYLE = "background:#eef3fb; color:#1e3a5f; border:1px solid #a9bfdf;"
@@ -38,6 +41,10 @@ class Banner(QLabel):
         self.clear_message()
 
     def _show(self, text: str, style: str) -> None:
+        """Also logged: what the keeper was told, and when, is what support asks first (and
+        what the real-window tests wait on)."""
+        log.info("banner %s: %s", {OK_STYLE: "ok", ERROR_STYLE: "error"}.get(style, "info"),
+                 text.replace("\n", " / "))
         self.setText(text)
         self.setStyleSheet(f"QLabel {{{style} padding:8px; border-radius:6px;}}")
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from station_app.core import messages as m
 from station_app.core.carriers import OTHER
 from station_app.core.errors import UserError
 from station_app.core.validate import parse_tracking
 from station_app.ui import services as svc
 from station_app.ui.i18n import error_text
 from station_app.ui.pages.base import Page
-from station_app.ui.scanner import make_scan_field
+from station_app.ui.scanner import latin_field, make_scan_field
 from station_app.ui.widgets import (big_edit, carrier_combo, carrier_label, fill_carriers, fill_table, form,
                                     main_button, money, plain_table, sized)
 
@@ -27,7 +28,7 @@ class CheckInPage(Page):
         self.scan = make_scan_field(big_edit(self.tr("Scan or type the tracking number"), 20))
         self.carrier = carrier_combo()
         self.phone = big_edit(self.tr("Mobile number, or its last 4 digits"))
-        make_scan_field(self.phone)
+        latin_field(self.phone)
         self.name = big_edit(self.tr("Recipient's name"))
         self.shelf = QComboBox()
         sized(self.shelf, 14)
@@ -81,7 +82,10 @@ class CheckInPage(Page):
         self.call(lambda: svc.shelves.shelves(self.ctx.store), show)
 
     def handle_scan(self, text: str) -> bool:
+        """A scan is always a new parcel: nothing typed for the one before carries over."""
         self.scan.setText(text)
+        self.phone.clear()
+        self.name.clear()
         self._scan_entered()
         return True
 
@@ -110,6 +114,27 @@ class CheckInPage(Page):
             self.banner.clear_message()
         self.phone.setFocus()
         self.phone.selectAll()
+        number = self.scan.text()
+
+        def on_shelf(parcel):  # said now, before the keeper types a phone and a name for it
+            if parcel is not None and parcel.status == svc.parcels.IN_STOCK and self.scan.text() == number:
+                self.banner.error(error_text(UserError(
+                    m.ALREADY_IN_STOCK, tracking_no=parcel.tracking_no, code=parcel.pickup_code)))
+                self.phone.clear()
+                self.name.clear()
+                self._focus(self.scan)
+        self.call(lambda: svc.parcels.find_by_tracking(self.ctx.store, number), on_shelf)
+
+    @staticmethod
+    def _focus(field) -> None:
+        field.setFocus()
+        field.selectAll()
+
+    def _wrong_field(self, exc: BaseException):
+        """The field a refusal is about, so the cursor goes there with its text selected."""
+        template = getattr(exc, "template", None)
+        by_field = {self.phone: (m.BAD_PHONE, m.BAD_LAST4), self.name: (m.NAME_NEEDED, m.BAD_NAME)}
+        return next((f for f, templates in by_field.items() if template in templates), self.scan)
 
     def _phone_entered(self) -> None:
         """A full number of a known villager fills in the name; otherwise ask for it."""
@@ -148,8 +173,7 @@ class CheckInPage(Page):
         def failed(exc):
             self.submit.setEnabled(True)
             self.banner.error(error_text(exc))
-            self.scan.setFocus()
-            self.scan.selectAll()
+            self._focus(self._wrong_field(exc))
 
         self.call(lambda: svc.parcels.check_in(self.ctx.store, op, number, **kwargs), done, failed)
 

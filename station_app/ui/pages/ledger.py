@@ -17,6 +17,7 @@ from station_app.ui.i18n import tr_core
 from station_app.ui.lazy_model import LazyTableModel
 from station_app.ui.pages.base import Page
 from station_app.ui.printing import t_any
+from station_app.ui.scanner import make_scan_field
 from station_app.ui.widgets import big_edit, coded_combo, lazy_table, money, sized
 
 EXPORTS = {"pdf": "PDF (*.pdf)", "xlsx": "Excel (*.xlsx)", "csv": "CSV (*.csv)",
@@ -39,7 +40,7 @@ class LedgerPage(Page):
         self.last = date_edit(QDate())
         self.category = coded_combo(CATEGORIES, everything=self.tr("All categories"))
         self.method = coded_combo(METHODS, everything=self.tr("All methods"))
-        self.text = big_edit(self.tr("Text in the description, or a record number"), 13)
+        self.text = make_scan_field(big_edit(self.tr("Text in the description, or a record number"), 13))
         show = sized(QPushButton(self.tr("Show")), 13)
         filters = QHBoxLayout()
         for label, widget in ((self.tr("From"), self.first), (self.tr("To"), self.last)):

@@ -40,7 +40,10 @@ class PickupPage(Page):
         bottom.addWidget(self.total, 1)
         bottom.addWidget(self.confirm)
 
-        self.arrange(heading, self.search, self.banner, (self.table, 1), bottom)
+        # The last hand-over stays in sight whatever the keeper looks up next.
+        self.last_done = sized(QLabel(""), 13)
+        self.last_done.setStyleSheet("color:#14532d;")
+        self.arrange(heading, self.search, self.banner, self.last_done, (self.table, 1), bottom)
 
         self.search.returnPressed.connect(self._search_or_confirm)
         self.proxy.returnPressed.connect(self.hand_over)
@@ -52,43 +55,56 @@ class PickupPage(Page):
         self.search.selectAll()
 
     def handle_scan(self, text: str) -> bool:
-        """A scan on this page: find that parcel and tick it (several scans build up a pickup)."""
+        """A scan on this page: find that parcel and tick it. Scans build up one pickup (the
+        parcels are in the keeper's hand); a number not on the shelf starts over, empty."""
         if any(p.tracking_no == text.upper() for p in self.found):
             self._tick(text.upper())
             return True
         self.search.setText(text)
-        self.find(append=bool(self.found))
+        self.find(scanned=True)
         return True
 
     def _search_or_confirm(self) -> None:
-        """Enter on an unchanged search hands over what is ticked; otherwise it searches."""
-        if self.found and self.search.text() == self._last_query:
+        """Enter on the search that produced the list hands over what is ticked; Enter on an
+        empty search does nothing (the last pickup's confirmation stays); otherwise it searches."""
+        text = self.search.text()
+        if not text.strip():
+            return
+        if self.found and text == self._last_query:
             self.hand_over()
         else:
             self.find()
 
-    def find(self, append: bool = False) -> None:
+    def find(self, scanned: bool = False) -> None:
+        """Look up; the list shows only what this lookup found (a scan that finds a parcel adds
+        it to the scans before). Until the answer is in nothing is listed, so Enter hands over
+        nothing, and a lookup that finds nothing leaves nothing ticked."""
         text = self.search.text()
         self._last_query = text
+        before, kept = self.found, {p.id for p in self.ticked()}
+        self.found = []
+        self._fill(set())
 
         def show(found):
-            known = {p.id for p in self.found} if append else set()
-            kept = {p.id for p in self.ticked()} if append else set()
-            self.found = (self.found if append else []) + [p for p in found if p.id not in known]
-            self._fill(ticked=kept | {p.id for p in found})
+            if self.search.text() != text:
+                return  # the keeper has typed on: this answer is for a lookup no longer shown
+            if scanned and found:
+                known = {p.id for p in found}
+                self.found = [p for p in before if p.id not in known] + found
+                ticked = kept | known
+            else:
+                self.found, ticked = found, {p.id for p in found}
+            self._fill(ticked)
             if not found:
                 self.banner.error(self.tr("Nothing on the shelf for “{q}”.").format(q=text))
             else:
-                names = sorted({p.recipient_name for p in found})
+                names = sorted({p.recipient_name for p in self.found})
                 self.banner.info(self.tr("{n} parcel(s) for {names}. Check them, then press Enter.")
-                                 .format(n=len(found), names="、".join(names)))
+                                 .format(n=len(self.found), names="、".join(names)))
             self.search.selectAll()
 
         def failed(exc):
             self.banner.error(error_text(exc))
-            if not append:
-                self.found = []
-                self._fill(set())
             self.search.selectAll()
 
         store = self.ctx.store
@@ -138,8 +154,9 @@ class PickupPage(Page):
         def done(_pickup_id):
             codes = "、".join(p.pickup_code for p in chosen)
             extra = self.tr(" Collect {fee}.").format(fee=money(fee)) if fee else ""
-            self.banner.ok(self.tr("Handed over {n} parcel(s): {codes}.").format(
-                n=len(ids), codes=codes) + extra)
+            said = self.tr("Handed over {n} parcel(s): {codes}.").format(n=len(ids), codes=codes) + extra
+            self.banner.ok(said)
+            self.last_done.setText(self.tr("Last pickup: {what}").format(what=said))
             self.found = []
             self._fill(set())
             self.proxy.clear()

@@ -11,7 +11,7 @@ from station_app.reports.parcel_docs import manifest_pages
 from station_app.ui import services as svc
 from station_app.ui.pages.base import Page
 from station_app.ui.printing import PaperDialog, t_reports
-from station_app.ui.scanner import make_scan_field
+from station_app.ui.scanner import latin_field, make_scan_field
 from station_app.ui.widgets import (big_edit, carrier_combo, carrier_label, fill_carriers, fill_table, form,
                                     local_time, main_button, method_combo, money, plain_table,
                                     sized)
@@ -23,7 +23,7 @@ class SendsPage(Page):
         self.waiting: list[svc.sends.SendInfo] = []
         self.paper: PaperDialog | None = None  # the last manifest shown
         heading = sized(QLabel(self.tr("Send a parcel")), 18, bold=True)
-        self.sender_phone = make_scan_field(big_edit(self.tr("Sender's mobile number"), 14))
+        self.sender_phone = latin_field(big_edit(self.tr("Sender's mobile number"), 14))
         self.sender_name = big_edit(self.tr("Sender's name"), 14)
         self.receiver_name = big_edit(self.tr("Receiver's name"), 14)
         self.receiver_phone = big_edit(self.tr("Receiver's phone"), 14)

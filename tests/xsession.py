@@ -1,0 +1,140 @@
+"""A real X display for the counter's real-window tests: Xvfb at 1366×768 with openbox (leaving a
+taskbar's 40 px at the bottom, as Windows does), the real app as its own process, and xdotool
+typing real X key events, the way a wedge scanner (5 ms a key, Shift for every capital) and a
+keeper (slower) do. The app is watched through its log (pages, scans, the banner's messages);
+waiting is on conditions in that log or the database, never on fixed sleeps."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TOOLS = ("Xvfb", "openbox", "xdotool", "xprop", "xwininfo")
+SCREEN = (1366, 768)
+TASKBAR = 40
+OPENBOX_RC = f"""<?xml version="1.0" encoding="UTF-8"?>
+<openbox_config xmlns="http://openbox.org/3.4/rc">
+  <margins><top>0</top><bottom>{TASKBAR}</bottom><left>0</left><right>0</right></margins>
+  <focus><focusNew>yes</focusNew><followMouse>no</followMouse></focus>
+</openbox_config>
+"""
+
+
+def wait_for(condition, timeout: float = 20.0, what: str = "a condition"):
+    """Poll ``condition`` until it returns something truthy; fail after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while True:
+        found = condition()
+        if found:
+            return found
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.02)
+
+
+class XDisplay:
+    def __init__(self, workdir: Path):
+        missing = [t for t in TOOLS if shutil.which(t) is None]
+        if missing:  # CI installs them (tools/setup-system.sh); a missing tool is a failure
+            raise RuntimeError(f"real-window tests need {missing}: run tools/setup-system.sh")
+        self.workdir = workdir
+        self.procs: list[subprocess.Popen] = []
+
+    def start(self) -> XDisplay:
+        read, write = os.pipe()
+        self.procs.append(subprocess.Popen(
+            ["Xvfb", "-displayfd", str(write), "-screen", "0", f"{SCREEN[0]}x{SCREEN[1]}x24",
+             "-nolisten", "tcp"], pass_fds=(write,), stderr=subprocess.DEVNULL))
+        os.close(write)
+        with os.fdopen(read) as pipe:
+            self.name = f":{pipe.readline().strip()}"
+        self.env = {**os.environ, "DISPLAY": self.name}
+        self.env.pop("QT_QPA_PLATFORM", None)
+        rc = self.workdir / "openbox-rc.xml"
+        rc.write_text(OPENBOX_RC)
+        self.procs.append(subprocess.Popen(["openbox", "--config-file", str(rc)], env=self.env,
+                                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        wait_for(lambda: "window id" in self.run("xprop", "-root", "_NET_SUPPORTING_WM_CHECK"),
+                 what="openbox to manage the screen")
+        return self
+
+    def run(self, *args: str) -> str:
+        return subprocess.run(args, env=self.env, capture_output=True, text=True).stdout
+
+    def stop(self) -> None:
+        for proc in reversed(self.procs):
+            proc.terminate()
+            proc.wait(timeout=10)
+
+    def screenshot(self, path: Path) -> None:
+        if shutil.which("import"):
+            subprocess.run(["import", "-window", "root", str(path)], env=self.env, check=False)
+
+
+class RealApp:
+    """``station-app`` on the display, typed at through xdotool."""
+
+    def __init__(self, display: XDisplay, data_dir: Path):
+        self.display = display
+        self.log_path = data_dir.parent / "app.log"
+        self._log = open(self.log_path, "w")
+        self.proc = subprocess.Popen([sys.executable, "-m", "station_app", "--data-dir", str(data_dir)],
+                                     cwd=ROOT, env={**display.env, "QT_QPA_PLATFORM": "xcb"},
+                                     stdout=self._log, stderr=subprocess.STDOUT)
+        self.read_to = 0  # log lines before this offset have been waited past
+
+    def log(self) -> str:
+        return self.log_path.read_text(encoding="utf-8", errors="replace")
+
+    def wait_log(self, pattern: str, timeout: float = 20.0) -> re.Match:
+        """The next log line after the last one waited for that matches ``pattern``."""
+        regex = re.compile(pattern)
+
+        def seen():
+            if self.proc.poll() is not None:
+                raise AssertionError(f"the app exited ({self.proc.returncode}):\n{self.log()}")
+            text = self.log()
+            match = regex.search(text, self.read_to)
+            if match:
+                self.read_to = match.end()
+            return match
+        try:
+            return wait_for(seen, timeout, f"/{pattern}/ in the app's log")
+        except AssertionError as exc:
+            raise AssertionError(f"{exc}\n--- app log ---\n{self.log()[-4000:]}") from None
+
+    def scan(self, text: str, suffix: str = "Return") -> None:
+        """A wedge scanner: 5 ms a key, Shift pressed for each capital, then its suffix key."""
+        self.display.run("xdotool", "type", "--delay", "5", text)
+        if suffix:
+            self.display.run("xdotool", "key", "--delay", "5", *suffix.split())
+
+    def type(self, text: str, enter: bool = True) -> None:
+        """A keeper: 60 ms a key (far slower than a scanner)."""
+        self.display.run("xdotool", "type", "--delay", "60", text)
+        if enter:
+            self.key("Return")
+
+    def key(self, *keys: str) -> None:
+        self.display.run("xdotool", "key", "--delay", "60", *keys)
+
+    def log_in(self, pin: str = "1234") -> None:
+        self.wait_log(r"PIN prompt up", timeout=60)
+        self.type(pin)
+        self.wait_log(r"unlocked")
+
+    def main_window(self) -> str:
+        return wait_for(lambda: self.display.run("xdotool", "search", "--onlyvisible", "--name",
+                                                 "^村站助手$").split(), what="the main window")[0]
+
+    def quit(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            self.proc.wait(timeout=30)
+        self._log.close()
