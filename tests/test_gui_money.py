@@ -109,7 +109,7 @@ def test_produce_weighed_in_consigned_sold_and_paid_out(qtbot, gui, store, print
     for field, text in ((page.phone, "13812345678"), (page.name, "张三"), (page.gross, "10"),
                         (page.tare, "1"), (page.deduct, "9"), (page.price, "3")):
         type_(qtbot, keys, field, text, enter=False)
-    assert "0 kg" in page.sum_label.text()  # nothing left after tare and 扣杂
+    assert "0 公斤" in page.sum_label.text()  # nothing left after tare and 扣杂
     head = store.head()
     page.intake_button.click()
     wait_idle(qtbot, ctx)
@@ -119,13 +119,15 @@ def test_produce_weighed_in_consigned_sold_and_paid_out(qtbot, gui, store, print
     type_(qtbot, keys, page.deduct, "0.5", enter=False)
     page.mode.setCurrentIndex(page.mode.findData(produce.CONSIGN))
     type_(qtbot, keys, page.commission, "5", enter=False)
-    assert "8.5 kg" in page.sum_label.text() and "¥51.00" in page.sum_label.text()  # 17 斤 × ¥3
+    # One unit, the price's, with kilograms beside it; never "8.5 kg × ¥3.00/斤".
+    assert page.sum_label.text() == "净重 17 斤（8.5 公斤） × ¥3.00/斤 = ¥51.00"
     page.intake_button.click()
     wait_idle(qtbot, ctx)
     assert page.banner.kind == "ok", page.banner.text()
     [(pages, title)] = printed
     slip = texts_of(pages)
-    assert "代卖" in slip and "8.5 kg" in slip and "5%" in slip  # the farmer's intake slip
+    assert "代卖" in slip and "17 斤（8.5 公斤）" in slip and "5%" in slip  # the farmer's intake slip
+    assert "kg" not in slip
     assert page.intake_table.rowCount() == 1
 
     page.tabs.setCurrentIndex(1)
@@ -162,7 +164,7 @@ def test_produce_weighed_in_consigned_sold_and_paid_out(qtbot, gui, store, print
 
     page.tabs.setCurrentIndex(3)
     wait_idle(qtbot, ctx)
-    assert page.stock_table.item(0, 0).text() == "枸杞" and page.stock_table.item(0, 3).text() == "0 kg"
+    assert page.stock_table.item(0, 0).text() == "枸杞" and page.stock_table.item(0, 3).text() == "0 公斤"
     assert verify(store).ok
 
 

@@ -51,6 +51,16 @@ def test_joining_by_qr_code_and_syncing_from_the_status_bar(qtbot, gui, county, 
     window.sync_runner.stop()
 
 
+def test_sync_now_waits_for_a_county_center_and_says_why(qtbot, gui, store):
+    window, ctx, _keys = gui
+    window.start_sync()
+    page = window.page("sync")
+    window.show_page(page)
+    qtbot.waitUntil(lambda: page.center.text().strip() != "", timeout=10_000)
+    assert not page.sync_button.isEnabled() and "县中心" in page.sync_button.toolTip()
+    assert "县中心" in page.center.text()
+    window.sync_runner.stop()
+
 
 def test_a_station_without_a_link_reads_the_countys_reply_from_the_stick(qtbot, gui, county,
                                                                         store, keeper, tmp_path):
@@ -67,12 +77,12 @@ def test_a_station_without_a_link_reads_the_countys_reply_from_the_stick(qtbot, 
     # one-time code nothing is written.
     page.bundle_to(str(bundle))
     qtbot.waitUntil(lambda: page.dialog is not None, timeout=10_000)
-    page.dialog.station_id.setText(STATION)
-    page.dialog.accept()
-    assert page.banner.kind == "error" and page.banner.text() == "请填写站点编号和一次性加入码。"
+    dialog = page.dialog
+    dialog.station_id.setText(STATION)
+    dialog.accept()  # stays open, keeps what was typed, says what is missing
+    assert dialog.isVisible() and dialog.station_id.text() == STATION
+    assert dialog.problem.text() == "还缺：一次性加入码。" and dialog.code.hasFocus()
     assert not bundle.exists()
-    page.bundle_to(str(bundle))
-    qtbot.waitUntil(lambda: page.dialog is not None, timeout=10_000)
     assert page.handle_scan(f"VSENROLL|{center.url}|{STATION}|{code}")  # the county's QR code
     page.dialog.accept()
     qtbot.waitUntil(lambda: page.banner.kind == "ok", timeout=10_000)

@@ -373,6 +373,10 @@
         <translation>日结报表 {day}{z}：{records} 笔</translation>
     </message>
     <message>
+        <source>  No. {n}</source>
+        <translation>  第 {n} 号</translation>
+    </message>
+    <message>
         <source>The drawer is open with a float of {float}.</source>
         <translation>钱箱已开启，备用金 {float}。</translation>
     </message>
@@ -406,6 +410,26 @@
     <message>
         <source>County center</source>
         <translation>县中心</translation>
+    </message>
+    <message>
+        <source>the county center&apos;s address (http://…)</source>
+        <translation>县中心地址（http://…）</translation>
+    </message>
+    <message>
+        <source>the station code</source>
+        <translation>站点编号</translation>
+    </message>
+    <message>
+        <source>the one-time code</source>
+        <translation>一次性加入码</translation>
+    </message>
+    <message>
+        <source>Still missing: {what}.</source>
+        <translation>还缺：{what}。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
     <message>
         <source>Station code</source>
@@ -1138,8 +1162,8 @@
         <translation>净重 {net}：扣除后没有可入库的重量。</translation>
     </message>
     <message>
-        <source>Net {net} × {price} {unit} = {amount}</source>
-        <translation>净重 {net} × {price} {unit} = {amount}</translation>
+        <source>Net weight {net} × {price} = {amount}</source>
+        <translation>净重 {net} × {price} = {amount}</translation>
     </message>
     <message>
         <source>Taken on consignment from {name}: {product} {net}, about {amount}; paid after the sale less {commission}.</source>
@@ -1990,6 +2014,10 @@
     <message>
         <source>Recent sync rounds</source>
         <translation>最近同步记录</translation>
+    </message>
+    <message>
+        <source>Join a county center first: without one there is nothing to sync with.</source>
+        <translation>请先加入县中心：没有县中心，就无处同步。</translation>
     </message>
     <message>
         <source>Center {url} · station {station} · uploaded up to record {seq}</source>
@@ -2964,6 +2992,10 @@
         <translation>扫码核验本收据</translation>
     </message>
     <message>
+        <source>No. {n}</source>
+        <translation>编号 {n}</translation>
+    </message>
+    <message>
         <source>Float</source>
         <translation>备用金</translation>
     </message>
@@ -3074,6 +3106,18 @@
     <message>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+    <message>
+        <source>jin</source>
+        <translation>斤</translation>
+    </message>
+    <message>
+        <source>kg</source>
+        <translation>公斤</translation>
+    </message>
+    <message>
+        <source>{jin} ({kg})</source>
+        <translation>{jin}（{kg}）</translation>
     </message>
 </context>
 <context>

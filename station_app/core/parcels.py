@@ -254,7 +254,7 @@ def pickup(store, operator: str, parcel_ids: list[str], *, proxy_name: str | Non
 
 def _require_in_stock(tx, parcel_ids: list[str]) -> dict:
     rows = tx.conn.execute(select(Parcel.id, Parcel.tracking_no, Parcel.status,
-                                  Parcel.villager_id, Parcel.recipient_name)
+                                  Parcel.villager_id, Parcel.recipient_name, Parcel.pickup_code)
                            .where(Parcel.id.in_(parcel_ids))).all()
     by_id = {r.id: r for r in rows}
     for pid in parcel_ids:
@@ -268,7 +268,8 @@ def hand_out(tx, parcel_ids: list[str], proxy_name: str | None = None, fee_fen: 
              method: str = "cash") -> str:
     """Inside a write: parcels leave the shelf with their villager (or a family member);
     also how an agent purchase's parcel goes out with the goods."""
-    first = _require_in_stock(tx, parcel_ids)[parcel_ids[0]]
+    found = _require_in_stock(tx, parcel_ids)
+    first = found[parcel_ids[0]]
     pickup_id = tx.insert(Pickup, villager_id=first.villager_id,
                           collected_by=proxy_name or first.recipient_name,
                           proxy=proxy_name is not None, parcel_count=len(parcel_ids),
@@ -276,7 +277,9 @@ def hand_out(tx, parcel_ids: list[str], proxy_name: str | None = None, fee_fen: 
     for pid in parcel_ids:
         tx.update(Parcel, pid, status=PICKED_UP, pickup_id=pickup_id, done_at=tx.now_text)
     if fee_fen:
-        tx.ledger(pickup_id, "storage_fee", method, f"{len(parcel_ids)} parcel(s)", in_fen=fee_fen)
+        # Data, not words: the pickup codes (the category says what the money is for).
+        tx.ledger(pickup_id, "storage_fee", method, "、".join(found[pid].pickup_code for pid in parcel_ids),
+                  in_fen=fee_fen)
     return pickup_id
 
 

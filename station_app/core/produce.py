@@ -123,7 +123,7 @@ def take_in(store, operator: str, *, name: str, phone: str | None = None,
             if method == "cash":
                 require_cash(tx, amount)
             tx.ledger(intake_id, "produce_buyout", method,
-                      f"{product} {format_grams(net_g)} {farmer.name}", out_fen=amount)
+                      f"{product} {farmer.name}", out_fen=amount)
         reference = tx.config.reference(product)  # the county's price, beside the one paid
         tx.event("produce.received", intake_id, **({
             "reference_price_fen": reference.reference_price_fen, "reference_unit": reference.unit}
@@ -220,7 +220,7 @@ def sell(store, operator: str, *, product: str | None = None, weight_g: int, pri
                       weight_g=weight_g, price_unit=price_unit, unit_price_fen=unit_price_fen,
                       amount_fen=amount, method=method, send_id=send_id, at=tx.now_text)
         sale_id = tx.insert(ProduceSale, **values)
-        tx.ledger(sale_id, "produce_sale", method, f"{product} {format_grams(weight_g)} {buyer}",
+        tx.ledger(sale_id, "produce_sale", method, f"{product} {buyer}",
                   in_fen=amount)
         tx.event("produce.sold", sale_id)
     return SaleInfo(sale_id, **values)

@@ -19,7 +19,7 @@ from station_app.core.clock import local_date
 from station_app.core.messages import QT_TRANSLATE_NOOP
 from station_app.core.models import JOURNALED, LedgerLine, Operator
 from station_app.core.settings import station_settings
-from station_app.core.validate import format_fen, format_grams, percent_text
+from station_app.core.validate import UnitPrice, Weight, format_fen, percent_text
 from station_app.core.voids import is_voided, record_table
 
 QR_VERSION = "VS1"
@@ -36,7 +36,7 @@ class Receipt:
     station_id: str
     at: str  # UTC text of the first money line's event
     operator: str
-    details: list[tuple[str, str]]  # (label to translate, value)
+    details: list[tuple[str, object]]  # (label to translate, value: text, Weight or UnitPrice)
     lines: list[tuple[str, str, int]]  # (category, method, signed fen: + the villager paid)
     total_fen: int  # + the villager paid the station, - the station paid the villager
     voided: bool
@@ -62,10 +62,15 @@ def check_qr(public_key: str, text: str) -> dict | None:
             "date": parts[4]}
 
 
-def _details(table: str, row: dict) -> list[tuple[str, str]]:
-    g, fen = format_grams, format_fen
+def _details(table: str, row: dict) -> list[tuple[str, object]]:
+    """(label, value) pairs; weights and unit prices stay values until shown, in the unit of
+    the price and the reader's words (validate.shown)."""
+    fen = format_fen
     if table == "produce_intake":
-        unit = "斤" if row["price_unit"] == "jin" else "kg"
+        unit = row["price_unit"]
+
+        def g(grams):
+            return Weight(grams, unit)
         return [
             (QT_TRANSLATE_NOOP("reports", "Farmer"), row["farmer_name"]),
             (QT_TRANSLATE_NOOP("reports", "Product"), f"{row['product']} {row['grade']}".strip()),
@@ -73,14 +78,14 @@ def _details(table: str, row: dict) -> list[tuple[str, str]]:
             (QT_TRANSLATE_NOOP("reports", "Tare"), g(row["tare_g"])),
             (QT_TRANSLATE_NOOP("reports", "Deduction"), g(row["deduct_g"])),
             (QT_TRANSLATE_NOOP("reports", "Net weight"), g(row["net_g"])),
-            (QT_TRANSLATE_NOOP("reports", "Unit price"), f"{fen(row['unit_price_fen'])}/{unit}"),
+            (QT_TRANSLATE_NOOP("reports", "Unit price"), UnitPrice(row["unit_price_fen"], unit)),
             (QT_TRANSLATE_NOOP("reports", "Amount"), fen(row["amount_fen"]))] + ([
             (QT_TRANSLATE_NOOP("reports", "Consignment commission"),
              percent_text(row["commission_bp"]))] if row["mode"] == "consign" else [])
     if table == "produce_sale":
         return [(QT_TRANSLATE_NOOP("reports", "Buyer"), row["buyer"]),
                 (QT_TRANSLATE_NOOP("reports", "Product"), row["product"]),
-                (QT_TRANSLATE_NOOP("reports", "Weight"), g(row["weight_g"]))]
+                (QT_TRANSLATE_NOOP("reports", "Weight"), Weight(row["weight_g"]))]
     if table == "purchase":
         return [(QT_TRANSLATE_NOOP("reports", "Villager"), row["villager_name"]),
                 (QT_TRANSLATE_NOOP("reports", "Items"), row["items"]),
@@ -94,7 +99,7 @@ def _details(table: str, row: dict) -> list[tuple[str, str]]:
                 (QT_TRANSLATE_NOOP("reports", "Reference"), row["reference"] or "—")]
     if table == "send":
         return [(QT_TRANSLATE_NOOP("reports", "Item"), row["item"]),
-                (QT_TRANSLATE_NOOP("reports", "Weight"), g(row["weight_g"])),
+                (QT_TRANSLATE_NOOP("reports", "Weight"), Weight(row["weight_g"])),
                 (QT_TRANSLATE_NOOP("reports", "Receiver"), row["receiver_name"])]
     if table == "service_record" and row["card_last4"]:
         return [(QT_TRANSLATE_NOOP("reports", "Card"), f"****{row['card_last4']}")]

@@ -79,7 +79,7 @@ def accept_send(store, operator: str, *, sender_name: str, sender_phone: str, re
                       accepted_at=tx.now_text)
         send_id = tx.insert(Send, **values)
         if fee_fen:
-            tx.ledger(send_id, "send_fee", method, f"{carrier} {item}", in_fen=fee_fen)
+            tx.ledger(send_id, "send_fee", method, item, in_fen=fee_fen)
         tx.event("send.accepted", send_id)
     return SendInfo(send_id, sender_name, sender_phone, receiver_name, receiver_phone,
                     receiver_address, item, weight_g, carrier, fee_fen, method, tracking_no,

@@ -10,6 +10,7 @@ import unicodedata
 
 from station_app.core import messages as m
 from station_app.core.errors import UserError
+from station_app.core.messages import QT_TRANSLATE_NOOP
 
 MAX_FEN = 100_000_000  # ¥1,000,000: anything above is a typo at a village counter
 MAX_GRAMS = 1_000_000  # 1 tonne
@@ -99,7 +100,52 @@ def kg_number(grams: int) -> str:
 
 
 def format_grams(grams: int) -> str:
+    """Kilograms with the code "kg": files and the CLI. Screens and papers use :class:`Weight`."""
     return kg_number(grams) + " kg"
+
+
+JIN_G = 500
+# Words of screens and papers, hence the "reports" context (printing.t_reports translates it).
+UNIT_WORDS = {"jin": QT_TRANSLATE_NOOP("reports", "jin"), "kg": QT_TRANSLATE_NOOP("reports", "kg")}
+_BOTH = QT_TRANSLATE_NOOP("reports", "{jin} ({kg})")
+
+
+def _same(text: str) -> str:
+    return text
+
+
+class Weight:
+    """A weight shown in the unit its price is in, words made when shown (``tr`` translates in
+    the "reports" context): "48 斤（24 公斤）" for a price per 斤, "24 公斤" otherwise."""
+
+    def __init__(self, grams: int, unit: str = "kg"):
+        self.grams, self.unit = int(grams), unit
+
+    def text(self, tr=_same) -> str:
+        kg = f"{kg_number(self.grams)} {tr(UNIT_WORDS['kg'])}"
+        if self.unit != "jin":
+            return kg
+        jin = f"{kg_number(self.grams * 1000 // JIN_G)} {tr(UNIT_WORDS['jin'])}"
+        return tr(_BOTH).format(jin=jin, kg=kg)
+
+    __str__ = text
+
+
+class UnitPrice:
+    """A price per 斤 or per kg, "¥8.00/斤", words made when shown."""
+
+    def __init__(self, fen: int, unit: str):
+        self.fen, self.unit = int(fen), unit
+
+    def text(self, tr=_same) -> str:
+        return f"{format_fen(self.fen)}/{tr(UNIT_WORDS.get(self.unit, self.unit))}"
+
+    __str__ = text
+
+
+def shown(value, tr=_same) -> str:
+    """A value for a screen or paper: plain text as it is, a Weight or UnitPrice in words."""
+    return value.text(tr) if hasattr(value, "text") else str(value)
 
 
 def parse_mobile(text) -> str:

@@ -19,7 +19,7 @@ from station_app.core.canonical import canonical_json
 from station_app.core.carriers import carrier_name
 from station_app.core.ledger import CATEGORIES, METHODS
 from station_app.core.messages import QT_TRANSLATE_NOOP
-from station_app.core.validate import format_fen, format_grams
+from station_app.core.validate import Weight, format_fen
 from station_app.reports.layout import Column, table_pages
 
 FORMATS = ("json", "csv", "xlsx", "pdf")
@@ -167,7 +167,7 @@ def report_pages(report, t: Translate = _identity, lang: str = "en") -> list:
                Column(r(QT_TRANSLATE_NOOP("reports", "Sales")), 30, "right"),
                Column(r(QT_TRANSLATE_NOOP("reports", "Weight")), 40, "right"),
                Column(r(QT_TRANSLATE_NOOP("reports", "Amount")), 50, "right")]
-    prow = [[p.product, str(p.sales), format_grams(p.weight_g), format_fen(p.amount_fen)]
+    prow = [[p.product, str(p.sales), Weight(p.weight_g).text(r), format_fen(p.amount_fen)]
             for p in report.produce]
     pages += table_pages(r(QT_TRANSLATE_NOOP("reports", "Produce sold upward {month}")).format(month=report.month),
                          head, produce, prow)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Callable
 from station_app.core.carriers import carrier_name
 from station_app.core.clock import from_utc_text
 from station_app.core.messages import QT_TRANSLATE_NOOP
-from station_app.core.validate import format_fen, format_grams, mask_name, mask_phone
+from station_app.core.validate import Weight, format_fen, mask_name, mask_phone
 from station_app.reports.layout import Column, Page, fit, table_pages
 
 if TYPE_CHECKING:  # the GUI imports these layouts before the services (and SQLAlchemy) load
@@ -80,15 +80,16 @@ def manifest_pages(manifest: Manifest, station_name: str, t: Translate = _identi
                Column(t(QT_TRANSLATE_NOOP("reports", "Weight")), 16, "right"),
                Column(t(QT_TRANSLATE_NOOP("reports", "Fee")), 20, "right")]
     rows = [[str(i), s.tracking_no or "—", mask_name(s.sender_name), mask_name(s.receiver_name),
-             s.receiver_address, s.item, format_grams(s.weight_g), format_fen(s.fee_fen)]
+             s.receiver_address, s.item, Weight(s.weight_g).text(t), format_fen(s.fee_fen)]
             for i, s in enumerate(manifest.sends, start=1)]
     total_g = sum(s.weight_g for s in manifest.sends)
     title = t(QT_TRANSLATE_NOOP("reports", "Courier hand-over — {carrier}")).format(
         carrier=carrier_name(manifest.carrier, lang))
-    subtitle = f"{station_name}   {_local(manifest.at)}   No. {manifest.id[:8].upper()}"
+    subtitle = f"{station_name}   {_local(manifest.at)}   " + t(QT_TRANSLATE_NOOP(
+        "reports", "No. {n}")).format(n=manifest.id[:8].upper())
     footer = [
         t(QT_TRANSLATE_NOOP("reports", "{n} item(s), {weight} in all. Real-name and inspection checked for every item.")).format(
-            n=len(rows), weight=format_grams(total_g)),
+            n=len(rows), weight=Weight(total_g).text(t)),
         t(QT_TRANSLATE_NOOP("reports", "Handed over by: ____________    Courier ({name}): ____________    Time: ____________")).format(
             name=manifest.courier_name or "—"),
     ]

@@ -8,7 +8,7 @@ from typing import Callable
 
 from station_app.core.ledger import CATEGORIES, METHODS
 from station_app.core.messages import QT_TRANSLATE_NOOP
-from station_app.core.validate import format_fen
+from station_app.core.validate import format_fen, shown
 from station_app.reports.layout import Page, fit, text_units
 from station_app.reports.parcel_docs import _local
 
@@ -84,7 +84,7 @@ def receipt_pages(receipt, width: int = 58, t: Translate = _identity) -> list[Pa
         roll.centre(r(QT_TRANSLATE_NOOP("reports", "VOIDED")), roll.size + 4, bold=True)
     roll.rule()
     for label, value in receipt.details:
-        roll.pair(r(label), value)
+        roll.pair(r(label), shown(value, r))
     roll.rule()
     for category, method, fen in receipt.lines:
         roll.pair(t("core", CATEGORIES.get(category, category)) + " · "
@@ -112,7 +112,8 @@ def z_report_pages(report, width: int = 80, t: Translate = _identity) -> list[Pa
     roll = _Roll(width)
     roll.centre(report.station_name, roll.size + 1.5, bold=True)
     roll.centre(report.station_id, roll.size - 1)
-    roll.centre(r(QT_TRANSLATE_NOOP("reports", "Z report")) + (f"  No. {d.z_no}" if d.z_no else ""),
+    roll.centre(r(QT_TRANSLATE_NOOP("reports", "Z report")) + ("  " + r(QT_TRANSLATE_NOOP(
+        "reports", "No. {n}")).format(n=d.z_no) if d.z_no else ""),
                 roll.size + 2.5, bold=True)
     roll.centre(d.business_date, roll.size)
     roll.rule()

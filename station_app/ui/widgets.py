@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QHeaderView,
 from station_app.core.carriers import BUILTIN, carrier_name
 from station_app.core.clock import from_utc_text
 from station_app.core.ledger import METHODS
-from station_app.core.validate import format_fen
+from station_app.core.validate import UnitPrice, Weight, format_fen
 from station_app.ui.i18n import tr_core
 
 log = logging.getLogger("station_app.ui.banner")
@@ -85,6 +85,19 @@ def big_edit(placeholder: str, points: int = 16) -> QLineEdit:
 
 def money(fen: int) -> str:
     return format_fen(fen)
+
+
+def weight_words(grams: int, unit: str = "kg") -> str:
+    """A weight in the keeper's words, in the unit of its price: "48 斤（24 公斤）"."""
+    from station_app.ui.printing import t_reports
+
+    return Weight(grams, unit).text(t_reports)
+
+
+def unit_price(fen: int, unit: str) -> str:
+    from station_app.ui.printing import t_reports
+
+    return UnitPrice(fen, unit).text(t_reports)
 
 
 def lang_code() -> str:

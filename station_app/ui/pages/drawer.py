@@ -133,7 +133,8 @@ class DrawerPage(Page):
             return
         d = report.drawer
         self.z_title.setText(self.tr("Z report {day}{z}: {records} records").format(
-            day=d.business_date, z=f"  No. {d.z_no}" if d.z_no else "", records=report.records))
+            day=d.business_date, z=self.tr("  No. {n}").format(n=d.z_no) if d.z_no else "",
+            records=report.records))
         fill_table(self.methods, [[tr_core(METHODS.get(t.key, t.key)), money(t.in_fen),
                                    money(t.out_fen), money(t.net_fen)] for t in report.by_method])
         fill_table(self.cash, [[tr_core(CATEGORIES.get(t.key, t.key)), money(t.in_fen),

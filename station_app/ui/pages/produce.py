@@ -9,14 +9,15 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushB
                                QVBoxLayout, QWidget)
 
 from station_app.core.errors import UserError
-from station_app.core.validate import (format_grams, parse_kg, parse_money, parse_percent_bp,
+from station_app.core.validate import (parse_kg, parse_money, parse_percent_bp,
                                        percent_text)
 from station_app.ui import services as svc
 from station_app.ui.i18n import tr_core
 from station_app.ui.pages.base import Page
 from station_app.ui.printing import print_receipt
 from station_app.ui.widgets import (big_edit, fill_table, form, local_time, main_button,
-                                    method_combo, money, plain_table, right_aligned, sized)
+                                    method_combo, money, plain_table, right_aligned, sized, unit_price,
+                                    weight_words)
 
 
 def choice_combo(items, editable: bool = False) -> QComboBox:
@@ -207,12 +208,12 @@ class ProducePage(Page):
         net = gross - tare - deduct
         if net <= 0:
             self.sum_label.setText(self.tr("Net weight {net}: nothing left to weigh in.").format(
-                net=format_grams(net)))
+                net=weight_words(net)))
             return
         amount = svc.produce.amount_for(net, self.unit.currentData(), price)
-        self.sum_label.setText(self.tr("Net {net} × {price} {unit} = {amount}").format(
-            net=format_grams(net), price=money(price), unit=self.unit.currentText(),
-            amount=money(amount)))
+        unit = self.unit.currentData()
+        self.sum_label.setText(self.tr("Net weight {net} × {price} = {amount}").format(
+            net=weight_words(net, unit), price=unit_price(price, unit), amount=money(amount)))
 
     def weigh_in(self) -> None:
         texts = dict(product=self.product.currentText(), grade=self.grade.currentText(), mode=self.mode.currentData(),
@@ -234,11 +235,11 @@ class ProducePage(Page):
             if intake.mode == svc.produce.CONSIGN:
                 text = self.tr("Taken on consignment from {name}: {product} {net}, about {amount}; "
                                "paid after the sale less {commission}.").format(
-                    name=intake.farmer_name, product=intake.product, net=format_grams(intake.net_g),
+                    name=intake.farmer_name, product=intake.product, net=weight_words(intake.net_g, intake.price_unit),
                     amount=money(intake.amount_fen), commission=percent_text(intake.commission_bp))
             else:
                 text = self.tr("Bought from {name}: {product} {net}. Pay {amount}.").format(
-                    name=intake.farmer_name, product=intake.product, net=format_grams(intake.net_g),
+                    name=intake.farmer_name, product=intake.product, net=weight_words(intake.net_g, intake.price_unit),
                     amount=money(intake.amount_fen))
             self.banner.ok(text)
             for field in (self.phone, self.name, self.gross, self.tare, self.deduct, self.price):
@@ -269,7 +270,7 @@ class ProducePage(Page):
 
         def done(sale):
             self.banner.ok(self.tr("Sold {product} {weight} to {buyer} for {amount}.").format(
-                product=sale.product, weight=format_grams(sale.weight_g), buyer=sale.buyer,
+                product=sale.product, weight=weight_words(sale.weight_g), buyer=sale.buyer,
                 amount=money(sale.amount_fen)))
             for field in (self.sell_weight, self.sell_price, self.buyer):
                 field.clear()
@@ -315,7 +316,7 @@ class ProducePage(Page):
                 self.intakes = rows
                 fill_table(self.intake_table, [
                     [local_time(i.at), i.farmer_name, f"{i.product} {i.grade}".strip(),
-                     format_grams(i.net_g), f"{money(i.unit_price_fen)} {tr_core(produce.UNITS[i.price_unit])}",
+                     weight_words(i.net_g, i.price_unit), unit_price(i.unit_price_fen, i.price_unit),
                      money(i.amount_fen), tr_core(produce.MODES[i.mode])] for i in rows])
             self.call(lambda: produce.recent_intakes(store, 100), show_intakes)
         elif which == 1:
@@ -327,13 +328,13 @@ class ProducePage(Page):
                 self.consigned = rows
                 fill_table(self.consign_table, [
                     [local_time(c.intake.at, "%Y-%m-%d"), c.intake.farmer_name, c.intake.product,
-                     format_grams(c.intake.net_g), format_grams(c.left_g), money(c.sold_fen),
+                     weight_words(c.intake.net_g), weight_words(c.left_g), money(c.sold_fen),
                      money(c.commission_fen), money(c.paid_fen), money(c.due_fen)] for c in rows])
             self.call(lambda: produce.consignments(store), show_consigned)
         else:
             self.call(lambda: produce.stock(store), lambda rows: fill_table(self.stock_table, [
-                [s.product, format_grams(s.bought_g), format_grams(s.consigned_g),
-                 format_grams(s.on_hand_g), format_grams(s.sold_g)] for s in rows]))
+                [s.product, weight_words(s.bought_g), weight_words(s.consigned_g),
+                 weight_words(s.on_hand_g), weight_words(s.sold_g)] for s in rows]))
 
     def _show_sales(self, found) -> None:
         stock, consigned, sends, sales = found
@@ -342,12 +343,12 @@ class ProducePage(Page):
         for line in stock:
             if line.bought_g > 0:
                 self.source.addItem(self.tr("Station stock: {product} ({left})").format(
-                    product=line.product, left=format_grams(line.bought_g)), ("stock", line.product))
+                    product=line.product, left=weight_words(line.bought_g)), ("stock", line.product))
         for c in consigned:
             if c.left_g > 0:
                 self.source.addItem(self.tr("Consigned by {name}: {product} ({left})").format(
                     name=c.intake.farmer_name, product=c.intake.product,
-                    left=format_grams(c.left_g)), ("consign", c.intake.id))
+                    left=weight_words(c.left_g)), ("consign", c.intake.id))
         if kept is not None and self.source.findData(kept) >= 0:
             self.source.setCurrentIndex(self.source.findData(kept))
         self.send.clear()
@@ -358,5 +359,5 @@ class ProducePage(Page):
         channels = svc.produce.CHANNELS
         fill_table(self.sale_table, [
             [local_time(s.at), s.product, s.buyer, tr_core(channels[s.channel]),
-             format_grams(s.weight_g), money(s.amount_fen),
+             weight_words(s.weight_g), money(s.amount_fen),
              self.tr("Consignment") if s.intake_id else self.tr("Station stock")] for s in sales])

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout,
                                QInputDialog, QLabel, QPushButton, QVBoxLayout, QWidget)
 
-from station_app.core.validate import clean, format_grams, parse_kg, parse_money
+from station_app.core.validate import clean, parse_kg, parse_money
 from station_app.reports.parcel_docs import manifest_pages
 from station_app.ui import services as svc
 from station_app.ui.pages.base import Page
@@ -14,7 +14,7 @@ from station_app.ui.printing import PaperDialog, t_reports
 from station_app.ui.scanner import latin_field, make_scan_field
 from station_app.ui.widgets import (big_edit, carrier_combo, carrier_label, fill_carriers, fill_table, form,
                                     local_time, main_button, method_combo, money, plain_table,
-                                    sized)
+                                    sized, weight_words)
 
 
 class SendsPage(Page):
@@ -110,7 +110,7 @@ class SendsPage(Page):
         def show(rows):
             self.waiting = rows
             fill_table(self.table, [[local_time(s.accepted_at), s.sender_name, s.receiver_name,
-                                     s.receiver_address, s.item, format_grams(s.weight_g),
+                                     s.receiver_address, s.item, weight_words(s.weight_g),
                                      carrier_label(s.carrier), money(s.fee_fen), s.tracking_no or ""]
                                     for s in rows])
             self.count.setText(self.tr("Waiting for the courier: {n}").format(n=len(rows)))
@@ -199,7 +199,7 @@ class SendsPage(Page):
             self.paper = paper = PaperDialog(self, self.tr("Hand-over manifest"),
                                 f"manifest-{manifest.at[:10]}-{manifest.carrier}.pdf")
             lines = [f"{i}. {s.tracking_no or '—'}  {s.receiver_name}  {s.receiver_address}  "
-                     f"{format_grams(s.weight_g)}" for i, s in enumerate(manifest.sends, 1)]
+                     f"{weight_words(s.weight_g)}" for i, s in enumerate(manifest.sends, 1)]
             head = self.tr("Hand-over to {courier}: {n} send(s)").format(
                 courier=carrier_label(manifest.carrier), n=len(manifest.sends))
             paper.show_content("\n".join([head] + lines), pages)

@@ -21,6 +21,7 @@ class EnrollDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None, by_bundle: bool = False):
         super().__init__(parent)
+        self.by_bundle = by_bundle
         self.setWindowTitle(self.tr("Enroll by USB bundle") if by_bundle
                             else self.tr("Join the county center"))
         self.url = sized(QLineEdit(), 14)
@@ -41,9 +42,13 @@ class EnrollDialog(QDialog):
                 (self.tr("One-time code"), self.code)]
         if not by_bundle:
             rows.insert(0, (self.tr("County center"), self.url))
+        self.problem = sized(QLabel(""), 13)
+        self.problem.setStyleSheet("color:#b00020;")
+        self.problem.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(hint)
         layout.addLayout(form(rows))
+        layout.addWidget(self.problem)
         layout.addWidget(buttons)
         self.resize(560, 240)
 
@@ -59,6 +64,25 @@ class EnrollDialog(QDialog):
         self.station_id.setText(station_id)
         self.code.setText(code)
         return True
+
+    def accept(self) -> None:
+        """OK only with everything filled in; otherwise say what is missing, keep what was
+        typed, and put the cursor in the first empty field."""
+        url, station_id, code = self.values()
+        missing = []
+        if not self.by_bundle and not url.startswith(("http://", "https://")):
+            missing.append((self.url, self.tr("the county center's address (http://…)")))
+        if not station_id:
+            missing.append((self.station_id, self.tr("the station code")))
+        if not code:
+            missing.append((self.code, self.tr("the one-time code")))
+        if missing:
+            self.problem.setText(self.tr("Still missing: {what}.").format(
+                what=self.tr(", ").join(what for _, what in missing)))
+            missing[0][0].setFocus()
+            missing[0][0].selectAll()
+            return
+        super().accept()
 
     def values(self) -> tuple[str, str, str]:
         return self.url.text().strip(), self.station_id.text().strip(), self.code.text().strip()
@@ -120,6 +144,10 @@ class SyncPage(Page):
         status, state, history, county = found
         self.state.setText(status_text(status))
         self.state.setStyleSheet("color:#b00020;" if status.problem else "")
+        linked = state is not None and bool(state.center_url)
+        self.sync_button.setEnabled(linked)
+        self.sync_button.setToolTip("" if linked else self.tr(
+            "Join a county center first: without one there is nothing to sync with."))
         if state is not None:
             self.center.setText(self.tr("Center {url} · station {station} · uploaded up to record "
                                         "{seq}").format(url=state.center_url,
