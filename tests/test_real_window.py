@@ -134,3 +134,17 @@ def test_the_window_fits_a_1366x768_screen_with_a_taskbar(app, display):
     height = int(re.search(r"Height:\s+(\d+)", info).group(1))
     width = int(re.search(r"Width:\s+(\d+)", info).group(1))
     assert width <= SCREEN[0] and top >= 0 and top + height <= SCREEN[1] - TASKBAR, info
+
+
+@pytest.mark.parametrize("key,page", [("ctrl+f", "villagers"), ("ctrl+b", "sync"), ("F12", "ledger")])
+def test_shortcuts_work_from_a_filled_text_box_and_leave_it_alone(app, data_dir, key, page):
+    """Ctrl+U, the sync key once, clears the line in a Linux text box instead."""
+    app.type("SF1111222233334", enter=False)  # typed by hand into 快递单号, not yet entered
+    app.key(key)
+    app.wait_log(rf"page {page}")
+    app.key("F1")
+    app.wait_log(r"page checkin")
+    app.key("Return")  # the waybill is still there
+    app.type(PHONE)
+    app.key("Return")
+    app.wait_log(r"banner ok: 入库成功：取件码 A-\d-3334")

@@ -848,6 +848,10 @@
         <source>No money changed hands on this one: there is no receipt to print.</source>
         <translation>这一条没有收付款，没有收据可打印。</translation>
     </message>
+    <message>
+        <source>This cannot be left empty.</source>
+        <translation>这一项不能空着，请填写。</translation>
+    </message>
 </context>
 <context>
     <name>PaperDialog</name>
@@ -1830,6 +1834,10 @@
         <translation>操作员</translation>
     </message>
     <message>
+        <source>Only the keeper (站长) can change the settings.</source>
+        <translation>只有站长可以修改设置。</translation>
+    </message>
+    <message>
         <source>The county center sets the overdue rules (configuration version {version}).</source>
         <translation>超期规则由县中心规定（配置第 {version} 版）。</translation>
     </message>
@@ -2342,8 +2350,16 @@
         <translation>“{text}”不是手机尾号四位。</translation>
     </message>
     <message>
-        <source>Enter the recipient&apos;s name as well as the last 4 digits.</source>
-        <translation>只有尾号四位时，请同时填写收件人姓名。</translation>
+        <source>With only the last 4 digits, enter the name as well.</source>
+        <translation>只填了尾号四位时，请同时填写姓名。</translation>
+    </message>
+    <message>
+        <source>{phone} is not known here yet: enter the name as well.</source>
+        <translation>{phone} 是新号码：请同时填写姓名。</translation>
+    </message>
+    <message>
+        <source>Enter the mobile number, or its last 4 digits.</source>
+        <translation>请填写手机号，或手机尾号后四位。</translation>
     </message>
     <message>
         <source>More than one villager called {name} has a phone ending in {last4}: enter the full mobile number.</source>
@@ -2642,6 +2658,14 @@
         <translation>其他</translation>
     </message>
     <message>
+        <source>items</source>
+        <translation>代购物品</translation>
+    </message>
+    <message>
+        <source>order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
         <source>Pending</source>
         <translation>待确认</translation>
     </message>
@@ -2686,6 +2710,18 @@
         <translation>城乡居民养老保险</translation>
     </message>
     <message>
+        <source>account</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <source>provider</source>
+        <translation>缴费单位</translation>
+    </message>
+    <message>
+        <source>reference</source>
+        <translation>流水号</translation>
+    </message>
+    <message>
         <source>POS cash withdrawal</source>
         <translation>助农取款</translation>
     </message>
@@ -2696,6 +2732,10 @@
     <message>
         <source>Printing and copying</source>
         <translation>打印复印</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>说明</translation>
     </message>
     <message>
         <source>Buy-out (收购, paid now)</source>
@@ -2728,6 +2768,26 @@
     <message>
         <source>Cooperative</source>
         <translation>合作社</translation>
+    </message>
+    <message>
+        <source>product</source>
+        <translation>品名</translation>
+    </message>
+    <message>
+        <source>grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>receiver phone</source>
+        <translation>收件人电话</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>item</source>
+        <translation>物品</translation>
     </message>
 </context>
 <context>

@@ -98,13 +98,14 @@ def take_payment(store, operator: str, *, kind: str, account: str, holder: str,
     keeper already saw it succeed (``succeeded``)."""
     if kind not in KINDS:
         raise UserError(m.UNKNOWN_BILL_KIND, code=kind)
-    account = parse_mobile(account) if kind == "phone" else parse_text(account, "account", 40)
+    account = (parse_mobile(account) if kind == "phone"
+               else parse_text(account, QT_TRANSLATE_NOOP("core", "account"), 40))
     holder = parse_name(holder, max_len=40)
-    provider = parse_text(provider, "provider", 20, required=False)
+    provider = parse_text(provider, QT_TRANSLATE_NOOP("core", "provider"), 20, required=False)
     check_fen(amount_fen, low=1)
     check_fen(fee_fen)
     method, paid_with = check_method(method), check_method(paid_with)
-    reference = parse_text(reference, "reference", 60, required=False) or None
+    reference = parse_text(reference, QT_TRANSLATE_NOOP("core", "reference"), 60, required=False) or None
     with store.write(operator) as tx:
         provider = provider or (guess_phone_provider(account) if kind == "phone"
                                 else tx.config.default_provider(kind))
@@ -135,7 +136,7 @@ def _live(tx, bill_id: str) -> BillInfo:
 
 def confirm(store, operator: str, bill_id: str, reference: str | None = None) -> None:
     """The platform says the bill is paid; its reference (流水号) goes on the record."""
-    reference = parse_text(reference, "reference", 60, required=False) or None
+    reference = parse_text(reference, QT_TRANSLATE_NOOP("core", "reference"), 60, required=False) or None
     with store.write(operator) as tx:
         if _live(tx, bill_id).status != PENDING:
             raise UserError(m.BILL_NOT_PENDING)

@@ -16,7 +16,9 @@ EMPTY_SCAN = QT_TRANSLATE_NOOP("core", "Nothing was scanned. Scan the barcode on
 BAD_TRACKING = QT_TRANSLATE_NOOP("core", "“{text}” is not a tracking number: use 6–30 letters and digits.")
 BAD_PHONE = QT_TRANSLATE_NOOP("core", "“{text}” is not a mobile number: it needs 11 digits starting with 1.")
 BAD_LAST4 = QT_TRANSLATE_NOOP("core", "“{text}” is not the last 4 digits of a phone number.")
-NAME_NEEDED = QT_TRANSLATE_NOOP("core", "Enter the recipient's name as well as the last 4 digits.")
+NAME_NEEDED = QT_TRANSLATE_NOOP("core", "With only the last 4 digits, enter the name as well.")
+NEW_PHONE_NAME_NEEDED = QT_TRANSLATE_NOOP("core", "{phone} is not known here yet: enter the name as well.")
+PHONE_NEEDED = QT_TRANSLATE_NOOP("core", "Enter the mobile number, or its last 4 digits.")
 SAME_NAME_AND_LAST4 = QT_TRANSLATE_NOOP(
     "core", "More than one villager called {name} has a phone ending in {last4}: enter the full mobile number.")
 BAD_NAME = QT_TRANSLATE_NOOP("core", "Enter a name of 1–20 characters.")

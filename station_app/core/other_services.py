@@ -66,7 +66,7 @@ def record(store, operator: str, *, kind: str, amount_fen: int, fee_fen: int = 0
     check_fen(amount_fen, low=1)
     check_fen(fee_fen)
     method = check_method(method)
-    description = parse_text(description, "description", 200, required=False)
+    description = parse_text(description, QT_TRANSLATE_NOOP("core", "description"), 200, required=False)
     if kind == "pos_cash":
         if not clean(card_last4):
             raise UserError(m.CARD_LAST4_NEEDED)

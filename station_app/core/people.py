@@ -121,6 +121,8 @@ def parse_person(name, phone, last4) -> tuple[str | None, str | None, str]:
     """Who a record is for, as typed: a full mobile (name optional), or last 4 + name."""
     name = parse_name(name) if clean(name) else None
     phone = parse_mobile(phone) if clean(phone) else None
+    if not phone and not clean(last4):
+        raise UserError(m.PHONE_NEEDED)
     last4 = phone[-4:] if phone else parse_last4(last4)
     if not phone and not name:
         raise UserError(m.NAME_NEEDED)
@@ -137,7 +139,7 @@ def resolve_villager(tx, name: str | None, phone: str | None, last4: str | None)
         if row:
             return VillagerInfo(*row)
         if not name:
-            raise UserError(m.NAME_NEEDED)
+            raise UserError(m.NEW_PHONE_NAME_NEEDED, phone=phone)
         last4 = phone[-4:]
     else:
         if not name:

@@ -94,8 +94,8 @@ def take_in(store, operator: str, *, name: str, phone: str | None = None,
     """Weigh a farmer's produce in. Buy-out pays the farmer now; consignment pays after the
     sale, minus the commission, and its price is the reference the keeper quoted."""
     name, phone, last4 = parse_person(name, phone, last4)
-    product = parse_text(product, "product", 20)
-    grade = parse_text(grade, "grade", 12, required=False)
+    product = parse_text(product, QT_TRANSLATE_NOOP("core", "product"), 20)
+    grade = parse_text(grade, QT_TRANSLATE_NOOP("core", "grade"), 12, required=False)
     check_grams(gross_g)
     check_grams(tare_g, low=0)
     check_grams(deduct_g, low=0)
@@ -209,7 +209,7 @@ def sell(store, operator: str, *, product: str | None = None, weight_g: int, pri
             product = intake.product
             available = intake.net_g - _sold(tx.conn, intake_id)[0]
         else:
-            product = parse_text(product, "product", 20)
+            product = parse_text(product, QT_TRANSLATE_NOOP("core", "product"), 20)
             available = _bought_stock(tx.conn, product)
         if weight_g > available:
             raise UserError(m.NOT_ENOUGH_PRODUCE, product=product,

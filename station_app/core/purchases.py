@@ -90,7 +90,7 @@ def request(store, operator: str, *, name: str | None, phone: str | None = None,
             shipping_fen: int = 0, service_fee_fen: int = 0, deposit_fen: int = 0,
             deposit_method: str = "cash") -> PurchaseInfo:
     name, phone, last4 = parse_person(name, phone, last4)
-    items = parse_text(items, "items", 200)
+    items = parse_text(items, QT_TRANSLATE_NOOP("core", "items"), 200)
     if platform not in PLATFORMS:
         raise UserError(m.UNKNOWN_PLATFORM, code=platform)
     check_fen(price_fen, low=1)
@@ -145,7 +145,7 @@ def _parcel_on_shelf(tx, p: PurchaseInfo) -> bool:
 def mark_ordered(store, operator: str, purchase_id: str, order_no: str,
                  paid_with: str = "alipay") -> None:
     """The keeper has placed the order and paid the platform price + shipping."""
-    order_no = parse_text(order_no, "order number", 40)
+    order_no = parse_text(order_no, QT_TRANSLATE_NOOP("core", "order number"), 40)
     paid_with = check_method(paid_with)
     with store.write(operator) as tx:
         p = _load(tx.conn, purchase_id, REQUESTED)

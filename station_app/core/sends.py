@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from station_app.core import messages as m
+from station_app.core.messages import QT_TRANSLATE_NOOP
 from station_app.core.errors import UserError
 from station_app.core.ledger import check_method
 from station_app.core.models import Handover, Send, columns_of
@@ -61,9 +62,9 @@ def accept_send(store, operator: str, *, sender_name: str, sender_phone: str, re
     sender_name = parse_name(sender_name)
     sender_phone = parse_mobile(sender_phone)
     receiver_name = parse_name(receiver_name)
-    receiver_phone = parse_text(receiver_phone, "receiver phone", 20)
-    receiver_address = parse_text(receiver_address, "address", 200)
-    item = parse_text(item, "item", 80)
+    receiver_phone = parse_text(receiver_phone, QT_TRANSLATE_NOOP("core", "receiver phone"), 20)
+    receiver_address = parse_text(receiver_address, QT_TRANSLATE_NOOP("core", "address"), 200)
+    item = parse_text(item, QT_TRANSLATE_NOOP("core", "item"), 80)
     method = check_method(method)
     tracking_no = parse_tracking(tracking_no) if clean(tracking_no) else None
     if not isinstance(weight_g, int) or weight_g <= 0 or not isinstance(fee_fen, int) or fee_fen < 0:

@@ -35,5 +35,8 @@ def tr_core(text: str) -> str:
 def error_text(exc: BaseException) -> str:
     """What the keeper reads for an error: their language for expected ones, a plain line else."""
     if isinstance(exc, UserError):
-        return tr_core(exc.template).format(**exc.params)
+        # Field names and other words among the parameters are catalogue entries too
+        # (QT_TRANSLATE_NOOP in the core): "请填写“物品”", never "请填写“items”".
+        return tr_core(exc.template).format(**{k: tr_core(v) if isinstance(v, str) else v
+                                               for k, v in exc.params.items()})
     return QCoreApplication.translate("errors", "Something went wrong: {error}").format(error=exc)

@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
                          QT_TRANSLATE_NOOP("StocktakePage", "Stock-take"))
     drawer = PageSlot("F8", "drawer", "DrawerPage", QT_TRANSLATE_NOOP("DrawerPage", "Cash drawer"))
     ledger = PageSlot("F12", "ledger", "LedgerPage", QT_TRANSLATE_NOOP("LedgerPage", "Ledger"))
-    sync = PageSlot("Ctrl+U", "sync", "SyncPage", QT_TRANSLATE_NOOP("SyncPage", "County sync"))
+    sync = PageSlot("Ctrl+B", "sync", "SyncPage", QT_TRANSLATE_NOOP("SyncPage", "County sync"))
     settings = PageSlot("F9", "settings", "SettingsPage", QT_TRANSLATE_NOOP("SettingsPage", "Settings"))
     SLOTS = (checkin, pickup, sends, purchases, produce, bills, services, villagers, overdue,
              stocktake, drawer, ledger, sync, settings)
@@ -149,6 +149,7 @@ class MainWindow(QMainWindow):
         page = self._built.get(name)
         if page is None:
             page = self._built[name] = getattr(type(self), name).build(self.ctx)
+            page.watch_inputs()
             hooks = {"checkin": {"on_print_label": self.print_last_label,
                                  "on_arrivals": self.show_arrivals},
                      "settings": {"on_station_changed": self.refresh_status,
@@ -187,6 +188,9 @@ class MainWindow(QMainWindow):
         if 0 <= row < len(self.SLOTS):
             page = self.page(self.SLOTS[row].name)
             log.info("page %s", self.SLOTS[row].name)
+            previous = self.stack.currentWidget()
+            if previous is not None and previous is not page:
+                previous.leave()
             self.stack.setCurrentWidget(page)
             if not self._locked:
                 page.activate()

@@ -74,13 +74,24 @@ def main_button(text: str, points: int = 15, height: int = 44) -> QPushButton:
     return button
 
 
-def big_edit(placeholder: str, points: int = 16) -> QLineEdit:
+def big_edit(placeholder: str, points: int = 16, max_len: int = 60) -> QLineEdit:
+    """A field as the counter has them: big type, a clear button, and a length no record
+    takes more of (the services check the exact limits, with a message)."""
     edit = QLineEdit()
+    edit.setMaxLength(max_len)
     edit.setPlaceholderText(placeholder)
     edit.setClearButtonEnabled(True)
     edit.setMinimumHeight(40)
     sized(edit, points)
     return edit
+
+
+def enter_moves_on(fields: list[QLineEdit], submit) -> None:
+    """Enter in a field takes the cursor to the next one, text selected; in the last it
+    submits, as on check-in. Choices (combo boxes) are left out: they keep their value."""
+    for here, after in zip(fields, fields[1:]):
+        here.returnPressed.connect(lambda after=after: (after.setFocus(), after.selectAll()))
+    fields[-1].returnPressed.connect(submit)
 
 
 def money(fen: int) -> str:

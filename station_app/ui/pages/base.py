@@ -36,6 +36,20 @@ class Page(QWidget):
     def activate(self) -> None:
         """Called when the page is shown: put the cursor where the keeper starts."""
 
+    def leave(self) -> None:
+        """The keeper went to another page: this page's message was for that moment."""
+        self.banner.clear_message()
+
+    def watch_inputs(self) -> None:
+        """A refusal is about what was typed: once the keeper changes it, the red message goes
+        (a confirmation stays until the page is left)."""
+        for edit in self.findChildren(QLineEdit):
+            edit.textEdited.connect(self._input_changed)
+
+    def _input_changed(self, _text: str) -> None:
+        if self.banner.kind == "error":
+            self.banner.clear_message()
+
     def handle_scan(self, text: str) -> bool:
         """A scanner burst arrived while this page is shown; False lets the window look it up."""
         return False
@@ -88,10 +102,17 @@ class Page(QWidget):
         """The money record behind a row of ``receipt_table``."""
         return row.id
 
-    def ask_text(self, title: str, label: str) -> str | None:
-        """One line from the keeper (a reason, an order number); None if they cancel."""
-        text, ok = QInputDialog.getText(self, title, label)
-        return text if ok else None
+    def ask_text(self, title: str, label: str, required: bool = False) -> str | None:
+        """One line from the keeper (a reason, an order number); None if they cancel. A required
+        answer left empty brings the question straight back, saying so, instead of a refusal."""
+        asked = label
+        while True:
+            text, ok = QInputDialog.getText(self, title, asked)
+            if not ok:
+                return None
+            if text.strip() or not required:
+                return text
+            asked = label + "\n\n" + QCoreApplication.translate("Page", "This cannot be left empty.")
 
     def ask_method(self, title: str, label: str, default: str = "cash") -> str | None:
         """How money moves (cash or a wallet), picked from a list; None if they cancel."""

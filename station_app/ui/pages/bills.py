@@ -12,7 +12,8 @@ from station_app.ui import services as svc
 from station_app.ui.i18n import tr_core
 from station_app.ui.pages.base import Page
 from station_app.ui.widgets import (big_edit, coded_combo, fill_table, form, local_time,
-                                    main_button, method_combo, money, plain_table, sized)
+                                    main_button, method_combo, money, plain_table, sized,
+                                    enter_moves_on)
 
 
 class BillsPage(Page):
@@ -61,6 +62,7 @@ class BillsPage(Page):
         self.kind.currentIndexChanged.connect(self.guess_provider)
         self.same.clicked.connect(self.same_as_last_time)
         self.take_button.clicked.connect(self.take)
+        enter_moves_on([self.account, self.provider, self.holder, self.amount, self.fee], self.take)
         self.succeeded_button.clicked.connect(self.mark_succeeded)
         self.failed_button.clicked.connect(self.mark_failed)
         self.receipt_button.clicked.connect(self.print_current)
@@ -159,7 +161,7 @@ class BillsPage(Page):
         if bill is None:
             return
         reason = self.ask_text(self.tr("Payment failed"),
-                               self.tr("Why did it fail? Everything is refunded."))
+                               self.tr("Why did it fail? Everything is refunded."), required=True)
         if reason is None:
             return
         store, op = self.ctx.store, self.ctx.op_id

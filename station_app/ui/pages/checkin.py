@@ -133,7 +133,8 @@ class CheckInPage(Page):
     def _wrong_field(self, exc: BaseException):
         """The field a refusal is about, so the cursor goes there with its text selected."""
         template = getattr(exc, "template", None)
-        by_field = {self.phone: (m.BAD_PHONE, m.BAD_LAST4), self.name: (m.NAME_NEEDED, m.BAD_NAME)}
+        by_field = {self.phone: (m.BAD_PHONE, m.BAD_LAST4, m.PHONE_NEEDED),
+                    self.name: (m.NAME_NEEDED, m.NEW_PHONE_NAME_NEEDED, m.BAD_NAME)}
         return next((f for f, templates in by_field.items() if template in templates), self.scan)
 
     def _phone_entered(self) -> None:

@@ -15,7 +15,7 @@ from station_app.ui.i18n import error_text, tr_core
 from station_app.ui.pages.base import Page
 from station_app.ui.printing import print_z_report
 from station_app.ui.widgets import (big_edit, fill_table, local_time, main_button, money,
-                                    plain_table, sized)
+                                    plain_table, sized, enter_moves_on)
 
 
 class DrawerPage(Page):
@@ -80,6 +80,7 @@ class DrawerPage(Page):
         self.open_button.clicked.connect(self.open_day)
         self.float_edit.returnPressed.connect(self.open_day)
         self.move_button.clicked.connect(self.move_cash)
+        enter_moves_on([self.move_amount, self.move_reason], self.move_cash)
         self.close_button.clicked.connect(self.close_day)
         self.counted.returnPressed.connect(self.close_day)
 

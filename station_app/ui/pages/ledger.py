@@ -143,13 +143,17 @@ class LedgerPage(Page):
                 n=t.lines, in_=money(t.in_fen), out=money(t.out_fen), net=money(t.in_fen - t.out_fen))))
 
     def void(self) -> None:
+        if not (self.ctx.operator and self.ctx.operator.is_keeper):  # before any question
+            self.banner.error(self.tr("Only the keeper (站长) may void a record."))
+            return
         chosen = self.selected_row(self.table, self.rows, self.tr("Select a line in the list first."))
         if chosen is None:
             return
         line = chosen.line
         reason = self.ask_text(self.tr("Void a record"), self.tr(
             "Void record {record} ({what})? Every line of it is reversed by new lines; nothing is "
-            "deleted. Reason:").format(record=line.record_id[:8].upper(), what=line.description))
+            "deleted. Reason:").format(record=line.record_id[:8].upper(), what=line.description),
+            required=True)
         if reason is None:
             return
         store, op = self.ctx.store, self.ctx.op_id

@@ -12,7 +12,7 @@ from station_app.ui.i18n import tr_core
 from station_app.ui.pages.base import Page
 from station_app.ui.widgets import (big_edit, coded_combo, fill_table, form, local_time,
                                     main_button, method_combo, money, plain_table, right_aligned,
-                                    sized)
+                                    sized, enter_moves_on)
 
 
 class PurchasesPage(Page):
@@ -22,7 +22,7 @@ class PurchasesPage(Page):
         heading = sized(QLabel(self.tr("Agent purchases")), 18, bold=True)
         self.phone = big_edit(self.tr("Mobile number, or its last 4 digits"), 14)
         self.name = big_edit(self.tr("Villager's name"), 14)
-        self.items = big_edit(self.tr("What to buy, e.g. 电动车电瓶 48V"), 14)
+        self.items = big_edit(self.tr("What to buy, e.g. 电动车电瓶 48V"), 14, 200)
         self.platform = coded_combo(purchases.PLATFORMS, 14)
         self.price = big_edit(self.tr("Price on the platform"), 14)
         self.shipping = big_edit(self.tr("Shipping (0 if free)"), 14)
@@ -58,6 +58,8 @@ class PurchasesPage(Page):
 
         self.phone.editingFinished.connect(lambda: self.name_from_phone(self.phone, self.name))
         self.request_button.clicked.connect(self.take_order)
+        enter_moves_on([self.phone, self.name, self.items, self.price, self.shipping, self.fee,
+                        self.deposit], self.take_order)
         self.ordered_button.clicked.connect(self.mark_ordered)
         self.shipped_button.clicked.connect(lambda: self.mark_shipped())
         self.hand_button.clicked.connect(self.hand_over)
@@ -130,7 +132,7 @@ class PurchasesPage(Page):
         if p is None:
             return
         order_no = self.ask_text(self.tr("Ordered on the platform"),
-                                 self.tr("The platform's order number:"))
+                                 self.tr("The platform's order number:"), required=True)
         if order_no is None:
             return
         method = self.ask_method(self.tr("Ordered on the platform"),
@@ -184,7 +186,7 @@ class PurchasesPage(Page):
             return
         title = self.tr("Cancel the purchase") if action == "cancel" else self.tr("Return the goods")
         reason = self.ask_text(title, self.tr("Why? The deposit of {deposit} is refunded.").format(
-            deposit=money(p.deposit_fen)))
+            deposit=money(p.deposit_fen)), required=True)
         if reason is None:
             return
         store, op = self.ctx.store, self.ctx.op_id

@@ -14,7 +14,7 @@ from station_app.ui.printing import PaperDialog, t_reports
 from station_app.ui.scanner import latin_field, make_scan_field
 from station_app.ui.widgets import (big_edit, carrier_combo, carrier_label, fill_carriers, fill_table, form,
                                     local_time, main_button, method_combo, money, plain_table,
-                                    sized, weight_words)
+                                    sized, weight_words, enter_moves_on)
 
 
 class SendsPage(Page):
@@ -27,8 +27,8 @@ class SendsPage(Page):
         self.sender_name = big_edit(self.tr("Sender's name"), 14)
         self.receiver_name = big_edit(self.tr("Receiver's name"), 14)
         self.receiver_phone = big_edit(self.tr("Receiver's phone"), 14)
-        self.address = big_edit(self.tr("Province, city, county, street and number"), 14)
-        self.item = big_edit(self.tr("What is inside, e.g. clothes, dried mushrooms"), 14)
+        self.address = big_edit(self.tr("Province, city, county, street and number"), 14, 200)
+        self.item = big_edit(self.tr("What is inside, e.g. clothes, dried mushrooms"), 14, 80)
         self.weight = big_edit(self.tr("kg, e.g. 1.5"), 14)
         self.carrier = carrier_combo()
         self.fee = big_edit(self.tr("Fee in yuan, e.g. 12"), 14)
@@ -77,12 +77,9 @@ class SendsPage(Page):
                      (self.table, 1))
 
         # Enter walks down the form, as on paper; the last field accepts.
-        chain = list(self._form_fields())
-        for field, nxt in zip(chain, chain[1:]):
-            field.returnPressed.connect(lambda n=nxt: (n.setFocus(), n.selectAll()))
+        enter_moves_on(list(self._form_fields()), self.accept_send)
         self.sender_phone.returnPressed.connect(
             lambda: self.name_from_phone(self.sender_phone, self.sender_name))
-        self.tracking.returnPressed.connect(self.accept_send)
         self.accept_button.clicked.connect(self.accept_send)
         self.set_tracking_button.clicked.connect(self.add_tracking)
         self.cancel_button.clicked.connect(self.cancel_selected)

@@ -11,7 +11,8 @@ from station_app.ui import services as svc
 from station_app.ui.i18n import tr_core
 from station_app.ui.pages.base import Page
 from station_app.ui.widgets import (big_edit, coded_combo, fill_table, form, local_time,
-                                    main_button, method_combo, money, plain_table, sized)
+                                    main_button, method_combo, money, plain_table, sized,
+                                    enter_moves_on)
 
 
 class ServicesPage(Page):
@@ -23,7 +24,7 @@ class ServicesPage(Page):
         self.amount = big_edit(self.tr("Amount, e.g. 500"), 15)
         self.fee = big_edit(self.tr("Fee (0 if none)"), 14)
         self.card = big_edit(self.tr("Last 4 digits of the bank card"), 14)
-        self.description = big_edit(self.tr("What, e.g. train ticket Xi'an–Lanzhou"), 14)
+        self.description = big_edit(self.tr("What, e.g. train ticket Xi'an–Lanzhou"), 14, 200)
         self.method = method_combo()
         self.hint = sized(QLabel(), 13)
         self.hint.setWordWrap(True)
@@ -48,6 +49,7 @@ class ServicesPage(Page):
         self.arrange(heading, self.banner, fields, actions, list_bar, (self.table, 1))
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.record_button.clicked.connect(self.record)
+        enter_moves_on([self.amount, self.fee, self.card, self.description], self.record)
         self.receipt_button.clicked.connect(self.print_current)
         self.receipt_table = self.table
         self._kind_changed()

@@ -124,6 +124,7 @@ class SettingsPage(Page):
         grid.addWidget(operator_box, 1, 1)
         grid.setRowStretch(1, 1)
         self.arrange(heading, self.banner, (grid, 1))
+        self.keeper_only = (station_box, local_box, shelf_box, operator_box)
 
         save_station.clicked.connect(self.save_station)
         save_local.clicked.connect(self.save_local)
@@ -135,6 +136,13 @@ class SettingsPage(Page):
         self.shelf_list: list[svc.shelves.ShelfInfo] = []
 
     def activate(self) -> None:
+        """An assistant sees the settings but cannot change them: told before filling anything
+        in, not refused after."""
+        keeper = bool(self.ctx.operator and self.ctx.operator.is_keeper)
+        for box in self.keeper_only:
+            box.setEnabled(keeper)
+        if not keeper:
+            self.banner.info(self.tr("Only the keeper (站长) can change the settings."))
         self.load()
         self.station_name.setFocus()
 
