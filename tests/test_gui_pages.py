@@ -247,9 +247,26 @@ def test_the_drawer_page_moves_cash_and_closes_the_day_once(qtbot, gui, store, m
     type_(qtbot, keys, page.counted, "149.50")
     wait_idle(qtbot, ctx)
     assert page.banner.kind == "ok" and "-¥0.50" in page.banner.text()
-    assert not page.work_row.isVisibleTo(page) and not page.open_row.isVisibleTo(page)
     assert page.history.item(0, 5).text() == "-¥0.50"
     assert drawer.current(store) is None
+
+    # A customer after the close: told what happened and what to do, then served in a new
+    # session (交班) of the same day with its own Z number.
+    window.show_page(window.services)
+    window.services.kind.setCurrentIndex(window.services.kind.findData("printing"))
+    type_(qtbot, keys, window.services.amount, "2")
+    type_(qtbot, keys, window.services.fee, "0")
+    type_(qtbot, keys, window.services.card, "", enter=True)
+    type_(qtbot, keys, window.services.description, "复印", enter=True)
+    wait_idle(qtbot, ctx)
+    assert "已日结" in window.services.banner.text() and "新班次" in window.services.banner.text()
+    qtbot.keyClick(window, Qt.Key.Key_F8)
+    wait_idle(qtbot, ctx)
+    assert not page.work_row.isVisibleTo(page) and page.open_button.text() == "开新班次"
+    type_(qtbot, keys, page.float_edit, "149.50")
+    wait_idle(qtbot, ctx)
+    assert page.work_row.isVisibleTo(page) and drawer.current(store).float_fen == 14950
+    assert [d.z_no for d in drawer.sessions(store)] == [None, 1]
     assert verify(store).ok
 
 

@@ -184,9 +184,25 @@ def test_drawer_expected_cash_close_difference_and_z_report(store, keeper):
     assert by_method["wechat"] == (200, 0) and by_method["platform"] == (0, 3000)
     assert {t.key: t.net_fen for t in z.cash_by_category}["cash_short"] == -100
     refused(m.NO_OPEN_DRAWER, drawer.close_drawer, store, keeper.id, 0, store=store)  # twice
-    refused(m.DAY_ALREADY_CLOSED, drawer.open_drawer, store, keeper.id, 0, store=store)
-    refused(m.DRAWER_NOT_OPEN, bills.take_payment, store, keeper.id, kind="water",
+    # A customer after the close is told what happened and what to do, not "never opened".
+    refused(m.DRAWER_CLOSED_TODAY, bills.take_payment, store, keeper.id, kind="water",
             account="W-88", holder="王五", amount_fen=3000, store=store)
+
+
+def test_a_customer_after_the_close_is_served_in_a_new_session(store, keeper, clock):
+    first = drawer.close_drawer(store, keeper.id, 20000)
+    clock.advance(hours=2)
+    second = drawer.open_drawer(store, keeper.id, 20000)  # 交班: a new session, same day
+    assert second.id != first.id and second.business_date == first.business_date
+    bills.take_payment(store, keeper.id, kind="water", account="W-88", holder="王五",
+                       amount_fen=3000, fee_fen=100, method="cash")
+    closed = drawer.close_drawer(store, keeper.id, 23100)
+    assert (closed.z_no, closed.difference_fen) == (2, 0)
+    assert drawer.z_report(store, first.id).records == 0  # the first session keeps its own Z
+    assert drawer.z_report(store, closed.id).records == 1
+    assert drawer.today_closed(store).id == closed.id
+    assert [s.z_no for s in drawer.sessions(store)] == [2, 1]
+    assert verify(store).ok
 
 
 def test_yesterdays_open_drawer_must_be_closed_first(store, keeper, clock):

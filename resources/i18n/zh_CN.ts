@@ -349,16 +349,24 @@
         <translation>差额</translation>
     </message>
     <message>
-        <source>Recent days</source>
-        <translation>最近日结</translation>
+        <source>Recent sessions</source>
+        <translation>最近的班次</translation>
+    </message>
+    <message>
+        <source>Open a new session</source>
+        <translation>开新班次</translation>
+    </message>
+    <message>
+        <source>Closed today (Z report no. {z}): counted {counted}, difference {diff}. A customer now? Count the cash and open a new session; the closed one stays as it is.</source>
+        <translation>今天已日结（Z 报表第 {z} 号）：实点 {counted}，差额 {diff}。现在又来了顾客？清点钱箱现金，开一个新班次；已日结的班次保持不变。</translation>
+    </message>
+    <message>
+        <source>Close {day}? The drawer should hold {expected}; you counted {counted} (difference {diff}). A closed session is never reopened; a later customer is served in a new one.</source>
+        <translation>确认日结 {day}？钱箱应有 {expected}，实点 {counted}（差额 {diff}）。日结后的班次不能再打开；之后来的顾客在新班次里办理。</translation>
     </message>
     <message>
         <source>The drawer is not open today. Count the cash in it and open the day before taking money.</source>
         <translation>今天的钱箱还没有开启。请清点钱箱里的现金，开启后再收钱。</translation>
-    </message>
-    <message>
-        <source>Today is closed (Z report no. {z}). Counted {counted}, difference {diff}.</source>
-        <translation>今天已日结（日结号 {z}）。实点 {counted}，差额 {diff}。</translation>
     </message>
     <message>
         <source>Open since {since} ({day}), float {float}. The drawer should now hold {cash} in cash.</source>
@@ -383,10 +391,6 @@
     <message>
         <source>Recorded.</source>
         <translation>已记录。</translation>
-    </message>
-    <message>
-        <source>Close {day}? The drawer should hold {expected}; you counted {counted} (difference {diff}). A closed day cannot be reopened.</source>
-        <translation>确定日结 {day}？钱箱应有 {expected}，实点 {counted}（差额 {diff}）。日结后不能重新开启。</translation>
     </message>
     <message>
         <source>Day closed: Z report no. {z}, difference {diff}.</source>
@@ -2522,8 +2526,8 @@
         <translation>钱箱已经开启。</translation>
     </message>
     <message>
-        <source>Today ({date}) has already been closed, and a closed day cannot be reopened. New business goes into tomorrow&apos;s drawer.</source>
-        <translation>今天（{date}）已经日结，日结后不能重新开启。新的业务请记入明天的钱箱。</translation>
+        <source>Today&apos;s drawer was closed (Z no. {z}), and a closed session is never reopened. To take money now, count the cash and open a new session on the Cash drawer page (F8).</source>
+        <translation>今天的钱箱已日结（Z 报表第 {z} 号），日结后不能再打开。现在要收钱，请在“日结”页（F8）清点现金，开一个新班次。</translation>
     </message>
     <message>
         <source>There is no open cash drawer to close.</source>

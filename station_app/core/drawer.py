@@ -1,10 +1,11 @@
-"""The cash drawer (日结): one session per business day, opened with a counted float and closed
-with the counted cash.
+"""The cash drawer (日结/交班): sessions opened with a counted float and closed with the counted
+cash, each closing with the next Z number.
 
-Every ledger line is written while its day's drawer is open (journal.Tx.ledger refuses
+Every ledger line is written while a session of its day is open (journal.Tx.ledger refuses
 otherwise), so a session's lines are exactly those with open_seq < seq <= close_seq, and the cash
-the drawer should hold is the float plus the cash lines among them. A day, once closed, stays
-closed: there is one session per date, and dates come from the clock, never from the keeper.
+the drawer should hold is the float plus the cash lines among them. A closed session stays
+closed; a customer who comes after the day's close is served in a new session of the same day
+(交班), with its own float and Z number. Dates come from the clock, never from the keeper.
 """
 
 from __future__ import annotations
@@ -77,11 +78,12 @@ def current(store) -> DrawerInfo | None:
 
 
 def today_closed(store) -> DrawerInfo | None:
-    """Today's drawer if it has been closed already (the page then shows its Z report)."""
+    """Today's last closed session, if any (the page then shows its Z report)."""
     today = today_text(store.clock.now())
     with store.read() as conn:
         row = conn.execute(select(*_COLS).where(DrawerSession.business_date == today,
-                                                DrawerSession.status == CLOSED)).first()
+                                                DrawerSession.status == CLOSED)
+                           .order_by(DrawerSession.close_seq.desc()).limit(1)).first()
     return DrawerInfo(*row) if row else None
 
 
@@ -95,8 +97,6 @@ def open_drawer(store, operator: str, float_fen: int) -> DrawerInfo:
             if row.business_date == today:
                 raise UserError(m.DRAWER_ALREADY_OPEN)
             raise UserError(m.DRAWER_FROM_EARLIER_DAY, date=row.business_date)
-        if tx.one("SELECT 1 FROM drawer_session WHERE business_date = ?", (today,)):
-            raise UserError(m.DAY_ALREADY_CLOSED, date=today)
         session_id = tx.insert(DrawerSession, business_date=today, status=OPEN,
                                float_fen=float_fen, opened_at=tx.now_text, opened_by=operator,
                                open_seq=tx.seq)
@@ -115,7 +115,7 @@ def move_cash(store, operator: str, direction: str, amount_fen: int, reason: str
     with store.write(operator) as tx:
         row = _open_row(tx.conn)
         if row is None:
-            raise UserError(m.DRAWER_NOT_OPEN)
+            raise tx.drawer_not_open()
         if direction == OUT:
             require_cash(tx, amount_fen)
         move_id = tx.insert(CashMove, session_id=row.id, direction=direction,
@@ -130,14 +130,14 @@ def require_cash(tx, amount_fen: int) -> None:
     """Refuse to pay out more cash than the open drawer should hold (inside a write)."""
     row = _open_row(tx.conn)
     if row is None:
-        raise UserError(m.DRAWER_NOT_OPEN)
+        raise tx.drawer_not_open()
     cash = _cash_now(tx.conn, row.float_fen, row.open_seq)
     if amount_fen > cash:
         raise UserError(m.DRAWER_SHORT, cash=format_fen(cash), amount=format_fen(amount_fen))
 
 
 def close_drawer(store, operator: str, counted_fen: int) -> DrawerInfo:
-    """Count the cash and close the day: the difference is recorded as its own ledger line
+    """Count the cash and close the session: the difference is recorded as its own ledger line
     (over or short) and the session gets the next Z number. Closing twice is refused."""
     if not isinstance(counted_fen, int) or counted_fen < 0:
         raise ValueError("counted_fen is a non-negative integer")
@@ -204,8 +204,8 @@ def z_report(store, session_id: str) -> ZReport:
 
 
 def sessions(store, limit: int = 60) -> list[DrawerInfo]:
-    """Recent drawer days, newest first (the drawer page's history)."""
+    """Recent drawer sessions, newest first (the drawer page's history)."""
     with store.read() as conn:
-        rows = conn.execute(select(*_COLS).order_by(DrawerSession.business_date.desc())
+        rows = conn.execute(select(*_COLS).order_by(DrawerSession.open_seq.desc())
                             .limit(limit)).all()
         return [_with_expected(conn, r) for r in rows]

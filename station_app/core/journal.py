@@ -37,6 +37,7 @@ RESERVED_PAYLOAD_KEYS = {"rows", "config_version"}
 _CONFIG = "journal.county_config"  # a Tx.carry key: the configuration in force
 _HEAD_SQL = "SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1"
 _OPEN_DRAWER = "SELECT business_date FROM drawer_session WHERE status = 'open'"
+_LAST_Z_TODAY = "SELECT max(z_no) FROM drawer_session WHERE business_date = ? AND status = 'closed'"
 
 
 @lru_cache(maxsize=None)
@@ -161,13 +162,21 @@ class Tx:
         if self._drawer_day != day:
             row = self.one(_OPEN_DRAWER)
             if row is None:
-                raise UserError(m.DRAWER_NOT_OPEN)
+                raise self.drawer_not_open()
             if row[0] != day:
                 raise UserError(m.DRAWER_FROM_EARLIER_DAY, date=row[0])
             self._drawer_day = day
         return self.insert(LedgerLine, seq=self.seq, record_id=record_id, date=day,
                            category=category, method=method, in_fen=in_fen, out_fen=out_fen,
                            description=description)
+
+    def drawer_not_open(self) -> UserError:
+        """Why money cannot move now, in words that say what to do: never opened today, or
+        closed already (日结 done: a new session serves the customer)."""
+        closed = self.one(_LAST_Z_TODAY, (self.local_date,))
+        if closed and closed[0]:
+            return UserError(m.DRAWER_CLOSED_TODAY, z=closed[0])
+        return UserError(m.DRAWER_NOT_OPEN)
 
     def event(self, kind: str, entity_id: str, **info) -> None:
         if self._event is not None:

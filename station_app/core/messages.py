@@ -71,8 +71,8 @@ DRAWER_NOT_OPEN = QT_TRANSLATE_NOOP(
 DRAWER_FROM_EARLIER_DAY = QT_TRANSLATE_NOOP(
     "core", "The cash drawer of {date} is still open. Close it on the Cash drawer page first.")
 DRAWER_ALREADY_OPEN = QT_TRANSLATE_NOOP("core", "The cash drawer is already open.")
-DAY_ALREADY_CLOSED = QT_TRANSLATE_NOOP(
-    "core", "Today ({date}) has already been closed, and a closed day cannot be reopened. New business goes into tomorrow's drawer.")
+DRAWER_CLOSED_TODAY = QT_TRANSLATE_NOOP(
+    "core", "Today's drawer was closed (Z no. {z}), and a closed session is never reopened. To take money now, count the cash and open a new session on the Cash drawer page (F8).")
 NO_OPEN_DRAWER = QT_TRANSLATE_NOOP("core", "There is no open cash drawer to close.")
 DRAWER_SHORT = QT_TRANSLATE_NOOP(
     "core", "The drawer should hold only {cash} in cash; it cannot pay out {amount}.")

@@ -199,7 +199,7 @@ class DrawerSession(Base):
     __tablename__ = "drawer_session"
     __journaled__ = True
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
-    business_date: Mapped[str] = mapped_column(String(10), unique=True)  # one per day, ever
+    business_date: Mapped[str] = mapped_column(String(10), index=True)  # one or more a day
     status: Mapped[str] = mapped_column(String(8))  # open | closed
     float_fen: Mapped[int] = mapped_column(Integer)
     opened_at: Mapped[str] = mapped_column(String(32))

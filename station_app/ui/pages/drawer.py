@@ -1,6 +1,7 @@
 """日结 — the cash drawer: open the day with the counted float, put cash in or take it out with a
-reason, close the day with the counted cash. The Z report of the day shows what came in and
-went out, in cash by category and per payment method (for reconciling the phone wallets)."""
+reason, close with the counted cash. The Z report shows what came in and went out, in cash by
+category and per payment method (for reconciling the phone wallets). A customer after the close
+is served in a new session of the same day (交班), with its own float and Z number."""
 
 from __future__ import annotations
 
@@ -74,7 +75,7 @@ class DrawerPage(Page):
                                     self.tr("Difference")])
 
         self.arrange(heading, self.status, self.banner, self.open_row, self.work_row,
-                     z_bar, (tables, 2), sized(QLabel(self.tr("Recent days")), 14, bold=True),
+                     z_bar, (tables, 2), sized(QLabel(self.tr("Recent sessions")), 14, bold=True),
                      (self.history, 1))
 
         self.open_button.clicked.connect(self.open_day)
@@ -101,7 +102,9 @@ class DrawerPage(Page):
     def _show(self, loaded) -> None:
         current, report, history = loaded
         self.drawer = current
-        self.open_row.setVisible(current is None and (report is None))
+        self.open_row.setVisible(current is None)
+        self.open_button.setText(self.tr("Open a new session") if report is not None
+                                 else self.tr("Open today's drawer"))
         self.work_row.setVisible(current is not None)
         if current is None and report is None:
             self.status.setText(self.tr("The drawer is not open today. Count the cash in it and "
@@ -109,9 +112,11 @@ class DrawerPage(Page):
             self.float_edit.setFocus()
         elif current is None:
             d = report.drawer
-            self.status.setText(self.tr("Today is closed (Z report no. {z}). Counted {counted}, "
-                                        "difference {diff}.").format(
+            self.status.setText(self.tr("Closed today (Z report no. {z}): counted {counted}, "
+                                        "difference {diff}. A customer now? Count the cash and open "
+                                        "a new session; the closed one stays as it is.").format(
                 z=d.z_no, counted=money(d.counted_fen), diff=money(d.difference_fen)))
+            self.float_edit.setFocus()
         else:
             self.status.setText(self.tr("Open since {since} ({day}), float {float}. The drawer "
                                         "should now hold {cash} in cash.").format(
@@ -179,7 +184,8 @@ class DrawerPage(Page):
         if QMessageBox.question(
                 self, self.tr("Close the day"),
                 self.tr("Close {day}? The drawer should hold {expected}; you counted {counted} "
-                        "(difference {diff}). A closed day cannot be reopened.").format(
+                        "(difference {diff}). A closed session is never reopened; a later customer "
+                        "is served in a new one.").format(
                     day=self.drawer.business_date, expected=money(expected),
                     counted=money(counted), diff=money(counted - expected))
         ) != QMessageBox.StandardButton.Yes:
