@@ -13,6 +13,13 @@
     </message>
 </context>
 <context>
+    <name>Banner</name>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+</context>
+<context>
     <name>BillsPage</name>
     <message>
         <source>Bill payments</source>
@@ -585,6 +592,10 @@
         <translation>打印收据 (Ctrl+P)</translation>
     </message>
     <message>
+        <source>Receipt as PDF</source>
+        <translation>收据存为 PDF</translation>
+    </message>
+    <message>
         <source>Void record…</source>
         <translation>作废单据…</translation>
     </message>
@@ -856,6 +867,10 @@
         <source>This cannot be left empty.</source>
         <translation>这一项不能空着，请填写。</translation>
     </message>
+    <message>
+        <source>Receipt saved: {path}</source>
+        <translation>收据已保存：{path}</translation>
+    </message>
 </context>
 <context>
     <name>PaperDialog</name>
@@ -874,6 +889,10 @@
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Saved: {path}</source>
+        <translation>已保存：{path}</translation>
     </message>
 </context>
 <context>
@@ -1766,8 +1785,16 @@
         <translation>备份文件夹</translation>
     </message>
     <message>
+        <source>Folder for files</source>
+        <translation>文件保存位置</translation>
+    </message>
+    <message>
         <source>Keep daily backups</source>
         <translation>保留每日备份</translation>
+    </message>
+    <message>
+        <source>Files (exports, papers)</source>
+        <translation>文件（导出、单据）</translation>
     </message>
     <message>
         <source>Receipt printer paper</source>
@@ -2799,6 +2826,25 @@
     <message>
         <source>Something went wrong: {error}</source>
         <translation>出错了：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>files</name>
+    <message>
+        <source>receipt-{no}.pdf</source>
+        <translation>收据-{no}.pdf</translation>
+    </message>
+    <message>
+        <source>arrivals-{day}.pdf</source>
+        <translation>到件清单-{day}.pdf</translation>
+    </message>
+    <message>
+        <source>manifest-{day}-{carrier}.pdf</source>
+        <translation>揽收交接单-{day}-{carrier}.pdf</translation>
+    </message>
+    <message>
+        <source>ledger-{month}.{fmt}</source>
+        <translation>台账-{month}.{fmt}</translation>
     </message>
 </context>
 <context>

@@ -23,7 +23,6 @@ from station_app.core.validate import (
     check_fen,
     check_grams,
     format_fen,
-    format_grams,
     kg_number,
     parse_name,
     parse_text,

@@ -29,6 +29,7 @@ class LocalPrefs:
     backup_keep: int = 14
     idle_lock_min: int = 10
     receipt_mm: int = 58  # the roll in this PC's receipt printer: 58 or 80
+    files_dir: str = ""  # exports, slips and reports; empty: the user's Documents/村站助手
 
 
 def _load(conn, table, cls):

@@ -53,7 +53,7 @@ def build_session(app: QApplication, station: Station | None, lang: str | None):
     worker = DbWorker(app)
     scanner = ScannerFilter(app)  # both watch the whole app once the main window installs them
     idle = IdleWatcher(prefs.idle_lock_min if prefs else 0, app)
-    ctx = AppContext(station, worker, lang)
+    ctx = AppContext(station, worker, lang, files_dir=prefs.files_dir if prefs else "")
     return ctx, scanner, idle, translators
 
 

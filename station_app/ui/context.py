@@ -25,6 +25,7 @@ class AppContext:
     lang: str = "zh_CN"
     operator: OperatorInfo | None = field(default=None)
     clock: Any = field(default_factory=SystemClock)
+    files_dir: str = ""  # this computer's folder for the keeper's files (ui/files.py), from prefs
 
     def __post_init__(self) -> None:
         if self.station is not None:

@@ -294,6 +294,7 @@ class MainWindow(QMainWindow):
             self._show_station(station)
             if self.idle is not None:
                 self.idle.set_minutes(prefs.idle_lock_min)
+            ctx.files_dir = prefs.files_dir
             ctx.worker.run(ctx.station.daily_backup,
                            lambda made: made and log.info("daily backup %s", made))
             self.start_sync()

@@ -4,12 +4,11 @@ printers, A4 lasers), or saved as PDF for the archive and preview."""
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QSizeF
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMarginsF, QPointF, QSizeF
 from PySide6.QtGui import (QFont, QFontMetricsF, QGuiApplication, QPageLayout,
                            QPageSize, QPagedPaintDevice, QPainter, QPen)
-from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QPlainTextEdit, QPushButton,
+from PySide6.QtWidgets import (QDialog, QHBoxLayout, QPlainTextEdit, QPushButton,
                                QVBoxLayout, QWidget)
 
 from station_app.reports.layout import QR, Line, Page, Text
@@ -18,6 +17,7 @@ from station_app.reports.pdf import write_pdf
 from station_app.ui import services as svc
 from station_app.ui.app import FONT_FAMILIES
 from station_app.ui.context import AppContext
+from station_app.ui.files import ask_save_path, file_name
 from station_app.ui.i18n import error_text
 from station_app.ui.widgets import sized
 
@@ -100,6 +100,25 @@ def print_receipt(parent, ctx: AppContext, record_id: str) -> None:
                 receipt_pages(svc.receipts.receipt_for(ctx.store, record_id), width, t_any))
 
 
+def save_receipt_pdf(page, ctx: AppContext, record_id: str) -> None:
+    """The receipt as a PDF in the keeper's files folder (收据-<记录号>.pdf), said in the page's
+    banner with a link to the folder: the archive copy, or one to send by phone."""
+    from station_app.reports.receipts import receipt_pages
+    from station_app.ui.files import files_dir, free_name
+
+    folder = files_dir(ctx.files_dir)
+
+    def work():
+        receipt = svc.receipts.receipt_for(ctx.store, record_id)
+        pages = receipt_pages(receipt, svc.settings.local_prefs(ctx.store).receipt_mm, t_any)
+        folder.mkdir(parents=True, exist_ok=True)
+        name = file_name(QT_TRANSLATE_NOOP("files", "receipt-{no}.pdf"), no=receipt.short_no)
+        return write_pdf(pages, free_name(folder, name), t_reports("Receipt"))
+
+    ctx.worker.run(work, lambda path: page.banner.saved(QCoreApplication.translate(
+        "Page", "Receipt saved: {path}").format(path=path), path), page.show_error, owner=page)
+
+
 def print_z_report(parent, ctx: AppContext, session_id: str) -> None:
     from station_app.reports.receipts import z_report_pages
 
@@ -119,9 +138,10 @@ class PaperDialog(QDialog):
     """A document to look at, copy as text, print, or save as PDF."""
 
     def __init__(self, parent: QWidget | None, title: str, file_name: str,
-                 copy_label: str | None = None):
+                 copy_label: str | None = None, files_dir: str = ""):
         super().__init__(parent)
         self.file_name = file_name
+        self.files_dir = files_dir
         self.pages: list[Page] = []
         self.setWindowTitle(title)
         self.resize(720, 560)
@@ -153,10 +173,14 @@ class PaperDialog(QDialog):
         QGuiApplication.clipboard().setText(self.text.toPlainText())
 
     def save_pdf(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save PDF"), self.file_name,
-                                              "PDF (*.pdf)")
-        if path and self.pages:
-            write_pdf(self.pages, Path(path), self.windowTitle())
+        """Into the keeper's files folder, under a name not yet taken; the owner's banner (the
+        page behind) says where, with a link that opens the folder."""
+        path = ask_save_path(self, self.files_dir, self.tr("Save PDF"), self.file_name, "PDF (*.pdf)")
+        if path is not None and self.pages:
+            write_pdf(self.pages, path, self.windowTitle())
+            banner = getattr(self.parent(), "banner", None)
+            if banner is not None:
+                banner.saved(self.tr("Saved: {path}").format(path=path), path)
 
 
 class ArrivalDialog(PaperDialog):
@@ -166,8 +190,9 @@ class ArrivalDialog(PaperDialog):
         self.ctx = ctx
         self.day = day or ctx.store.clock.now().date()
         super().__init__(parent, QCoreApplication.translate("ArrivalDialog", "Arrival list {day}")
-                         .format(day=self.day.isoformat()), f"arrivals-{self.day.isoformat()}.pdf",
-                         QCoreApplication.translate("ArrivalDialog", "Copy for WeChat"))
+                         .format(day=self.day.isoformat()),
+                         file_name(QT_TRANSLATE_NOOP("files", "arrivals-{day}.pdf"), day=self.day.isoformat()),
+                         QCoreApplication.translate("ArrivalDialog", "Copy for WeChat"), ctx.files_dir)
         self.load()
 
     def load(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
@@ -36,7 +37,9 @@ class Banner(QLabel):
         super().__init__(parent)
         self.setWordWrap(True)
         self.setMinimumHeight(48)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.setOpenExternalLinks(True)  # "打开文件夹" after a file was written
         sized(self, 15, bold=True)
         self.clear_message()
 
@@ -45,11 +48,24 @@ class Banner(QLabel):
         what the real-window tests wait on)."""
         log.info("banner %s: %s", {OK_STYLE: "ok", ERROR_STYLE: "error"}.get(style, "info"),
                  text.replace("\n", " / "))
+        self.setTextFormat(Qt.TextFormat.PlainText)  # a villager's name is never markup
         self.setText(text)
         self.setStyleSheet(f"QLabel {{{style} padding:8px; border-radius:6px;}}")
 
     def ok(self, text: str) -> None:
         self._show(text, OK_STYLE)
+
+    def saved(self, text: str, path) -> None:
+        """A file was written: say so, with a link that opens its folder."""
+        from html import escape
+
+        from PySide6.QtCore import QCoreApplication, QUrl
+
+        self._show(text, OK_STYLE)
+        folder = QUrl.fromLocalFile(str(Path(path).parent)).toString()
+        link = QCoreApplication.translate("Banner", "Open folder")
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setText(f'{escape(text)}　<a href="{escape(folder)}">{escape(link)}</a>')
 
     def error(self, text: str) -> None:
         self._show(text, ERROR_STYLE)

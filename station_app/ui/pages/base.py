@@ -80,8 +80,9 @@ class Page(QWidget):
             self.banner.info(hint)
         return None
 
-    def print_current(self) -> None:
-        """Ctrl+P: the receipt of the record selected in the page's list."""
+    def print_current(self, as_pdf: bool = False) -> None:
+        """Ctrl+P: the receipt of the record selected in the page's list (``as_pdf``: saved as
+        a PDF in the keeper's files folder instead)."""
         if self.receipt_table is None:
             self.banner.info(QCoreApplication.translate("Page", "Nothing to print on this page."))
             return
@@ -94,9 +95,9 @@ class Page(QWidget):
             self.banner.info(QCoreApplication.translate("Page", "No money changed hands on this one: "
                                                         "there is no receipt to print."))
             return
-        from station_app.ui.printing import print_receipt
+        from station_app.ui.printing import print_receipt, save_receipt_pdf
 
-        print_receipt(self, self.ctx, record_id)
+        (save_receipt_pdf if as_pdf else print_receipt)(self, self.ctx, record_id)
 
     def receipt_id(self, row) -> str | None:
         """The money record behind a row of ``receipt_table``."""

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QWidget)
 
 from station_app.core.ledger import CATEGORIES, METHODS
@@ -16,6 +16,7 @@ from station_app.ui import services as svc
 from station_app.ui.i18n import tr_core
 from station_app.ui.lazy_model import LazyTableModel
 from station_app.ui.pages.base import Page
+from station_app.ui.files import ask_save_path, file_name
 from station_app.ui.printing import t_any
 from station_app.ui.scanner import make_scan_field
 from station_app.ui.widgets import big_edit, coded_combo, lazy_table, money, sized
@@ -66,6 +67,7 @@ class LedgerPage(Page):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.receipt_table = self.table
         self.receipt_button = sized(QPushButton(self.tr("Print receipt (Ctrl+P)")), 13)
+        self.receipt_pdf_button = sized(QPushButton(self.tr("Receipt as PDF")), 13)
         self.void_button = sized(QPushButton(self.tr("Void record…")), 13)
         self.month = date_edit(QDate(), "yyyy-MM")
         self.export_format = sized(QComboBox(), 13)
@@ -74,6 +76,7 @@ class LedgerPage(Page):
         self.export_button = sized(QPushButton(self.tr("Export month…")), 13)
         bottom = QHBoxLayout()
         bottom.addWidget(self.receipt_button)
+        bottom.addWidget(self.receipt_pdf_button)
         bottom.addWidget(self.void_button)
         bottom.addStretch(1)
         bottom.addWidget(sized(QLabel(self.tr("Month")), 13))
@@ -89,6 +92,7 @@ class LedgerPage(Page):
         for combo in (self.category, self.method):
             combo.currentIndexChanged.connect(self.reload)
         self.receipt_button.clicked.connect(self.print_current)
+        self.receipt_pdf_button.clicked.connect(lambda: self.print_current(as_pdf=True))
         self.void_button.clicked.connect(self.void)
         self.export_button.clicked.connect(self.export)
 
@@ -164,9 +168,9 @@ class LedgerPage(Page):
     def export(self) -> None:
         month = self.month.date().toString("yyyy-MM")
         fmt = self.export_format.currentData()
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the ledger"),
-                                              f"ledger-{month}.{fmt}", EXPORTS[fmt])
-        if not path:
+        path = ask_save_path(self, self.ctx.files_dir, self.tr("Export the ledger"), file_name(
+            QT_TRANSLATE_NOOP("files", "ledger-{month}.{fmt}"), month=month, fmt=fmt), EXPORTS[fmt])
+        if path is None:
             return
         store, lang = self.ctx.store, "zh" if self.ctx.lang.startswith("zh") else "en"
 
@@ -175,5 +179,5 @@ class LedgerPage(Page):
 
             return export_month(store, month, fmt, Path(path), t_any, lang)
 
-        self.call(work, lambda out: self.banner.ok(self.tr("Ledger {month} written: {path}").format(
-            month=month, path=out)))
+        self.call(work, lambda out: self.banner.saved(self.tr("Ledger {month} written: {path}").format(
+            month=month, path=out), out))

@@ -5,7 +5,7 @@ brought in; and see the stock on hand."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QTabWidget,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTabWidget,
                                QVBoxLayout, QWidget)
 
 from station_app.core.errors import UserError
@@ -89,6 +89,8 @@ class ProducePage(Page):
         self.intake_table = plain_table([self.tr("Time"), self.tr("Farmer"), self.tr("Product"),
                                          self.tr("Net"), self.tr("Unit price"), self.tr("Amount"),
                                          self.tr("Mode")])
+        # "48 斤（24 公斤）" is read whole: the weight takes the width it needs.
+        self.intake_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
 
         # --- sell ----------------------------------------------------------------------------
         self.source = sized(QComboBox(), 14)

@@ -3,6 +3,7 @@ until the courier comes, then hand every waiting send of that company over on on
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout,
                                QInputDialog, QLabel, QPushButton, QVBoxLayout, QWidget)
 
@@ -10,6 +11,7 @@ from station_app.core.validate import clean, parse_kg, parse_money
 from station_app.reports.parcel_docs import manifest_pages
 from station_app.ui import services as svc
 from station_app.ui.pages.base import Page
+from station_app.ui.files import file_name
 from station_app.ui.printing import PaperDialog, t_reports
 from station_app.ui.scanner import latin_field, make_scan_field
 from station_app.ui.widgets import (big_edit, carrier_combo, carrier_label, fill_carriers, fill_table, form,
@@ -193,8 +195,9 @@ class SendsPage(Page):
             self.refresh()
             self.banner.ok(self.tr("{n} send(s) handed to {courier}. Print the manifest for signing.")
                            .format(n=len(manifest.sends), courier=carrier_label(manifest.carrier)))
-            self.paper = paper = PaperDialog(self, self.tr("Hand-over manifest"),
-                                f"manifest-{manifest.at[:10]}-{manifest.carrier}.pdf")
+            self.paper = paper = PaperDialog(self, self.tr("Hand-over manifest"), file_name(
+                QT_TRANSLATE_NOOP("files", "manifest-{day}-{carrier}.pdf"), day=manifest.at[:10],
+                carrier=carrier_label(manifest.carrier)), files_dir=self.ctx.files_dir)
             lines = [f"{i}. {s.tracking_no or '—'}  {s.receiver_name}  {s.receiver_address}  "
                      f"{weight_words(s.weight_g)}" for i, s in enumerate(manifest.sends, 1)]
             head = self.tr("Hand-over to {courier}: {n} send(s)").format(

@@ -12,6 +12,7 @@ from station_app.core.errors import UserError
 from station_app.core.validate import format_fen, parse_money, parse_pin
 from station_app.ui import services as svc
 from station_app.ui.i18n import LANGUAGES
+from station_app.ui.files import default_files_dir
 from station_app.ui.pages.base import Page
 from station_app.ui.widgets import fill_table, form, plain_table, right_aligned, sized
 
@@ -69,13 +70,9 @@ class SettingsPage(Page):
             self.language.addItem(name, code)
         self.idle = _spin(0, 240, self.tr(" min (0 = never)"))
         self.backup_dir = _edit(self.tr("The data folder's “backups”"))
-        choose = QPushButton(self.tr("Choose…"))
-        folder = QHBoxLayout()
-        folder.addWidget(self.backup_dir, 1)
-        folder.addWidget(choose)
-        folder_widget = QWidget()
-        folder_widget.setLayout(folder)
-        folder.setContentsMargins(0, 0, 0, 0)
+        folder_widget = self._folder_row(self.backup_dir, self.tr("Backup folder"))
+        self.files_dir = _edit(str(default_files_dir()))
+        files_widget = self._folder_row(self.files_dir, self.tr("Folder for files"))
         self.keep = _spin(1, 365, self.tr(" copies"))
         self.receipt_mm = sized(QComboBox(), 13)
         for mm in (58, 80):
@@ -85,6 +82,7 @@ class SettingsPage(Page):
         local_box = _group(self.tr("This computer"), form(
             [(self.tr("Language"), self.language), (self.tr("Lock when idle"), self.idle),
              (self.tr("Backup folder"), folder_widget), (self.tr("Keep daily backups"), self.keep),
+             (self.tr("Files (exports, papers)"), files_widget),
              (self.tr("Receipt printer paper"), self.receipt_mm)],
             13), _buttons(backup_now, save_local))
 
@@ -129,7 +127,6 @@ class SettingsPage(Page):
         save_station.clicked.connect(self.save_station)
         save_local.clicked.connect(self.save_local)
         backup_now.clicked.connect(self.backup_now)
-        choose.clicked.connect(self.choose_folder)
         save_shelf.clicked.connect(self.save_shelf)
         add_op.clicked.connect(self.add_operator)
         self.shelf_table.cellClicked.connect(self._shelf_picked)
@@ -169,6 +166,7 @@ class SettingsPage(Page):
             self.language.setCurrentIndex(max(self.language.findData(prefs.language), 0))
             self.idle.setValue(prefs.idle_lock_min)
             self.backup_dir.setText(prefs.backup_dir)
+            self.files_dir.setText(prefs.files_dir)
             self.keep.setValue(prefs.backup_keep)
             self.receipt_mm.setCurrentIndex(max(self.receipt_mm.findData(prefs.receipt_mm), 0))
             self.show_shelves(shelf_list)
@@ -209,7 +207,7 @@ class SettingsPage(Page):
     def save_local(self) -> None:
         values = dict(language=self.language.currentData(), idle_lock_min=self.idle.value(),
                       backup_dir=self.backup_dir.text().strip(), backup_keep=self.keep.value(),
-                      receipt_mm=self.receipt_mm.currentData())
+                      receipt_mm=self.receipt_mm.currentData(), files_dir=self.files_dir.text().strip())
         store, op = self.ctx.store, self.ctx.op_id
 
         def done(prefs):
@@ -218,12 +216,24 @@ class SettingsPage(Page):
                 self.tr(" The language changes the next time the app starts.") if restart else ""))
             if self.on_idle_changed:
                 self.on_idle_changed(prefs.idle_lock_min)
+            self.ctx.files_dir = prefs.files_dir
         self.call(lambda: svc.settings.change_local_prefs(store, op, **values), done)
 
-    def choose_folder(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, self.tr("Backup folder"), self.backup_dir.text())
+    def _folder_row(self, edit: QLineEdit, title: str) -> QWidget:
+        """A folder's path with a button that picks it (empty: the default the field shows)."""
+        choose = QPushButton(self.tr("Choose…"))
+        choose.clicked.connect(lambda: self._choose_folder(edit, title))
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(edit, 1)
+        layout.addWidget(choose)
+        return row
+
+    def _choose_folder(self, edit: QLineEdit, title: str) -> None:
+        path = QFileDialog.getExistingDirectory(self, title, edit.text() or edit.placeholderText())
         if path:
-            self.backup_dir.setText(path)
+            edit.setText(path)
 
     def backup_now(self) -> None:
         self.call(self.ctx.station.backup_now, lambda path: self.banner.ok(
