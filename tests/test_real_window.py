@@ -148,3 +148,46 @@ def test_shortcuts_work_from_a_filled_text_box_and_leave_it_alone(app, data_dir,
     app.type(PHONE)
     app.key("Return")
     app.wait_log(r"banner ok: 入库成功：取件码 A-\d-3334")
+
+
+def test_enter_again_and_again_checks_in_once_and_keeps_the_confirmation(app, data_dir):
+    app.scan("SF3579246801357")
+    app.wait_log(r"scan SF3579246801357")
+    app.type(PHONE)
+    app.key("Return", "Return", "Return", "Return")  # an impatient keeper
+    app.wait_log(r"banner ok: 入库成功：取件码 A-\d-1357")
+    app.scan("SF1111111111118")  # a sync point: everything typed before has been handled
+    app.wait_log(r"scan SF1111111111118")
+    assert "banner error" not in app.log()
+    assert sum(1 for n in checked_in(data_dir) if n == "SF3579246801357") == 1
+
+
+def test_a_scan_at_pickup_finds_and_ticks_the_parcel_and_enter_hands_it_over(app, data_dir):
+    app.key("F2")
+    app.wait_log(r"page pickup")
+    app.scan("YT9000000000001")
+    app.wait_log(r"banner info: 张三 有 1 件快递")
+    app.key("Return")
+    app.wait_log(r"banner ok: 已取件 1 件")
+
+
+def test_a_scan_in_the_send_forms_waybill_field_is_typed_there(app, data_dir):
+    app.key("F3")
+    app.wait_log(r"page sends")
+    app.type("13900001111")  # 寄件人电话, Enter walks the form
+    for text in ("赵六", "钱七", "021-5555", "上海市浦东新区", "核桃", "2.5", "18"):
+        app.type(text)
+    app.key("alt+i", "alt+s")  # 实名 and 验视 ticked from the keyboard; the cursor stays in 运单号
+    app.scan("YT5555666677778")  # in 运单号: typed there, and its Enter accepts the send
+    app.wait_log(r"banner ok: ")
+    sends = [e for e in journal(data_dir) if e["kind"] == "send.accepted"]
+    rows = [r for e in sends for r in e["payload"]["rows"]["send"].values()]
+    assert [r.get("tracking_no") for r in rows] == ["YT5555666677778"]
+
+
+def test_a_scan_in_the_ledger_lookup_searches_for_it(app, data_dir):
+    app.key("F12")
+    app.wait_log(r"page ledger")
+    app.scan("YT9000000000001")
+    app.wait_log(r"scan YT9000000000001")
+    assert "未入库的快递" not in app.log()  # not taken for a parcel to look up

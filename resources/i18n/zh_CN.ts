@@ -1491,8 +1491,8 @@
         <translation>扫描面单（也可以以后补）</translation>
     </message>
     <message>
-        <source>ID card seen (实名)</source>
-        <translation>已查验身份证（实名）</translation>
+        <source>&amp;ID card seen (实名)</source>
+        <translation>已查验身份证（实名）(&amp;I)</translation>
     </message>
     <message>
         <source>Resident ID card</source>
@@ -1503,8 +1503,8 @@
         <translation>其他证件</translation>
     </message>
     <message>
-        <source>Contents inspected (验视)</source>
-        <translation>已开箱验视（验视）</translation>
+        <source>Contents in&amp;spected (验视)</source>
+        <translation>已开箱验视（验视）(&amp;S)</translation>
     </message>
     <message>
         <source>Accept send (Enter)</source>

@@ -8,7 +8,8 @@ CR+LF or nothing at all, pressing Shift for every capital; a person is far slowe
   not taken for a scan. Modifier-only keys (Shift, CapsLock, NumLock…) are not keys of the burst.
 - A burst is at least ``MIN_LENGTH`` characters, each under ``MAX_GAP_S`` after the one before,
   not all the same (a key held down repeats fast too). It ends with Enter (main or keypad), Tab,
-  or ``END_GAP_S`` of silence; an LF (or a second Enter) straight after its Enter is swallowed.
+  or ``END_GAP_S`` of silence; an LF (or a second Enter) straight after its Enter is swallowed
+  (within twice the burst's own slowest key gap: a person's next Enter is never that quick).
 - In a text field the keys go in as they come (typing never lags) and a finished burst is taken
   back out; anywhere else (a button, a list, a question box) printable keys are held back for a
   moment, so a scan can never press a dialog's button by its letter, and are replayed when they
@@ -74,6 +75,7 @@ class ScannerFilter(QObject):
 
     def _reset(self) -> None:
         self._chars: list[str] = []
+        self._slowest = 0.0  # the burst's largest gap between keys
         self._held: list[QKeyEvent] = []
         self._last = -1.0
         self._target: QWidget | None = None
@@ -114,6 +116,8 @@ class ScannerFilter(QObject):
             self._flush()
             self._target = QApplication.focusWidget()
             self._before = self._target.text() if isinstance(self._target, QLineEdit) else ""
+        if fast:
+            self._slowest = max(self._slowest, now - self._last)
         self._chars.append(text)
         self._last = now
         self._end.start()
@@ -145,8 +149,9 @@ class ScannerFilter(QObject):
 
     def _finish(self, enter_seen: bool, now: float) -> None:
         burst, target, before = "".join(self._chars), self._target, self._before
+        tail = min(self._max_gap, max(2 * self._slowest, 0.004))
         self._reset()
-        self._tail_until = now + 2 * self._max_gap if enter_seen else -1.0
+        self._tail_until = now + tail if enter_seen else -1.0
         if isinstance(target, QLineEdit) and target.text().endswith(burst):
             target.setText(before)
         log.info("scan %s", burst)

@@ -54,6 +54,15 @@ class Page(QWidget):
         """A scanner burst arrived while this page is shown; False lets the window look it up."""
         return False
 
+    def type_scan(self, field: QLineEdit, text: str) -> None:
+        """A scan typed into ``field`` with its Enter, as the keeper would type it."""
+        scanner = getattr(self.window(), "scanner", None)
+        if scanner is not None:
+            scanner.deliver(text, field)
+        else:
+            field.setText(text)
+            field.returnPressed.emit()
+
     def name_from_phone(self, phone: QLineEdit, name: QLineEdit) -> None:
         """A known villager's full mobile number fills in their name (unless one is typed)."""
         text = clean(phone.text())

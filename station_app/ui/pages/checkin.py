@@ -98,6 +98,8 @@ class CheckInPage(Page):
         return fits
 
     def _scan_entered(self) -> None:
+        if not self.scan.text().strip():
+            return  # Enter on an empty field: the last check-in's confirmation stays
         try:
             parse_tracking(self.scan.text())
         except UserError as exc:
@@ -144,6 +146,8 @@ class CheckInPage(Page):
         self.name_from_phone(self.phone, self.name)
 
     def check_in(self) -> None:
+        if not self.submit.isEnabled():
+            return  # Enter pressed again while the last one is being written
         if self.batch_id is None:
             from station_app.core.canonical import new_id  # uuid and hashlib stay out of start-up
 

@@ -3,7 +3,7 @@ until the courier comes, then hand every waiting send of that company over on on
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout,
                                QInputDialog, QLabel, QPushButton, QVBoxLayout, QWidget)
 
@@ -36,12 +36,15 @@ class SendsPage(Page):
         self.fee = big_edit(self.tr("Fee in yuan, e.g. 12"), 14)
         self.method = method_combo()
         self.tracking = make_scan_field(big_edit(self.tr("Scan the waybill (can be added later)"), 14))
-        self.id_checked = sized(QCheckBox(self.tr("ID card seen (实名)")), 14, bold=True)
+        self.id_checked = sized(QCheckBox(self.tr("&ID card seen (实名)")), 14, bold=True)
         self.id_kind = sized(QComboBox(), 13)
         self.id_kind.addItem(self.tr("Resident ID card"), "resident_id")
         self.id_kind.addItem(self.tr("Other ID"), "other_id")
-        self.inspected = sized(QCheckBox(self.tr("Contents inspected (验视)")), 14, bold=True)
+        self.inspected = sized(QCheckBox(self.tr("Contents in&spected (验视)")), 14, bold=True)
         self.accept_button = main_button(self.tr("Accept send (Enter)"))
+        # Ticked with Alt+I / Alt+S (or the mouse) while the cursor stays in the form's fields.
+        for box in (self.id_checked, self.inspected):
+            box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         checks = QHBoxLayout()
         checks.addWidget(self.id_checked)
@@ -93,11 +96,15 @@ class SendsPage(Page):
         self.sender_phone.setFocus()
 
     def handle_scan(self, text: str) -> bool:
-        """A waybill scanned while a send is being written is its tracking number; with an empty
-        form the window looks the number up as anywhere else."""
-        if self.tracking.hasFocus() or any(clean(f.text()) for f in self._form_fields()):
+        """A waybill scanned while a send is being written is its tracking number: scanned in
+        运单号, it is typed there with its Enter (which accepts the send, as typing would); scanned
+        elsewhere in the form, it fills 运单号 and the cursor stays where the keeper was. With an
+        empty form the window looks the number up as anywhere else."""
+        if self.tracking.hasFocus():
+            self.type_scan(self.tracking, text)
+            return True
+        if any(clean(f.text()) for f in self._form_fields()):
             self.tracking.setText(text)
-            self.tracking.setFocus()
             return True
         return False
 
