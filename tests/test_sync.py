@@ -582,3 +582,30 @@ def test_the_openapi_document_describes_the_station_api(center):
     spec = requests.get(center.url + "/openapi.json", timeout=10).json()
     assert {f"{protocol.API}/enroll", f"{protocol.API}/stations/{{station_id}}/batches",
             f"{protocol.API}/stations/{{station_id}}/head"} <= set(spec["paths"])
+
+
+@pytest.mark.parametrize("center_db", ["postgresql"], indirect=True)
+def test_a_batch_blocked_on_a_lock_is_answered_busy_not_held_forever(store, keeper, db, enrolled,
+                                                                     monkeypatch):
+    """Issue 20's stall: duplicates of a batch blocked in PostgreSQL on its rows, while it
+    waited in Python for a turn they held. No lock wait outlasts storage.LOCK_TIMEOUT_MS: the
+    batch is answered 503 busy with nothing stored, and a later send goes through."""
+    from sqlalchemy import text
+
+    from sync.center import ingest, storage
+    from sync.protocol import ProtocolError
+
+    monkeypatch.setattr(storage, "LOCK_TIMEOUT_MS", 300)
+    quick = storage.open_center(db.engine.url.render_as_string(hide_password=False))
+    activity(store, keeper.id, 5)
+    body = protocol.encode_batch(STATION, _events(store))
+    before = held(db)
+    with db.engine.connect() as other:  # another session holds the station's row
+        other.execute(text("SELECT 1 FROM station WHERE station_id = :s FOR UPDATE"), {"s": STATION})
+        with pytest.raises(ProtocolError) as refused:
+            _receiver(store, quick)(body)
+        other.rollback()
+    assert refused.value.status == 503 and refused.value.code == "busy"
+    assert held(db) == before
+    assert _receiver(store, quick)(body)["hw_seq"] == store.head()[0]
+    quick.close()

@@ -42,7 +42,9 @@ class SignedDocument(BaseModel):
 
 
 def problem(exc: ProtocolError) -> JSONResponse:
-    return JSONResponse(exc.body(), status_code=exc.status)
+    """A refusal as JSON; a busy center (503) also says when to come back."""
+    headers = {"Retry-After": "1"} if exc.status == 503 else None
+    return JSONResponse(exc.body(), status_code=exc.status, headers=headers)
 
 
 async def bounded_body(request: Request) -> bytes:

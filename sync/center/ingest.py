@@ -15,6 +15,7 @@ from functools import cache
 from operator import itemgetter
 
 from sqlalchemy import insert, select
+from sqlalchemy.exc import OperationalError
 
 from sync import protocol
 from sync.center.schema import event, flag, ledger_entry
@@ -25,10 +26,14 @@ LINE_FIELDS = {"seq": int, "record_id": str, "date": str, "category": str, "meth
                "in_fen": int, "out_fen": int, "description": str}
 DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 MAX_FEN = 10 ** 15  # ten trillion yuan: past this a number is noise, not money
+# PostgreSQL's lock_not_available (storage.LOCK_TIMEOUT_MS passed) and deadlock_detected (the
+# same batch at two center processes): nothing was stored, and a retry will go through.
+BUSY_STATES = {"55P03", "40P01"}
 
 
 class Uninterpretable(ValueError):
     pass
+
 
 
 def ledger_entries(station_id: str, ev: dict) -> list[dict]:
@@ -68,7 +73,13 @@ def receive(center: Center, station_id: str, path: str, body: bytes,
         key = center.batch_signer(station_id, path, body, signature)
         arrival = center.arrivals.arrive(station_id) if ticket is None else nullcontext(ticket)
         with arrival as ticket:
-            return _receive(center, station_id, key, protocol.decode_batch(body), ticket)
+            try:
+                return _receive(center, station_id, key, protocol.decode_batch(body), ticket)
+            except OperationalError as exc:
+                if getattr(exc.orig, "sqlstate", None) not in BUSY_STATES:
+                    raise
+                raise ProtocolError(503, "busy", "another copy of this batch is being stored; "
+                                    "send it again") from None
 
 
 def _receive(center: Center, station_id: str, key: str, batch: protocol.Batch,

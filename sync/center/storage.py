@@ -39,6 +39,13 @@ KEY_SETTING = "center_signing_key"
 SERVER_THREADS = 40  # anyio's default worker threads, which run the API's database work
 
 
+# No wait on a row lock lasts longer (PostgreSQL): duplicates of a batch, blocked on its rows
+# while it waits in Python for a turn they hold, used to stall every station's uploads for
+# minutes (issue 20). Past it the statement fails, the batch is answered 503 busy (ingest), its
+# turn comes free, and the station sends again.
+LOCK_TIMEOUT_MS = 10_000
+
+
 def engine_for(url: str) -> Engine:
     """A SQLite file (a path or sqlite:///path) with the station's pragmas, or PostgreSQL."""
     if url.startswith(("postgresql://", "postgres://")):
@@ -48,7 +55,8 @@ def engine_for(url: str) -> Engine:
 
         # As many kept connections as the server has worker threads (anyio's 40): with fewer,
         # 50 stations at once made the pool close and open a PostgreSQL session every few batches.
-        engine = create_engine(url, pool_size=SERVER_THREADS, max_overflow=10, pool_pre_ping=True)
+        engine = create_engine(url, pool_size=SERVER_THREADS, max_overflow=10, pool_pre_ping=True,
+                               connect_args={"options": f"-c lock_timeout={LOCK_TIMEOUT_MS}"})
         # Each session learns the batch columns' array types once, not once per batch.
         listen(engine, "connect", lambda connection, _record: pg_arrays.register(connection))
         return engine
