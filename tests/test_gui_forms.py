@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 
 from station_app.core import bills, other_services
-from tests.gui import type_, wait_idle
+from tests.gui import scan, type_, wait_idle
 
 
 def test_enter_walks_the_bill_form_and_takes_the_payment(qtbot, gui, store):
@@ -16,13 +16,15 @@ def test_enter_walks_the_bill_form_and_takes_the_payment(qtbot, gui, store):
     wait_idle(qtbot, ctx)
     page.account.setFocus()
     type_(qtbot, keys, page.account, "13812345678")
-    assert page.provider.hasFocus()
-    for field, text in ((page.provider, ""), (page.holder, "张三"), (page.amount, "50"), (page.fee, "1")):
+    assert page.provider.text() == "中国移动"  # filled in from the number: Enter goes past it
+    for field, text in ((page.holder, "张三"), (page.amount, "50"), (page.fee, "1")):
         assert field.hasFocus()
-        type_(qtbot, keys, field, text) if text else qtbot.keyClick(field, Qt.Key.Key_Return)
+        type_(qtbot, keys, field, text)
     wait_idle(qtbot, ctx)
     assert page.banner.kind == "ok", page.banner.text()
-    assert [b.account for b in bills.recent(store, 5)] == ["13812345678"]
+    # nothing typed for the holder landed in 缴费单位
+    assert [(b.account, b.provider, b.holder) for b in bills.recent(store, 5)] == [
+        ("13812345678", "中国移动", "张三")]
 
 
 def test_messages_belong_to_the_page_and_the_moment(qtbot, gui, store):
@@ -77,3 +79,26 @@ def test_an_assistant_is_told_before_filling_the_settings(qtbot, gui, store, ass
     page = window.settings
     assert not any(box.isEnabled() for box in page.keeper_only)
     assert page.banner.text() == "只有站长可以修改设置。"
+
+
+def test_a_half_done_parcel_is_not_dropped_without_a_word(qtbot, gui, store):
+    window, ctx, keys = gui
+    page = window.checkin
+    scan(qtbot, keys, page.scan, "YT7412589630147")
+    type_(qtbot, keys, page.phone, "1381", enter=False)  # the keeper is interrupted
+    scan(qtbot, keys, page.phone, "SF2468013579246")
+    wait_idle(qtbot, ctx)
+    assert page.scan.text() == "SF2468013579246" and page.phone.text() == ""
+    assert "YT7412589630147 还没有入库" in page.banner.text()
+
+
+def test_an_account_scanned_on_the_bill_page_fills_the_account(qtbot, gui, store):
+    window, ctx, keys = gui
+    window.show_page(window.bills)
+    page = window.bills
+    wait_idle(qtbot, ctx)
+    page.account.setFocus()
+    scan(qtbot, keys, page.account, "5828287788")
+    wait_idle(qtbot, ctx)
+    assert page.account.text() == "5828287788" and page.holder.hasFocus()
+    assert window.current_page() is page

@@ -592,7 +592,7 @@ def test_a_batch_blocked_on_a_lock_is_answered_busy_not_held_forever(store, keep
     batch is answered 503 busy with nothing stored, and a later send goes through."""
     from sqlalchemy import text
 
-    from sync.center import ingest, storage
+    from sync.center import storage
     from sync.protocol import ProtocolError
 
     monkeypatch.setattr(storage, "LOCK_TIMEOUT_MS", 300)

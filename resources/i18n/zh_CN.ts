@@ -233,6 +233,10 @@
         <translation>{code} 号货架（空 {free} 位）</translation>
     </message>
     <message>
+        <source>{old} was not checked in: it had no phone yet. Scan it again after this one. Now: {new}.</source>
+        <translation>{old} 还没有入库（电话没填完）：这件入库后再扫一次。现在这件：{new}。</translation>
+    </message>
+    <message>
         <source>This number fits {list}: check the courier.</source>
         <translation>这个单号可能是 {list}，请确认快递公司。</translation>
     </message>
@@ -458,8 +462,8 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <source>村站助手 — Set up this station</source>
-        <translation>村站助手 —— 设置本站</translation>
+        <source>Set up this station</source>
+        <translation>设置本站</translation>
     </message>
     <message>
         <source>e.g. 石门村电商服务站</source>
@@ -651,8 +655,8 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <source>村站助手 — Log in</source>
-        <translation>村站助手 —— 登录</translation>
+        <source>Log in</source>
+        <translation>登录</translation>
     </message>
     <message>
         <source>Keeper</source>
@@ -2103,6 +2107,10 @@
         <translation>正在联系县中心…</translation>
     </message>
     <message>
+        <source>Cannot reach a county center at that address. Check the network and the address, then join again.</source>
+        <translation>连不上这个地址的县中心。请检查网络和县中心地址，再加入一次。</translation>
+    </message>
+    <message>
         <source>Joined the county center as {station}.</source>
         <translation>已加入县中心，站点编号 {station}。</translation>
     </message>
@@ -2846,6 +2854,10 @@
         <source>ledger-{month}.{fmt}</source>
         <translation>台账-{month}.{fmt}</translation>
     </message>
+    <message>
+        <source>bundle-{day}.vsb</source>
+        <translation>U盘包-{day}.vsb</translation>
+    </message>
 </context>
 <context>
     <name>reports</name>
@@ -3285,8 +3297,12 @@
         <translation>县中心没有这个站点编号。</translation>
     </message>
     <message>
-        <source>The county center refused: {detail}</source>
-        <translation>县中心拒绝了：{detail}</translation>
+        <source>There is no county center at that address. Check the address.</source>
+        <translation>这个地址不是县中心。请核对县中心地址。</translation>
+    </message>
+    <message>
+        <source>The county center did not accept it (answer {status}). Check what you typed, or call the county center.</source>
+        <translation>县中心没有接受（应答 {status}）。请核对填写的内容，或联系县中心。</translation>
     </message>
     <message>
         <source>Not joined to a county center</source>

@@ -30,7 +30,7 @@ class LoginDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.locked = locked
-        self.setWindowTitle(self.tr("村站助手 — Log in"))
+        self.setWindowTitle(self.tr("Log in"))  # Qt adds " — 村站助手"
         self.setMinimumWidth(460)
         self.who = QComboBox()
         sized(self.who, 16)
@@ -91,7 +91,7 @@ class FirstRunDialog(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
-        self.setWindowTitle(self.tr("村站助手 — Set up this station"))
+        self.setWindowTitle(self.tr("Set up this station"))
         self.setMinimumWidth(520)
         self.station_name = big_edit(self.tr("e.g. 石门村电商服务站"), 14)
         self.keeper = big_edit(self.tr("Your name"), 14)

@@ -358,8 +358,11 @@ class MainWindow(QMainWindow):
         self.current_page().activate()
 
     def _set_locked(self, locked: bool) -> None:
-        """While locked nothing behind the PIN prompt takes keys, clicks or scans."""
+        """While locked nothing behind the PIN prompt takes keys, clicks or scans; what the
+        page said was for whoever was at the counter, not for who logs in next."""
         self._locked = locked
+        if locked and self.stack.currentWidget() is not None:
+            self.current_page().leave()
         self.centralWidget().setEnabled(not locked)
 
     def print_last_label(self) -> None:

@@ -19,7 +19,7 @@ from station_app.ui.app import FONT_FAMILIES
 from station_app.ui.context import AppContext
 from station_app.ui.files import ask_save_path, file_name
 from station_app.ui.i18n import error_text
-from station_app.ui.widgets import sized
+from station_app.ui.widgets import Banner, sized
 
 
 def t_reports(text: str) -> str:
@@ -156,8 +156,10 @@ class PaperDialog(QDialog):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(close)
+        self.banner = Banner()  # "saved, 打开文件夹" where the keeper is looking
         layout = QVBoxLayout(self)
         layout.addWidget(self.text, 1)
+        layout.addWidget(self.banner)
         layout.addLayout(buttons)
         self.copy_button.clicked.connect(self.copy)
         self.print_button.clicked.connect(
@@ -178,9 +180,7 @@ class PaperDialog(QDialog):
         path = ask_save_path(self, self.files_dir, self.tr("Save PDF"), self.file_name, "PDF (*.pdf)")
         if path is not None and self.pages:
             write_pdf(self.pages, path, self.windowTitle())
-            banner = getattr(self.parent(), "banner", None)
-            if banner is not None:
-                banner.saved(self.tr("Saved: {path}").format(path=path), path)
+            self.banner.saved(self.tr("Saved: {path}").format(path=path), path)
 
 
 class ArrivalDialog(PaperDialog):

@@ -120,5 +120,10 @@ def sync_error_text(exc: BaseException) -> str:
     }
     if exc.code in known:
         return tr_sync(known[exc.code])
-    return tr_sync(QT_TRANSLATE_NOOP("sync", "The county center refused: {detail}")).format(
-        detail=exc.detail or exc.code)
+    if exc.status == 404:
+        return tr_sync(QT_TRANSLATE_NOOP("sync", "There is no county center at that address. "
+                                                 "Check the address."))
+    # The center's own words are English codes: the keeper gets the number to read out.
+    return tr_sync(QT_TRANSLATE_NOOP("sync", "The county center did not accept it (answer "
+                                             "{status}). Check what you typed, or call the "
+                                             "county center.")).format(status=exc.status)

@@ -11,6 +11,7 @@ from station_app.core.validate import clean, parse_money
 from station_app.ui import services as svc
 from station_app.ui.i18n import tr_core
 from station_app.ui.pages.base import Page
+from station_app.ui.scanner import make_scan_field
 from station_app.ui.widgets import (big_edit, coded_combo, fill_table, form, local_time,
                                     main_button, method_combo, money, plain_table, sized,
                                     enter_moves_on)
@@ -23,7 +24,7 @@ class BillsPage(Page):
         self.rows: list = []
         heading = sized(QLabel(self.tr("Bill payments")), 18, bold=True)
         self.kind = coded_combo(bills.KINDS, 14)
-        self.account = big_edit(self.tr("Mobile number or account number"), 15)
+        self.account = make_scan_field(big_edit(self.tr("Mobile number or account number"), 15))
         self.provider = big_edit(self.tr("Provider (filled in when known)"), 14)
         self.holder = big_edit(self.tr("Account holder's name"), 14)
         self.amount = big_edit(self.tr("Amount, e.g. 100"), 15)
@@ -62,7 +63,8 @@ class BillsPage(Page):
         self.kind.currentIndexChanged.connect(self.guess_provider)
         self.same.clicked.connect(self.same_as_last_time)
         self.take_button.clicked.connect(self.take)
-        enter_moves_on([self.account, self.provider, self.holder, self.amount, self.fee], self.take)
+        # 缴费单位 fills itself from the account: Enter goes past it (Tab or a click reaches it).
+        enter_moves_on([self.account, self.holder, self.amount, self.fee], self.take)
         self.succeeded_button.clicked.connect(self.mark_succeeded)
         self.failed_button.clicked.connect(self.mark_failed)
         self.receipt_button.clicked.connect(self.print_current)

@@ -21,6 +21,7 @@ class CheckInPage(Page):
         super().__init__(ctx, parent)
         self.batch_id: str | None = None  # minted with the batch's first parcel
         self.batch: list[svc.parcels.ParcelInfo] = []
+        self._unfinished: str | None = None  # a waybill scanned and not yet checked in
         self.on_print_label = None  # set by the window: prints the last parcel's label
         self.on_arrivals = None
 
@@ -82,11 +83,16 @@ class CheckInPage(Page):
         self.call(lambda: svc.shelves.shelves(self.ctx.store), show)
 
     def handle_scan(self, text: str) -> bool:
-        """A scan is always a new parcel: nothing typed for the one before carries over."""
+        """A scan is always a new parcel: nothing typed for the one before carries over. One
+        scanned but not checked in yet is not dropped without a word."""
+        unfinished = self._unfinished
         self.scan.setText(text)
         self.phone.clear()
         self.name.clear()
         self._scan_entered()
+        if unfinished and unfinished != self._unfinished:
+            self.banner.info(self.tr("{old} was not checked in: it had no phone yet. Scan it again "
+                                     "after this one. Now: {new}.").format(old=unfinished, new=text))
         return True
 
     def _guess_carrier(self) -> list[str]:
@@ -106,6 +112,7 @@ class CheckInPage(Page):
             self.banner.error(error_text(exc))
             self.scan.selectAll()
             return
+        self._unfinished = self.scan.text().strip().upper()  # until checked in, or found on the shelf
         fits = self._guess_carrier()
         if len(fits) > 1:
             self.banner.info(self.tr("This number fits {list}: check the courier.").format(
@@ -124,6 +131,7 @@ class CheckInPage(Page):
                     m.ALREADY_IN_STOCK, tracking_no=parcel.tracking_no, code=parcel.pickup_code)))
                 self.phone.clear()
                 self.name.clear()
+                self._unfinished = None
                 self._focus(self.scan)
         self.call(lambda: svc.parcels.find_by_tracking(self.ctx.store, number), on_shelf)
 
@@ -172,6 +180,7 @@ class CheckInPage(Page):
             self.banner.ok(message)
             for field in (self.scan, self.phone, self.name):
                 field.clear()
+            self._unfinished = None
             self.refresh_shelves()
             self.scan.setFocus()
 

@@ -16,7 +16,7 @@ from station_app.ui.i18n import tr_core
 from station_app.ui.pages.base import Page
 from station_app.ui.printing import print_receipt
 from station_app.ui.widgets import (big_edit, fill_table, form, local_time, main_button,
-                                    method_combo, money, plain_table, right_aligned, sized, unit_price,
+                                    method_combo, money, plain_table, right_aligned, sized, unit_price, enter_moves_on,
                                     weight_words)
 
 
@@ -146,6 +146,9 @@ class ProducePage(Page):
         self.product.currentTextChanged.connect(self._product_changed)
         self._quoted = ""  # the reference price this page last filled in, not typed by the keeper
         self.intake_button.clicked.connect(self.weigh_in)
+        enter_moves_on([self.phone, self.name, self.gross, self.tare, self.deduct, self.price],
+                       self.weigh_in)
+        enter_moves_on([self.sell_weight, self.sell_price, self.buyer], self.sell)
         self.sell_button.clicked.connect(self.sell)
         self.payout_button.clicked.connect(self.pay_out)
         self.receipt_button.clicked.connect(self.print_current)
@@ -361,5 +364,5 @@ class ProducePage(Page):
         channels = svc.produce.CHANNELS
         fill_table(self.sale_table, [
             [local_time(s.at), s.product, s.buyer, tr_core(channels[s.channel]),
-             weight_words(s.weight_g), money(s.amount_fen),
+             weight_words(s.weight_g, s.price_unit), money(s.amount_fen),
              self.tr("Consignment") if s.intake_id else self.tr("Station stock")] for s in sales])

@@ -6,6 +6,7 @@ stick."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel,
                                QLineEdit, QListWidget, QPushButton, QVBoxLayout, QWidget)
 
@@ -93,6 +94,7 @@ class SyncPage(Page):
         super().__init__(ctx, parent)
         self.runner = None  # set by the window once the station is open
         self.dialog: EnrollDialog | None = None
+        self._typed: tuple[str, str, str] | None = None
         heading = sized(QLabel(self.tr("County center")), 18, bold=True)
         self.state = sized(QLabel(), 16, bold=True)
         self.center = sized(QLabel(), 13)
@@ -205,6 +207,10 @@ class SyncPage(Page):
             return
         self.dialog = EnrollDialog(self, by_bundle)
         self.dialog.station_id.setText(station_id)
+        if not by_bundle and self._typed:  # what was typed before a join that failed
+            for field, value in zip((self.dialog.url, self.dialog.station_id, self.dialog.code),
+                                    self._typed):
+                field.setText(value)
         if scanned:
             self.dialog.take_scan(scanned)
         self.dialog.finished.connect(lambda result: self._codes_given(then, result))
@@ -223,22 +229,35 @@ class SyncPage(Page):
         from sync import client
 
         store, op = self.ctx.store, self.ctx.op_id
+        self._typed = (url, station_id, code)  # offered again if joining fails
         self.banner.info(self.tr("Contacting the county center…"))
         self.runner.net.run(
             lambda: client.enroll(store, url, station_id, code, op),
-            self._joined, lambda exc: self.banner.error(sync_error_text(exc)), owner=self)
+            self._joined, self._join_failed, owner=self)
+
+    def _join_failed(self, exc: BaseException) -> None:
+        """Joining is one attempt the keeper makes, not a background retry: say what to check."""
+        from sync.client import Retry
+
+        self.banner.error(self.tr("Cannot reach a county center at that address. Check the "
+                                  "network and the address, then join again.")
+                          if isinstance(exc, Retry) else sync_error_text(exc))
 
     def _joined(self, state) -> None:
+        self._typed = None
         self.banner.ok(self.tr("Joined the county center as {station}.").format(
             station=state.station_id))
         self.runner.sync_now()
         self.refresh()
 
     def write_bundle(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Write a USB bundle"),
-                                              "station-bundle.vsb", self.tr("Bundles (*.vsb)"))
-        if path:
-            self.bundle_to(path)
+        from station_app.ui.files import ask_save_path, file_name
+
+        day = self.ctx.clock.now().date().isoformat()
+        path = ask_save_path(self, self.ctx.files_dir, self.tr("Write a USB bundle"), file_name(
+            QT_TRANSLATE_NOOP("files", "bundle-{day}.vsb"), day=day), self.tr("Bundles (*.vsb)"))
+        if path is not None:
+            self.bundle_to(str(path))
 
     def bundle_to(self, path: str) -> None:
         """Write the bundle; a station the county has not confirmed (no online enrollment, no
