@@ -36,6 +36,8 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--out", type=Path, required=True)
     r = sub.add_parser("restore", help="replace the database with a checked backup")
     r.add_argument("file", type=Path)
+    r.add_argument("--other-station", action="store_true",
+                   help="the backup is of another station: restore it over this one anyway")
     led = sub.add_parser("ledger", help="the month's ledger (台账) as JSON, CSV, XLSX or PDF")
     led.add_argument("--month", required=True, help="YYYY-MM")
     led.add_argument("--format", choices=["json", "csv", "xlsx", "pdf"], default="json")
@@ -117,14 +119,27 @@ def cmd_restore(args) -> int:
         trial.write_bytes(Path(args.file).read_bytes())
         candidate = open_station(Path(tmp))
         report = verify(candidate.store)
+        theirs = _identity(candidate)
         candidate.close()
         if not report.ok:
             raise IntegrityError(f"{args.file} does not verify (first bad seq "
                                  f"{report.first_bad_seq}); nothing was changed")
+        if report.events == 0:
+            raise IntegrityError(f"{args.file} holds no records: it is not a backup of a working "
+                                 "station; nothing was changed")
         data_dir = _data_dir(args)
         target = data_dir / DB_NAME
         if target.exists():
             current = open_station(data_dir)
+            ours = _identity(current)
+            if ours[0] is not None and ours[0] != theirs[0]:
+                if not args.other_station:
+                    current.close()
+                    raise IntegrityError(
+                        f"{args.file} is a backup of another station ({theirs[1]}), not of this "
+                        f"one ({ours[1]}); nothing was changed. To replace this station's records "
+                        "with it anyway, add --other-station.")
+                print(f"restoring the records of {theirs[1]} over those of {ours[1]}")
             saved = backup_to(current.store.engine, data_dir / "backups" / timestamped_name("before-restore", current.store.clock.now()))
             current.close()
             print(f"current database saved as {saved}")
@@ -132,6 +147,18 @@ def cmd_restore(args) -> int:
         replace_database(trial, target)
     print(f"restored {args.file}: {report.events} events verified")
     return 0
+
+
+def _identity(station) -> tuple[str | None, str]:
+    """Who a station's records are: the hash of its journal's first event (a backup of the
+    same station shares it), and a name to tell the keeper."""
+    from station_app.core.settings import station_settings
+
+    with station.store.read() as conn:
+        first = conn.exec_driver_sql("SELECT hash FROM journal WHERE seq = 1").first()
+    s = station_settings(station.store)
+    return (first[0] if first else None,
+            " ".join(filter(None, [s.station_name, f"[{s.station_id}]" if s.station_id else ""])))
 
 
 def _translate(args):

@@ -74,3 +74,30 @@ def test_restore_refuses_garbage(demo_dir, tmp_path):
     junk.write_bytes(b"not a database at all" * 100)
     result = run("--data-dir", demo_dir, "restore", junk, check=False)
     assert result.returncode == 2
+
+
+def test_restore_refuses_an_empty_file_an_empty_station_and_another_stations_backup(
+        demo_dir, tmp_path):
+    """Issue 20, item 11: a 0-byte file replaced the live database with an empty one, and
+    another station's intact backup went in without a word."""
+    import shutil
+
+    demo_dir = shutil.copytree(demo_dir, tmp_path / "station")  # the module's demo stays as it is
+    before = run("--data-dir", demo_dir, "journal").stdout
+    empty = tmp_path / "empty.sqlite3"
+    empty.write_bytes(b"")
+    result = run("--data-dir", demo_dir, "restore", empty, check=False)
+    assert result.returncode == 2 and "not a database backup" in result.stderr
+    blank = tmp_path / "blank"
+    run("--data-dir", blank, "verify")  # a station opened once, with no records
+    run("--data-dir", blank, "backup", "--out", tmp_path / "blank.sqlite3")
+    result = run("--data-dir", demo_dir, "restore", tmp_path / "blank.sqlite3", check=False)
+    assert result.returncode == 2 and "holds no records" in result.stderr
+    other = tmp_path / "other"
+    run("--data-dir", other, "demo", "--days", "1", "--seed", "6")
+    run("--data-dir", other, "backup", "--out", tmp_path / "other.sqlite3")
+    result = run("--data-dir", demo_dir, "restore", tmp_path / "other.sqlite3", check=False)
+    assert result.returncode == 2 and "another station" in result.stderr
+    assert run("--data-dir", demo_dir, "journal").stdout == before  # nothing changed, any time
+    run("--data-dir", demo_dir, "restore", tmp_path / "other.sqlite3", "--other-station")
+    assert run("--data-dir", demo_dir, "journal").stdout == run("--data-dir", other, "journal").stdout

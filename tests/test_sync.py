@@ -18,7 +18,7 @@ from station_app.core.people import SYSTEM
 from sync import client, protocol
 from sync.center import schema
 from sync.protocol import ProtocolError
-from tests.sync_helpers import STATION, activity, assert_in_step, enroll
+from tests.sync_helpers import STATION, activity, assert_in_step, enroll, sync_until_done
 from tests.test_county_config import BODY
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -73,7 +73,7 @@ def test_enrollment_codes_work_once_and_not_after_they_expire(store, keeper, cen
     with pytest.raises(ProtocolError) as used:
         client.enroll(store, center.url, STATION, code, keeper.id)
     assert (used.value.status, used.value.code) == (403, "used_code")
-    late = db.add_station(STATION, "测试站")
+    late = db.rekey_station(STATION)  # an enrolled station gets a new code only this way
     with db.write() as conn:
         conn.execute(update(schema.enrollment).values(expires_at="2000-01-01T00:00:00.000Z")
                      .where(schema.enrollment.c.used_at.is_(None)))
@@ -175,7 +175,7 @@ def test_a_key_replaced_elsewhere_no_longer_stores_batches(store, keeper, center
     first = _post(center, STATION, protocol.encode_batch(STATION, events[:3]), key)
     assert first.status_code == 200  # the center now knows this key
     new_key = protocol.new_private_key()
-    db.enroll(STATION, db.add_station(STATION, "re-keyed"), protocol.public_key_of(new_key))
+    db.enroll(STATION, db.rekey_station(STATION), protocol.public_key_of(new_key))
     rest = protocol.encode_batch(STATION, events[3:])
     stale = _post(center, STATION, rest, key)
     assert (stale.status_code, stale.json()["error"]) == (401, "bad_signature")
@@ -609,3 +609,39 @@ def test_a_batch_blocked_on_a_lock_is_answered_busy_not_held_forever(store, keep
     assert held(db) == before
     assert _receiver(store, quick)(body)["hw_seq"] == store.head()[0]
     quick.close()
+
+
+def test_an_older_code_cannot_hijack_a_station(store, keeper, center, db):
+    """Issue 20, item 2: add-station twice, the station enrolls with the second code; the first,
+    never used, must not re-key it (it used to, and a forged ledger then landed). Re-keying is
+    the staff's rekey-station, which voids every code."""
+    first, second = db.add_station(STATION, "石门村站"), db.add_station(STATION, "石门村站")
+    with pytest.raises(ProtocolError, match="expired_code"):  # a newer code voids the older
+        db.enroll(STATION, first, protocol.public_key_of(protocol.new_private_key()))
+    client.enroll(store, center.url, STATION, second, keeper.id)
+    thief = protocol.public_key_of(protocol.new_private_key())
+    with pytest.raises(ProtocolError, match="expired_code"):
+        db.enroll(STATION, first, thief)
+    with pytest.raises(ValueError, match="rekey-station"):  # no fresh code for an enrolled one
+        db.add_station(STATION, "石门村站")
+    activity(store, keeper.id, 5)
+    sync_until_done(client.Uploader(store))  # the real station still syncs
+    assert_in_step(store, db)
+    code = db.rekey_station(STATION)
+    with pytest.raises(ProtocolError, match="used_code"):  # spent, and still spent
+        db.enroll(STATION, second, thief)
+    db.enroll(STATION, code, thief)  # the one new code, once
+    with pytest.raises(ProtocolError, match="already_enrolled|used_code"):
+        db.enroll(STATION, code, thief)
+
+
+@pytest.mark.parametrize("center_db", ["sqlite", "postgresql"], indirect=True)
+def test_a_station_id_with_a_nul_or_too_long_is_a_400_on_both_backends(center):
+    """Issue 20, item 6: /stations/%00/head was a 500 on PostgreSQL (its text cannot hold a
+    NUL). Ids are checked before any lookup, alike on both backends."""
+    for bad in ("%00", "a%00b", "x" * 41, "%1F"):
+        answer = requests.get(f"{center.url}/api/v1/stations/{bad}/head", timeout=10)
+        assert (answer.status_code, answer.json()["error"]) == (400, "malformed"), bad
+    answer = requests.post(f"{center.url}/api/v1/enroll", timeout=10, json={
+        "station_id": "a\u0000b", "code": "AAAA-AAAA", "public_key": "x"})
+    assert answer.status_code == 400

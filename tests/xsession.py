@@ -126,13 +126,24 @@ class RealApp:
         self.display.run("xdotool", "key", "--delay", "60", *keys)
 
     def log_in(self, pin: str = "1234") -> None:
+        """Type the PIN once its dialog has the keyboard, and come back once the main window
+        has it again (keys typed before the window manager moves the focus go elsewhere)."""
         self.wait_log(r"PIN prompt up", timeout=60)
+        self.wait_active(self.window(r"登录"))
         self.type(pin)
         self.wait_log(r"unlocked")
+        self.wait_active(self.main_window())
+
+    def window(self, title: str) -> str:
+        return wait_for(lambda: self.display.run("xdotool", "search", "--onlyvisible", "--name",
+                                                 title).split(), what=f"a window /{title}/")[0]
+
+    def wait_active(self, window: str) -> None:
+        wait_for(lambda: self.display.run("xdotool", "getactivewindow").strip() == window,
+                 what=f"window {window} to have the keyboard")
 
     def main_window(self) -> str:
-        return wait_for(lambda: self.display.run("xdotool", "search", "--onlyvisible", "--name",
-                                                 "^村站助手$").split(), what="the main window")[0]
+        return self.window("^村站助手$")
 
     def quit(self) -> None:
         if self.proc.poll() is None:

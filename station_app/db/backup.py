@@ -60,6 +60,10 @@ def check_copy(path: Path) -> None:
     """Raise unless ``path`` is an intact SQLite file (the station-level checks come after)."""
     if not Path(path).is_file():
         raise IntegrityError(f"{path}: no such file")
+    with open(path, "rb") as fh:  # an empty or truncated file opens as an empty database
+        if fh.read(16) != b"SQLite format 3\x00":
+            raise IntegrityError(f"{path} is not a database backup (empty, cut short or another "
+                                 "kind of file); nothing was changed")
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:

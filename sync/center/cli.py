@@ -32,6 +32,12 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--url", default=os.environ.get("COUNTY_CENTER_URL", ""),
                    help="this center's address, put in the QR code for the station to scan")
     a.add_argument("--qr-out", type=Path, default=None, help="also save the QR code as PNG")
+    k = sub.add_parser("rekey-station", help="a station's new PC: drop its key, void its codes, "
+                                             "print a new one-time code")
+    k.add_argument("--station-id", required=True)
+    k.add_argument("--url", default=os.environ.get("COUNTY_CENTER_URL", ""),
+                   help="this center's address, put in the QR code for the station to scan")
+    k.add_argument("--qr-out", type=Path, default=None, help="also save the QR code as PNG")
     r = sub.add_parser("revoke-station", help="refuse a station's uploads from now on")
     r.add_argument("--station-id", required=True)
     i = sub.add_parser("import-bundle", help="import a station's USB bundle")
@@ -82,12 +88,19 @@ def cmd_serve(args) -> int:
 
 
 def cmd_add_station(args) -> int:
+    return _print_code(args, _open(args).add_station(args.station_id, args.name, args.village))
+
+
+def cmd_rekey_station(args) -> int:
+    return _print_code(args, _open(args).rekey_station(args.station_id))
+
+
+def _print_code(args, code: str) -> int:
+    """The one-time code, and its QR code for the station to scan (also as PNG, if asked)."""
     import qrcode
 
     from sync.protocol import enrollment_text
 
-    center = _open(args)
-    code = center.add_station(args.station_id, args.name, args.village)
     qr = qrcode.QRCode(border=1)
     qr.add_data(enrollment_text(args.url, args.station_id.strip(), code))
     if args.qr_out:  # first: a closed stdout must not lose the only copy of a new code's QR

@@ -8,6 +8,7 @@ Receiving batches is in :mod:`sync.center.ingest`.
 from __future__ import annotations
 
 import hashlib
+import logging
 import json
 import secrets
 import threading
@@ -38,6 +39,8 @@ CODE_DAYS = 7
 KEY_SETTING = "center_signing_key"
 SERVER_THREADS = 40  # anyio's default worker threads, which run the API's database work
 
+
+log = logging.getLogger(__name__)
 
 # No wait on a row lock lasts longer (PostgreSQL): duplicates of a batch, blocked on its rows
 # while it waits in Python for a turn they hold, used to stall every station's uploads for
@@ -325,25 +328,52 @@ class Center:
 
     # --- stations and enrollment ----------------------------------------------------------
     def add_station(self, station_id: str, name: str, village: str = "") -> str:
-        """Register a station (or re-key an existing one) and return its one-time code."""
+        """Register a station, or give one not enrolled yet a new code, and return its one-time
+        code. An enrolled station keeps its key: replacing it is :meth:`rekey_station`."""
         station_id, name = station_id.strip(), name.strip()
         if not station_id or len(station_id) > 40 or not name:
             raise ValueError("a station needs an id (at most 40 characters) and a name")
-        code, now = new_code(), self.now()
-        expires = to_utc_text(from_utc_text(now) + timedelta(days=CODE_DAYS))
+        now = self.now()
         with self.write() as conn:
-            exists = conn.execute(select(station.c.station_id)
-                                  .where(station.c.station_id == station_id)).first()
-            if exists:
+            found = conn.execute(select(station.c.public_key)
+                                 .where(station.c.station_id == station_id)).first()
+            if found is not None and found.public_key is not None:
+                raise ValueError(f"station {station_id} is enrolled already; to give it a new "
+                                 "key (a new PC), use rekey-station")
+            if found is not None:
                 conn.execute(update(station).where(station.c.station_id == station_id)
                              .values(name=name, village=village))
             else:
                 conn.execute(insert(station).values(
                     station_id=station_id, name=name, village=village, status="pending",
                     created_at=now, hw_seq=0, hw_hash=GENESIS_HASH))
-            conn.execute(insert(enrollment).values(code_hash=code_hash(code),
-                                                   station_id=station_id, created_at=now,
-                                                   expires_at=expires))
+            return self._new_code(conn, station_id, now)
+
+    def rekey_station(self, station_id: str) -> str:
+        """A staff decision (the station's PC was replaced): its key is dropped, every code it
+        had is void, and the new one-time code returned is the only way back in."""
+        now = self.now()
+        with self.write() as conn:
+            info = self._station_row(conn, station_id.strip(), lock=True)
+            if info.status == "revoked":
+                raise ValueError(f"station {info.station_id} is revoked")
+            conn.execute(update(station).where(station.c.station_id == info.station_id)
+                         .values(public_key=None, status="pending"))
+            code = self._new_code(conn, info.station_id, now)
+        log.warning("station %s re-keyed by staff: its old key no longer signs", info.station_id)
+        return code
+
+    def _new_code(self, conn: Connection, station_id: str, now: str) -> str:
+        """A new one-time code; the station's older unused ones expire now (an old card or
+        QR code found in a drawer can no longer enroll anyone)."""
+        conn.execute(update(enrollment).where(enrollment.c.station_id == station_id,
+                                              enrollment.c.used_at.is_(None),
+                                              enrollment.c.expires_at > now)
+                     .values(expires_at=now))
+        code = new_code()
+        conn.execute(insert(enrollment).values(
+            code_hash=code_hash(code), station_id=station_id, created_at=now,
+            expires_at=to_utc_text(from_utc_text(now) + timedelta(days=CODE_DAYS))))
         return code
 
     def revoke_station(self, station_id: str) -> None:
@@ -371,6 +401,9 @@ class Center:
             info = self._station_row(conn, station_id, lock=True)
             if info.status == "revoked":
                 raise ProtocolError(403, "revoked", f"station {station_id} is revoked")
+            if info.public_key is not None:  # a code never re-keys: that is a staff action
+                raise ProtocolError(403, "already_enrolled",
+                                    f"station {station_id} is enrolled already")
             conn.execute(update(enrollment).where(enrollment.c.code_hash == row["code_hash"])
                          .values(used_at=now))
             conn.execute(update(station).where(station.c.station_id == station_id)
