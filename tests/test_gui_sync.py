@@ -106,3 +106,18 @@ def test_a_station_without_a_link_reads_the_countys_reply_from_the_stick(qtbot, 
     qtbot.waitUntil(lambda: page.history.rowCount() > 0 and page.history.item(0, 2).text()
                     == f"从U盘读取县中心回执：又确认 {store.head()[0]} 条记录", timeout=10_000)
     window.sync_runner.stop()
+
+
+def test_a_station_id_taken_with_an_earlier_bundle_needs_no_code_again(qtbot, gui):
+    from station_app.ui.pages.sync import EnrollDialog
+
+    dialog = EnrollDialog(by_bundle=True, known_id=STATION)
+    qtbot.addWidget(dialog)
+    dialog.station_id.setText(STATION)
+    dialog.accept()
+    assert dialog.result() == EnrollDialog.DialogCode.Accepted
+    other = EnrollDialog(by_bundle=True, known_id=STATION)
+    qtbot.addWidget(other)
+    other.station_id.setText("610102-002")  # another id: its code is missing
+    other.accept()
+    assert other.result() != EnrollDialog.DialogCode.Accepted and "一次性加入码" in other.problem.text()

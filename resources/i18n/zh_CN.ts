@@ -2099,10 +2099,6 @@
         <translation>只有站长可以加入县中心。</translation>
     </message>
     <message>
-        <source>Fill in the center&apos;s address (http://…), the station code and the one-time code.</source>
-        <translation>请填写县中心地址（http://…）、站点编号和一次性加入码。</translation>
-    </message>
-    <message>
         <source>Contacting the county center…</source>
         <translation>正在联系县中心…</translation>
     </message>
@@ -2121,10 +2117,6 @@
     <message>
         <source>Bundles (*.vsb)</source>
         <translation>U盘包 (*.vsb)</translation>
-    </message>
-    <message>
-        <source>Fill in the station code and the one-time code.</source>
-        <translation>请填写站点编号和一次性加入码。</translation>
     </message>
     <message>
         <source>Bundle written: {n} records. Take it to the county center.</source>

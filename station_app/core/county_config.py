@@ -153,7 +153,7 @@ def _bill_providers(value) -> Mapping[str, tuple[str, ...]]:
 
 
 def _produce(value) -> tuple[CatalogueItem, ...]:
-    from station_app.core.produce import UNIT_GRAMS
+    from station_app.core.validate import UNIT_GRAMS
 
     items, seen = [], set()
     for i, entry in enumerate(_items(value, "produce")):

@@ -20,6 +20,7 @@ from station_app.core.messages import QT_TRANSLATE_NOOP
 from station_app.core.models import ProduceIntake, ProducePayout, ProduceSale, Send, columns_of
 from station_app.core.people import parse_person, resolve_villager
 from station_app.core.validate import (
+    UNIT_GRAMS,
     check_fen,
     check_grams,
     format_fen,
@@ -32,7 +33,6 @@ from station_app.core.voids import not_voided, require_live
 BUYOUT, CONSIGN = "buyout", "consign"
 MODES = {BUYOUT: QT_TRANSLATE_NOOP("core", "Buy-out (收购, paid now)"),
          CONSIGN: QT_TRANSLATE_NOOP("core", "Consignment (代卖, paid after the sale)")}
-UNIT_GRAMS = {"jin": 500, "kg": 1000}
 UNITS = {"jin": QT_TRANSLATE_NOOP("core", "per jin (斤)"), "kg": QT_TRANSLATE_NOOP("core", "per kg")}
 MAX_COMMISSION_BP = 5000
 # What a village station usually takes in, until the county's catalogue names its own; free

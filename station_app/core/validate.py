@@ -104,8 +104,8 @@ def format_grams(grams: int) -> str:
     return kg_number(grams) + " kg"
 
 
-JIN_G = 500
-# Words of screens and papers, hence the "reports" context (printing.t_reports translates it).
+UNIT_GRAMS = {"jin": 500, "kg": 1000}  # a price is per 斤 or per kg
+# Words of screens and papers, hence the "reports" context (ui.i18n.t_reports translates it).
 UNIT_WORDS = {"jin": QT_TRANSLATE_NOOP("reports", "jin"), "kg": QT_TRANSLATE_NOOP("reports", "kg")}
 _BOTH = QT_TRANSLATE_NOOP("reports", "{jin} ({kg})")
 
@@ -125,10 +125,8 @@ class Weight:
         kg = f"{kg_number(self.grams)} {tr(UNIT_WORDS['kg'])}"
         if self.unit != "jin":
             return kg
-        jin = f"{kg_number(self.grams * 1000 // JIN_G)} {tr(UNIT_WORDS['jin'])}"
+        jin = f"{kg_number(self.grams * 1000 // UNIT_GRAMS['jin'])} {tr(UNIT_WORDS['jin'])}"
         return tr(_BOTH).format(jin=jin, kg=kg)
-
-    __str__ = text
 
 
 class UnitPrice:
@@ -139,8 +137,6 @@ class UnitPrice:
 
     def text(self, tr=_same) -> str:
         return f"{format_fen(self.fen)}/{tr(UNIT_WORDS.get(self.unit, self.unit))}"
-
-    __str__ = text
 
 
 def shown(value, tr=_same) -> str:

@@ -32,6 +32,11 @@ def tr_core(text: str) -> str:
     return QCoreApplication.translate("core", text)
 
 
+def t_reports(text: str) -> str:
+    """The words of papers and of weights and prices on screen (the "reports" context)."""
+    return QCoreApplication.translate("reports", text)
+
+
 def error_text(exc: BaseException) -> str:
     """What the keeper reads for an error: their language for expected ones, a plain line else."""
     if isinstance(exc, UserError):

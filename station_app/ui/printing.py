@@ -18,12 +18,8 @@ from station_app.ui import services as svc
 from station_app.ui.app import FONT_FAMILIES
 from station_app.ui.context import AppContext
 from station_app.ui.files import ask_save_path, file_name
-from station_app.ui.i18n import error_text
+from station_app.ui.i18n import error_text, t_reports
 from station_app.ui.widgets import Banner, sized
-
-
-def t_reports(text: str) -> str:
-    return QCoreApplication.translate("reports", text)
 
 
 def paint_pages(device: QPagedPaintDevice, pages: list[Page]) -> None:
@@ -175,8 +171,8 @@ class PaperDialog(QDialog):
         QGuiApplication.clipboard().setText(self.text.toPlainText())
 
     def save_pdf(self) -> None:
-        """Into the keeper's files folder, under a name not yet taken; the owner's banner (the
-        page behind) says where, with a link that opens the folder."""
+        """Into the keeper's files folder, under a name not yet taken; this dialog's banner says
+        where, with a link that opens the folder."""
         path = ask_save_path(self, self.files_dir, self.tr("Save PDF"), self.file_name, "PDF (*.pdf)")
         if path is not None and self.pages:
             write_pdf(self.pages, path, self.windowTitle())

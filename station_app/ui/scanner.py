@@ -54,7 +54,7 @@ def press_enter(widget: QWidget) -> None:
 
 
 class ScannerFilter(QObject):
-    scanned = Signal(str)  # every recognised scan, wherever it went (tests, the status bar)
+    scanned = Signal(str)  # every recognised scan, wherever it went
     refused = Signal(str)  # a scan that had nowhere to go (a question box was open)
 
     def __init__(self, parent: QObject | None = None, clock: Callable[[], float] | None = None,
@@ -64,7 +64,8 @@ class ScannerFilter(QObject):
         self._clock = clock  # tests: simulated time; otherwise the events' own timestamps
         self._max_gap = max_gap
         self._min_length = min_length
-        self.route: Callable[[str, QWidget | None], bool] = self._route_to_focus
+        # Set by the main window; until then (and in a filter on its own) a scan is refused.
+        self.route: Callable[[str, QWidget | None], bool] = lambda _text, _target: False
         self._end = QTimer(self)
         self._end.setSingleShot(True)
         self._end.setInterval(int(end_gap * 1000))
@@ -168,13 +169,6 @@ class ScannerFilter(QObject):
             press_enter(field)
         finally:
             self._passing = False
-
-    def _route_to_focus(self, text: str, target: QWidget | None) -> bool:
-        """Without a window to route by (a dialog on its own): into a plain text field, else no."""
-        if accepts_scan(target):
-            self.deliver(text, target)
-            return True
-        return False
 
 
 def accepts_scan(widget: QWidget | None) -> bool:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import logging
+from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QPushButton, QTableView, QTableWidget, QTableWidgetItem, QWidget)
@@ -14,7 +15,7 @@ from station_app.core.carriers import BUILTIN, carrier_name
 from station_app.core.clock import from_utc_text
 from station_app.core.ledger import METHODS
 from station_app.core.validate import UnitPrice, Weight, format_fen
-from station_app.ui.i18n import tr_core
+from station_app.ui.i18n import t_reports, tr_core
 
 log = logging.getLogger("station_app.ui.banner")
 OK_STYLE = "background:#e3f6e8; color:#14532d; border:1px solid #86c99a;"
@@ -57,10 +58,6 @@ class Banner(QLabel):
 
     def saved(self, text: str, path) -> None:
         """A file was written: say so, with a link that opens its folder."""
-        from html import escape
-
-        from PySide6.QtCore import QCoreApplication, QUrl
-
         self._show(text, OK_STYLE)
         folder = QUrl.fromLocalFile(str(Path(path).parent)).toString()
         link = QCoreApplication.translate("Banner", "Open folder")
@@ -116,14 +113,10 @@ def money(fen: int) -> str:
 
 def weight_words(grams: int, unit: str = "kg") -> str:
     """A weight in the keeper's words, in the unit of its price: "48 斤（24 公斤）"."""
-    from station_app.ui.printing import t_reports
-
     return Weight(grams, unit).text(t_reports)
 
 
 def unit_price(fen: int, unit: str) -> str:
-    from station_app.ui.printing import t_reports
-
     return UnitPrice(fen, unit).text(t_reports)
 
 

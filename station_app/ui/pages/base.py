@@ -56,12 +56,7 @@ class Page(QWidget):
 
     def type_scan(self, field: QLineEdit, text: str) -> None:
         """A scan typed into ``field`` with its Enter, as the keeper would type it."""
-        scanner = getattr(self.window(), "scanner", None)
-        if scanner is not None:
-            scanner.deliver(text, field)
-        else:
-            field.setText(text)
-            field.returnPressed.emit()
+        self.window().scanner.deliver(text, field)
 
     def name_from_phone(self, phone: QLineEdit, name: QLineEdit) -> None:
         """A known villager's full mobile number fills in their name (unless one is typed)."""

@@ -18,11 +18,12 @@ from station_app.ui.widgets import fill_table, form, local_time, main_button, pl
 class EnrollDialog(QDialog):
     """The county's address, this station's id and the one-time code; a scan of the county's
     QR code fills all three. ``by_bundle``: for a station without a link, whose USB bundle
-    carries its enrollment: no address."""
+    carries its enrollment: no address; ``known_id``, a station id this station took with an
+    earlier bundle, needs no code again."""
 
-    def __init__(self, parent: QWidget | None = None, by_bundle: bool = False):
+    def __init__(self, parent: QWidget | None = None, by_bundle: bool = False, known_id: str = ""):
         super().__init__(parent)
-        self.by_bundle = by_bundle
+        self.by_bundle, self.known_id = by_bundle, known_id
         self.setWindowTitle(self.tr("Enroll by USB bundle") if by_bundle
                             else self.tr("Join the county center"))
         self.url = sized(QLineEdit(), 14)
@@ -75,7 +76,7 @@ class EnrollDialog(QDialog):
             missing.append((self.url, self.tr("the county center's address (http://…)")))
         if not station_id:
             missing.append((self.station_id, self.tr("the station code")))
-        if not code:
+        if not code and not (station_id and station_id == self.known_id):
             missing.append((self.code, self.tr("the one-time code")))
         if missing:
             self.problem.setText(self.tr("Still missing: {what}.").format(
@@ -201,11 +202,11 @@ class SyncPage(Page):
     def _ask_codes(self, then, by_bundle: bool = False, station_id: str = "",
                    scanned: str | None = None) -> None:
         """The enrollment dialog, for the keeper only; ``then(url, station_id, code)`` once
-        the keeper confirms it."""
+        the keeper confirms it (the dialog has checked that nothing is missing)."""
         if self.ctx.operator is None or not self.ctx.operator.is_keeper:
             self.banner.error(self.tr("Only the keeper can join a county center."))
             return
-        self.dialog = EnrollDialog(self, by_bundle)
+        self.dialog = EnrollDialog(self, by_bundle, known_id=station_id if by_bundle else "")
         self.dialog.station_id.setText(station_id)
         if not by_bundle and self._typed:  # what was typed before a join that failed
             for field, value in zip((self.dialog.url, self.dialog.station_id, self.dialog.code),
@@ -222,10 +223,6 @@ class SyncPage(Page):
             then(*dialog.values())
 
     def _enroll_answered(self, url: str, station_id: str, code: str) -> None:
-        if not (url.startswith(("http://", "https://")) and station_id and code):
-            self.banner.error(self.tr("Fill in the center's address (http://…), the station "
-                                      "code and the one-time code."))
-            return
         from sync import client
 
         store, op = self.ctx.store, self.ctx.op_id
@@ -274,14 +271,8 @@ class SyncPage(Page):
             self._write_bundle(path, None, None)
             return
 
-        def given(_url: str, station_id: str, code: str) -> None:
-            # A station id this station took with an earlier bundle needs no code again.
-            if not station_id or not (code or station_id == recorded_id):
-                self.banner.error(self.tr("Fill in the station code and the one-time code."))
-                return
-            self._write_bundle(path, station_id, code or None)
-
-        self._ask_codes(given, by_bundle=True, station_id=recorded_id or "")
+        self._ask_codes(lambda _url, station_id, code: self._write_bundle(path, station_id, code or None),
+                        by_bundle=True, station_id=recorded_id or "")
 
     def _write_bundle(self, path: str, station_id: str | None, code: str | None) -> None:
         from sync import client
