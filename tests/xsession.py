@@ -46,31 +46,84 @@ class XDisplay:
         self.workdir = workdir
         self.procs: list[subprocess.Popen] = []
 
-    def start(self) -> XDisplay:
+    def start(self, attempts: int = 3) -> XDisplay:
+        """Xvfb on a free display, then openbox managing it. A display that does not come up
+        is torn down and tried afresh; if none does, the error carries both servers' output."""
+        failures = []
+        for attempt in range(1, attempts + 1):
+            try:
+                self._start_once(attempt)
+                return self
+            except AssertionError as exc:
+                failures.append(f"attempt {attempt}: {exc}\n{self.diagnosis()}")
+                self.stop()
+        raise AssertionError("no X display came up:\n" + "\n".join(failures))
+
+    def _start_once(self, attempt: int) -> None:
+        self.procs = []
+        self.logs = {name: self.workdir / f"{name}-{attempt}.log" for name in ("Xvfb", "openbox")}
         read, write = os.pipe()
-        self.procs.append(subprocess.Popen(
-            ["Xvfb", "-displayfd", str(write), "-screen", "0", f"{SCREEN[0]}x{SCREEN[1]}x24",
-             "-nolisten", "tcp"], pass_fds=(write,), stderr=subprocess.DEVNULL))
+        with open(self.logs["Xvfb"], "w") as log:
+            self.procs.append(subprocess.Popen(
+                ["Xvfb", "-displayfd", str(write), "-screen", "0", f"{SCREEN[0]}x{SCREEN[1]}x24",
+                 "-nolisten", "tcp"], pass_fds=(write,), stdin=subprocess.DEVNULL,
+                stdout=log, stderr=subprocess.STDOUT))
         os.close(write)
         with os.fdopen(read) as pipe:
-            self.name = f":{pipe.readline().strip()}"
-        self.env = {**os.environ, "DISPLAY": self.name}
-        self.env.pop("QT_QPA_PLATFORM", None)
+            number = pipe.readline().strip()
+        if not number.isdigit():
+            raise AssertionError("Xvfb did not report a display number")
+        self.name = f":{number}"
+        # Nothing from the desktop we run under (its X authority, session manager, Wayland)
+        # reaches the test display's clients; openbox keeps its files in our directory.
+        outside = ("XAUTHORITY", "SESSION_MANAGER", "WAYLAND_DISPLAY", "DBUS_SESSION_BUS_ADDRESS",
+                   "QT_QPA_PLATFORM", "XDG_SESSION_TYPE")
+        self.env = {k: v for k, v in os.environ.items() if k not in outside}
+        self.env["DISPLAY"] = self.name
+        home = self.workdir / "home"
+        home.mkdir(exist_ok=True)
+        wm_env = {**self.env, "HOME": str(home), "XDG_CONFIG_HOME": str(home / "config"),
+                  "XDG_CACHE_HOME": str(home / "cache")}
         rc = self.workdir / "openbox-rc.xml"
         rc.write_text(OPENBOX_RC)
-        self.procs.append(subprocess.Popen(["openbox", "--config-file", str(rc)], env=self.env,
-                                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
-        wait_for(lambda: "window id" in self.run("xprop", "-root", "_NET_SUPPORTING_WM_CHECK"),
-                 what="openbox to manage the screen")
-        return self
+        with open(self.logs["openbox"], "w") as log:
+            self.procs.append(subprocess.Popen(
+                ["openbox", "--sm-disable", "--config-file", str(rc)], env=wm_env,
+                stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT))
+
+        def managed():
+            for proc in self.procs:
+                if proc.poll() is not None:
+                    raise AssertionError(f"{proc.args[0]} exited ({proc.returncode})")
+            return "window id" in self.run("xprop", "-root", "_NET_SUPPORTING_WM_CHECK")
+        wait_for(managed, timeout=30, what=f"openbox to manage display {self.name}")
+
+    def diagnosis(self) -> str:
+        """What the servers said and how things stand, for a failure message."""
+        lines = [f"DISPLAY={getattr(self, 'name', '?')}"]
+        for proc in self.procs:
+            lines.append(f"{proc.args[0]}: {'running' if proc.poll() is None else proc.returncode}")
+        for name, path in getattr(self, "logs", {}).items():
+            text = path.read_text(errors="replace")[-2000:] if path.exists() else ""
+            lines.append(f"--- {name} said ---\n{text}")
+        probe = subprocess.run(["xprop", "-root", "_NET_SUPPORTING_WM_CHECK"],
+                               env=getattr(self, "env", os.environ), capture_output=True, text=True)
+        lines.append(f"--- xprop ({probe.returncode}) ---\n{probe.stdout}{probe.stderr}")
+        return "\n".join(lines)
 
     def run(self, *args: str) -> str:
         return subprocess.run(args, env=self.env, capture_output=True, text=True).stdout
 
     def stop(self) -> None:
         for proc in reversed(self.procs):
-            proc.terminate()
-            proc.wait(timeout=10)
+            if proc.poll() is None:
+                proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+        self.procs = []
 
     def screenshot(self, path: Path) -> None:
         if shutil.which("import"):
