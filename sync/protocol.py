@@ -247,40 +247,15 @@ def _unmarked(event_id: str, text: str, ids: dict[int, str] | None = None) -> st
     return _MARKED.sub(quoted, text)
 
 
-# A float in canonical JSON: a number with a fraction or an exponent, between what may stand
-# around a value. Text inside strings matches only by chance ("…:1.5,…"), and then the exact
-# parse below decides.
-_FLOAT = re.compile(rb"(?:\A|[:,\[])-?[0-9]+(?:\.[0-9]+(?:[eE][-+]?[0-9]+)?|[eE][-+]?[0-9]+)"
-                    rb"(?:[,}\]]|\Z)")
-# The same, quicker, over all of a batch's payloads at once (NUL between them): a fraction, or
-# an exponent as orjson and the standard encoder write it, ending a value. Each pattern begins
-# with one character, which the regex engine looks for fast: a third of _FLOAT's time.
-_FRACTION = re.compile(rb"\.[0-9]+(?:e[-+][0-9]+)?(?:[,}\]\x00]|\Z)")
-_EXPONENT = re.compile(rb"e[-+][0-9]+(?:[,}\]\x00]|\Z)")
-
-
-def _floats_suspected(payloads: list[bytes]) -> bool:
-    """Whether a float may stand in any of these payloads, each of which will be checked to
-    be what orjson (or, past 64 bits, the standard encoder) writes: a float is then written
-    with a fraction or with e+ or e-. NUL, a control character, is escaped in such text."""
-    joined = b"\x00".join(payloads)
-    return bool(_FRACTION.search(joined) or _EXPONENT.search(joined))
-
-
-def _payload(data: bytes, seq: int, suspect: bool = True):
+def _payload(data: bytes, seq: int):
     """The parsed payload, if ``data`` is canonical JSON without floats (what a journal holds);
-    ProtocolError otherwise. orjson parses it, and writing it back must give the same bytes;
-    where it could have read a float (or an integer past 64 bits, which it reads as one), the
-    standard parser, which refuses floats, decides. ``suspect``: False if a float was ruled
-    out already (_floats_suspected)."""
+    ProtocolError otherwise: the parser refuses floats, and writing the value back must give
+    the same bytes."""
     try:
-        value = orjson.loads(data)
-        if not (suspect and _FLOAT.search(data)) and canonical_json(value, True) == data:
-            return value
         value = load_integral_json(data)
         if canonical_json(value, True) == data:
             return value
-    except (ValueError, TypeError, UnicodeEncodeError,  # orjson's JSONDecodeError is a ValueError
+    except (ValueError, TypeError, UnicodeEncodeError,
             RecursionError):  # nested deeper than the standard parser goes
         pass
     raise ProtocolError(400, "malformed", f"event {seq}'s payload is not canonical JSON text "
@@ -342,9 +317,8 @@ def decode_batch(body: bytes) -> Batch:
         hashed.append(data)
     if running != head_hash:
         raise ProtocolError(400, "broken_chain", "the events do not hash to head_hash")
-    suspect = _floats_suspected(hashed)
     for event, data in zip(events, hashed):
-        event["payload"] = _payload(data, event["seq"], suspect)
+        event["payload"] = _payload(data, event["seq"])
     return Batch(station_id, from_seq, to_seq, prev_hash, head_hash, events, payloads)
 
 

@@ -13,7 +13,7 @@ import pytest
 import requests
 from sqlalchemy import func, select, update
 
-from station_app.core import county_config, settings
+from station_app.core import county_config, drawer, people, settings
 from station_app.core.people import SYSTEM
 from sync import client, protocol
 from sync.center import schema
@@ -104,18 +104,6 @@ def _receiver(store, db):
         key, protocol.request_message("POST", path, body)))
 
 
-def _called(monkeypatch, arrivals, name: str) -> threading.Event:
-    """Set once ``arrivals.<name>`` is called, which then does what it did."""
-    called, wrapped = threading.Event(), getattr(arrivals, name)
-
-    def observed(*args):
-        called.set()
-        return wrapped(*args)
-
-    monkeypatch.setattr(arrivals, name, observed)
-    return called
-
-
 def _three_batches(store) -> tuple[list[dict], list[bytes]]:
     """The station's events, and its journal as batches of 3, 3 and the rest."""
     events = _events(store)
@@ -194,204 +182,123 @@ def test_an_upload_cut_short_still_writes_down_every_verified_mark(store, keeper
     uploader.batch_events = 5
     posts, post = [], uploader._post
 
-    def failing_after_three(*args):
+    def failing_after_two(*args):
         posts.append(1)
-        if len(posts) > 3:  # a refusal: nothing in round() itself writes the state then
+        if len(posts) > 2:  # a refusal: nothing in round() itself writes the state then
             raise ProtocolError(400, "malformed", "refused for the test")
         return post(*args)
 
-    monkeypatch.setattr(uploader, "_post", failing_after_three)
+    monkeypatch.setattr(uploader, "_post", failing_after_two)
     with pytest.raises(ProtocolError):
         uploader.round()
     acked = db.station(STATION).hw_seq
-    assert acked >= 10 and client.load_state(store).acked_seq == acked
+    assert acked >= 10 and client.load_state(store).acked_seq == acked  # two batches of 5
 
 
-def test_a_batch_overtaking_an_earlier_one_waits_for_it(store, keeper, db, enrolled,
-                                                        monkeypatch):
-    """A station keeps batches in flight; when the second is decoded first it waits for
-    the first (still being received here) instead of being answered as a gap. It gives up
-    its turn while it waits: here there is one, and the first batch needs it."""
-    from sync.center.storage import Arrivals
-
-    monkeypatch.setattr(db, "arrivals", Arrivals(at_once=1))
-    activity(store, keeper.id, 10)
-    events, receive_signed = _events(store), _receiver(store, db)
-    first, second = (protocol.encode_batch(STATION, part) for part in (events[:5], events[5:]))
-
-    waiting, answers = _called(monkeypatch, db.arrivals, "wait_for_earlier"), []
-    with db.arrivals.arrive(STATION):  # the first batch has come in and is being decoded
-        overtaking = threading.Thread(target=lambda: answers.append(receive_signed(second)))
-        overtaking.start()
-        assert waiting.wait(30)  # the second found the gap and waits
-        first_ack = receive_signed(first)
-    overtaking.join(30)
-    assert first_ack["hw_seq"] == 5 and [a["hw_seq"] for a in answers] == [len(events)]
-    assert held(db) == len(events) and db.flags() == []
-
-    # A real gap is still answered as one once the other batch turns out to start later.
-    activity(store, keeper.id, 10)
-    past_the_mark = protocol.encode_batch(STATION, _events(store)[len(events) + 3:])
-    waiting.clear()
-
-    def refused():
-        with pytest.raises(ProtocolError) as gap:
-            receive_signed(past_the_mark)
-        answers.append(gap.value)
-
-    with db.arrivals.arrive(STATION) as other:
-        overtaking = threading.Thread(target=refused)
-        overtaking.start()
-        assert waiting.wait(30)
-        db.arrivals.decoded(STATION, other, len(events) + 20, len(events) + 25)
-        overtaking.join(30)
-    assert (answers[-1].status, answers[-1].code) == (409, "gap")
-    assert answers[-1].extra == {"expected_from": len(events) + 1}
-
-
-@pytest.mark.parametrize("center_db", ["postgresql"], indirect=True)
-def test_a_batch_overtaking_the_one_before_inserts_its_rows_once(store, keeper, db, enrolled,
-                                                                 monkeypatch):
-    """On PostgreSQL the usual batch's rows go in before the mark is read. One that got here
-    before the batch before it does not: it would find the mark short and roll them back.
-    It waits for that batch, and its rows then go in once."""
-    from sync.center import ingest
-
+def test_a_batch_that_overtakes_the_one_before_is_a_gap_and_the_upload_recovers(
+        store, keeper, db, enrolled):
+    """One plain path: a later batch that reaches the station's row first finds the mark
+    short and is answered with where to start; nothing of it is kept, and the batches sent
+    again in order all land."""
     activity(store, keeper.id, 10)
     (events, bodies), receive_signed = _three_batches(store), _receiver(store, db)
-
-    inserts, answers = [], []
-    waiting, insert = _called(monkeypatch, db.arrivals, "wait_for_earlier"), ingest._insert
-    monkeypatch.setattr(ingest, "_insert", lambda conn, rows: inserts.append(insert(conn, rows)))
-    assert receive_signed(bodies[0])["hw_seq"] == 3
-    with db.arrivals.arrive(STATION):  # the second batch has come in and is being decoded
-        overtaking = threading.Thread(target=lambda: answers.append(receive_signed(bodies[2])))
-        overtaking.start()
-        assert waiting.wait(30)  # the third found the gap and waits
-        assert receive_signed(bodies[1])["hw_seq"] == 6
-    overtaking.join(30)
-    assert [a["hw_seq"] for a in answers] == [len(events)] and held(db) == len(events)
-    assert len(inserts) == 3  # each batch's rows went in once
-
-
-@pytest.mark.parametrize("center_db", ["postgresql"], indirect=True)
-@pytest.mark.parametrize("second_fails", [False, True], ids=["stored", "second fails"])
-def test_a_batch_inserts_its_rows_while_the_one_before_is_stored(store, keeper, db, enrolled,
-                                                                 monkeypatch, second_fails):
-    """On PostgreSQL a batch whose predecessor is being stored here does not wait for that
-    one's commit to insert its rows: it inserts them, waits for the predecessor to move the
-    mark, then moves it further. Each batch's rows go in once and both are acked in order.
-    Should the predecessor fail instead, the waiting batch is answered as the gap it then
-    is, and none of its rows are kept."""
-    from sync.center import ingest
-
-    activity(store, keeper.id, 10)
-    (events, bodies), receive_signed = _three_batches(store), _receiver(store, db)
-
-    assert receive_signed(bodies[0])["hw_seq"] == 3  # the mark as moved here: 3
-    inserted, second_inserting, insert = [], threading.Event(), ingest._insert
-    third_waits = _called(monkeypatch, db.arrivals, "wait_for_mark")
-
-    def held_back(conn, rows):
-        if rows[0][0][1] == 4:  # the second batch (event rows: station_id, seq, …)
-            second_inserting.set()
-            assert third_waits.wait(30)  # the third inserted its rows and waits for the mark
-            if second_fails:
-                raise RuntimeError("the database went away")
-        insert(conn, rows)
-        inserted.append(rows[0][0][1])
-
-    def second():
-        try:
-            answers["second"] = receive_signed(bodies[1])
-        except RuntimeError as exc:
-            answers["second"] = exc
-
-    monkeypatch.setattr(ingest, "_insert", held_back)
-    answers = {}
-    sender = threading.Thread(target=second)
-    sender.start()
-    assert second_inserting.wait(30)
-    if second_fails:
-        with pytest.raises(ProtocolError) as gap:
-            receive_signed(bodies[2])
-        sender.join(30)
-        assert (gap.value.code, gap.value.extra) == ("gap", {"expected_from": 4})
-        assert isinstance(answers["second"], RuntimeError) and held(db) == 3
-        return
-    answers["third"] = receive_signed(bodies[2])
-    sender.join(30)
-    assert inserted == [7, 4]  # the third's rows went in first, each batch's once
-    assert answers["second"]["hw_seq"] == 6 and answers["third"]["hw_seq"] == len(events)
+    with pytest.raises(ProtocolError) as gap:
+        receive_signed(bodies[1])
+    assert (gap.value.code, gap.value.extra) == ("gap", {"expected_from": 1})
+    assert held(db) == 0
+    assert [receive_signed(body)["hw_seq"] for body in bodies] == [3, 6, len(events)]
     assert held(db) == len(events) and db.flags() == []
+    client.sync_round(store)
+    assert_in_step(store, db)
 
 
-def test_turns_are_given_in_the_order_they_were_asked_for():
-    """A station's batches come to their turn in the order they came in: a semaphore wakes
-    its waiters in any order, and lets a thread that just asked take the turn first. A batch
-    back from waiting for another goes first: its work is half done, its transaction open."""
-    from sync.center.storage import Turns
+def _storm(center, stations: dict, rounds: int, copies: int = 6, size: int = 150) -> list:
+    """Issue 20's duplicate storm: each station's batches in turn, each POSTed ``copies``
+    times at once (a client retrying after timeouts), every station at the same time.
+    The answers' (status, error or hw_seq)."""
+    from concurrent.futures import ThreadPoolExecutor
 
-    turns, order = Turns(1), []
-    turns.acquire()
+    from station_app.core.signing import private_key
 
-    def take(n):
-        turns.acquire(first=n == "back")
-        order.append(n)
-        turns.release()
-
-    threads = []
-    for n in (0, 1, 2, 3, 4, "back"):  # the last, back from a wait, goes ahead of the line
-        threads.append(threading.Thread(target=take, args=(n,)))
-        threads[-1].start()
-        while len(turns._waiting) < len(threads) and threads[-1].is_alive():  # until it waits
-            pass
-    turns.release()
-    for thread in threads:
-        thread.join(30)
-    assert order == ["back", 0, 1, 2, 3, 4]
-    with turns:  # and the turn came back
-        pass
-
-
-@pytest.mark.parametrize("center_db", ["postgresql"], indirect=True)
-def test_the_next_batch_moves_the_mark_once_the_one_before_commits(store, keeper, db, enrolled):
-    """On PostgreSQL the next batch's rows go in while the batch before it still holds the
-    station's row; moving the mark must then wait for that commit and see its mark, not skip
-    the row its snapshot showed with the older one."""
-    from sqlalchemy import text
-
-    from station_app.core.signing import public_key_text
-
-    activity(store, keeper.id, 15)
-    events = _events(store)
-    activity(store, keeper.id, 5)  # and a batch after those, for a key that is not the station's
-    key, now = public_key_text(store), db.now()
-    before, following = (protocol.decode_batch(protocol.encode_batch(STATION, events[a:b]))
-                         for a, b in ((0, 5), (5, len(events))))
     answers = []
 
-    def advance(batch):
-        with db.write() as conn:
-            answers.append(db.advance_mark(conn, STATION, key, batch, now))
+    def one(post):
+        response = post()
+        body = response.json()
+        return response.status_code, body.get("error", body.get("hw_seq"))
 
-    previous = db.write()  # the batch before: its mark written, not committed yet
-    db.set_mark(previous.__enter__(), STATION, before.to_seq, before.head_hash, now)
-    mover = threading.Thread(target=advance, args=(following,))
-    mover.start()
-    with db.engine.connect() as conn:  # until the mover waits for the station's row
-        while mover.is_alive() and not conn.execute(text(
-                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")).scalar():
-            conn.rollback()  # the statistics are read once per transaction
-    previous.__exit__(None, None, None)
-    mover.join(30)
-    assert answers == [db.config_version()]
-    assert (db.station(STATION).hw_seq, db.station(STATION).hw_hash) == (len(events),
-                                                                        events[-1]["hash"])
-    advance(before)  # not the next batch: nothing moves
-    key = "a key the station no longer has"
-    advance(protocol.decode_batch(protocol.encode_batch(STATION, _events(store)[len(events):])))
-    assert answers[1:] == [None, None] and db.station(STATION).hw_seq == len(events)
+    with ThreadPoolExecutor(copies * len(stations)) as pool:
+        for n in range(rounds):
+            posts = []
+            for station_id, store in stations.items():
+                events, key = _events(store)[n * size:(n + 1) * size], private_key(store)
+                body = protocol.encode_batch(station_id, events)
+                posts += [lambda s=station_id, b=body, k=key: _post(center, s, b, k)] * copies
+            answers += list(pool.map(one, posts))
+    return answers
+
+
+def test_copies_of_a_batch_sent_at_once_store_it_once_and_all_get_its_ack(
+        center_db, center, db, store, keeper, enrolled, tmp_path):
+    """Issue 20, item 1: on PostgreSQL uploads stopped for minutes (sessions idle in
+    transaction, duplicates waiting on their rows). Every copy is now acked, the events are
+    held once, and no session is left waiting."""
+    from station_app.core.station import open_station
+
+    other = open_station(tmp_path / "other")
+    enroll(other.store, SYSTEM, center.url, db, station_id="610102-002")
+    stations = {STATION: store, "610102-002": other.store}
+    other_keeper = people.create_operator(other.store, SYSTEM, "李站长", people.KEEPER, "1234")
+    drawer.open_drawer(other.store, other_keeper.id, 20000)
+    activity(store, keeper.id, 250)
+    activity(other.store, other_keeper.id, 250)
+    rounds = min(s.head()[0] for s in stations.values()) // 150
+    answers = _storm(center, stations, rounds)
+    assert {status for status, _ in answers} == {200}, answers
+    for station_id, s in stations.items():
+        assert db.station(station_id).hw_seq == rounds * 150
+        assert len(db.events(station_id, 1, limit=10 ** 6)) == rounds * 150
+    if db.dialect == "postgresql":
+        from sqlalchemy import text
+        with db.engine.connect() as conn:
+            waiting = conn.execute(text(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                "AND (state = 'idle in transaction' OR wait_event_type = 'Lock')")).scalar()
+        assert waiting == 0
+    health = requests.get(center.url + "/api/v1/health", timeout=10)
+    assert health.status_code == 200 and health.json()["stored"] >= 2 * rounds
+    for s in stations.values():
+        sync_until_done(client.Uploader(s))
+    assert_in_step(store, db)
+    other.close()
+
+
+@pytest.mark.parametrize("center_db", ["postgresql"], indirect=True)
+def test_health_says_stalled_while_a_batch_cannot_be_stored(store, keeper, db, enrolled,
+                                                            monkeypatch):
+    """/health answers whether batches are being stored, not that the process is up: with
+    the station's row held elsewhere, a batch waits, and past STALLED_S health is a 503."""
+    from sqlalchemy import text
+
+    from sync.center import storage
+    from tests.xsession import wait_for
+
+    monkeypatch.setattr(storage, "STALLED_S", 0.2)
+    assert db.health()["status"] == "ok"
+    activity(store, keeper.id, 5)
+    body, answers = protocol.encode_batch(STATION, _events(store)), []
+    with db.engine.connect() as other:
+        other.execute(text("SELECT 1 FROM station WHERE station_id = :s FOR UPDATE"),
+                      {"s": STATION})
+        sender = threading.Thread(target=lambda: answers.append(_receiver(store, db)(body)))
+        sender.start()
+        report = wait_for(lambda: db.health()["stalled"] and db.health(), timeout=20,
+                          what="health to see the stalled batch")
+        assert report["status"] == "stalled" and report["storing"] == 1
+        other.rollback()
+    sender.join(30)
+    assert answers[0]["hw_seq"] == store.head()[0]
+    assert db.health()["status"] == "ok" and db.health()["stored"] == 1
 
 
 def test_resends_are_no_ops_and_a_different_event_is_a_flagged_conflict(store, keeper, center,
@@ -423,10 +330,14 @@ def test_resends_are_no_ops_and_a_different_event_is_a_flagged_conflict(store, k
     assert_in_step(store, db)
 
 
+def _line(seq: int, **changes) -> dict:
+    return {"seq": seq, "record_id": "r1", "date": "2026-11-22", "category": "bill_amount",
+            "method": "cash", "in_fen": 100, "out_fen": 0, "description": "电费", **changes}
+
+
 def _nul_line(seq: int) -> dict:
     """A ledger line the center can read but PostgreSQL cannot hold: text with a NUL in it."""
-    return {"seq": seq, "record_id": "r1", "date": "2026-11-22", "category": "bill",
-            "method": "cash", "in_fen": 100, "out_fen": 0, "description": "电费\x00"}
+    return _line(seq, description="电费\x00")
 
 
 @pytest.mark.parametrize("line", [lambda seq: {"in_fen": "lots"}, _nul_line],
@@ -447,6 +358,47 @@ def test_content_the_center_cannot_interpret_is_stored_flagged_and_does_not_bloc
     assert answer.status_code == 200 and answer.json()["hw_seq"] == odd["seq"]
     assert [(f["seq"], f["kind"]) for f in db.flags(STATION)] == [(odd["seq"], "uninterpretable")]
     assert db.events(STATION, odd["seq"])[0]["payload"] == odd["payload"]
+
+
+@pytest.mark.parametrize("center_db", ["sqlite", "postgresql"], indirect=True)
+def test_signed_content_the_ledger_cannot_count_is_flagged_and_the_month_still_prints(
+        store, keeper, center, db, enrolled, tmp_path):
+    """Issue 20, item 5: a signed batch with a time "zzz", a ledger date 2025-12-99, method
+    "bitcoin" and 10^15 fen was stored unflagged, and the month's ledger then failed in every
+    format. Such events are kept (the chain needs them), flagged, and counted nowhere."""
+    from station_app.core.canonical import event_hash, hashed_part
+    from station_app.core.signing import private_key
+
+    activity(store, keeper.id, 5)
+    client.sync_round(store)
+    events = _events(store)
+    odd = [({"recorded_at": "zzz"}, {}), ({"recorded_at": "2026-11-31T10:00:00.000Z"}, {}),
+           ({}, {"date": "2025-12-99"}), ({}, {"method": "bitcoin"}),
+           ({}, {"in_fen": 10 ** 15}), ({}, {"category": "lottery"})]
+    forged, prev = [], events[-1]
+    for n, (event_changes, line_changes) in enumerate(odd):
+        seq = len(events) + n + 1
+        ev = {**prev, "seq": seq, "prev_hash": prev["hash"], "kind": "bill.taken",
+              "event_id": f"forged-{n}", "entity_id": f"forged-{n}", **event_changes,
+              "payload": {"rows": {"ledger_line": {f"L{n}": _line(seq, **line_changes)}}}}
+        ev["hash"] = event_hash(ev["prev_hash"], hashed_part(ev))
+        forged.append(ev)
+        prev = ev
+    before = db.ledger(STATION, "2026-11")
+    answer = _post(center, STATION, protocol.encode_batch(STATION, forged), private_key(store))
+    assert answer.status_code == 200 and answer.json()["hw_seq"] == forged[-1]["seq"]
+    assert [(f["seq"], f["kind"]) for f in db.flags(STATION)] == \
+        [(ev["seq"], "uninterpretable") for ev in forged]
+    assert db.ledger(STATION, "2026-11") == before  # nothing of them counted
+    for month in ("2026-11", "2025-12"):
+        for fmt in ("json", "csv", "xlsx", "pdf"):
+            out = tmp_path / f"{month}.{fmt}"
+            printed = subprocess.run(
+                [sys.executable, "-m", "sync.center", "--db", center.db_url, "ledger",
+                 "--station-id", STATION, "--month", month, "--format", fmt, "--out", str(out)],
+                cwd=ROOT, capture_output=True, text=True)
+            assert printed.returncode == 0, printed.stderr
+            assert out.stat().st_size > 0
 
 
 def test_a_usb_bundle_imports_once_however_often_it_is_carried(station, store, keeper, center,

@@ -12,16 +12,15 @@ import logging
 import json
 import secrets
 import threading
-from collections import deque
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 from typing import Iterator
 
-from sqlalchemy import (Connection, Engine, and_, bindparam, case, create_engine, func, insert,
+from sqlalchemy import (Connection, Engine, bindparam, create_engine, func, insert,
                         select, update)
-from sqlalchemy.event import listen
 
 from station_app.core import county_config
 from station_app.core.canonical import GENESIS_HASH, canonical_json
@@ -42,11 +41,15 @@ SERVER_THREADS = 40  # anyio's default worker threads, which run the API's datab
 
 log = logging.getLogger(__name__)
 
-# No wait on a row lock lasts longer (PostgreSQL): duplicates of a batch, blocked on its rows
-# while it waits in Python for a turn they hold, used to stall every station's uploads for
-# minutes (issue 20). Past it the statement fails, the batch is answered 503 busy (ingest), its
-# turn comes free, and the station sends again.
+# No wait on a row lock, no statement and no transaction left idle lasts longer (PostgreSQL):
+# duplicates of a batch once stalled every station's uploads for minutes (issue 20). Past a
+# limit the statement fails, the batch is answered 503 busy (ingest), and the station sends
+# it again.
 LOCK_TIMEOUT_MS = 10_000
+STATEMENT_TIMEOUT_MS = 30_000
+IDLE_IN_TRANSACTION_MS = 60_000
+# /health calls the center stalled when a batch has been in its transaction longer than this.
+STALLED_S = 2 * STATEMENT_TIMEOUT_MS / 1000
 
 
 def engine_for(url: str) -> Engine:
@@ -54,15 +57,12 @@ def engine_for(url: str) -> Engine:
     if url.startswith(("postgresql://", "postgres://")):
         url = "postgresql+psycopg://" + url.split("://", 1)[1]
     if url.startswith("postgresql"):
-        from sync.center import pg_arrays
-
+        options = (f"-c lock_timeout={LOCK_TIMEOUT_MS} -c statement_timeout={STATEMENT_TIMEOUT_MS}"
+                   f" -c idle_in_transaction_session_timeout={IDLE_IN_TRANSACTION_MS}")
         # As many kept connections as the server has worker threads (anyio's 40): with fewer,
         # 50 stations at once made the pool close and open a PostgreSQL session every few batches.
-        engine = create_engine(url, pool_size=SERVER_THREADS, max_overflow=10, pool_pre_ping=True,
-                               connect_args={"options": f"-c lock_timeout={LOCK_TIMEOUT_MS}"})
-        # Each session learns the batch columns' array types once, not once per batch.
-        listen(engine, "connect", lambda connection, _record: pg_arrays.register(connection))
-        return engine
+        return create_engine(url, pool_size=SERVER_THREADS, max_overflow=10, pool_pre_ping=True,
+                             connect_args={"options": options})
     from station_app.db.engine import make_engine
 
     path = url.removeprefix("sqlite:///")
@@ -118,18 +118,6 @@ _BATCH_LOCK = (select(station.c.hw_seq, station.c.hw_hash, station.c.status, sta
 _NEW_MARK = (update(station).where(station.c.station_id == bindparam("station"))
              .values(hw_seq=bindparam("seq"), hw_hash=bindparam("hash"),
                      last_seen_at=bindparam("now")))
-# The usual batch's mark moved on PostgreSQL in one statement (Center.advance_mark), if it
-# follows the mark and the key and status still hold. The test is in SET, not WHERE: a row the
-# statement's snapshot shows unmatched would be skipped without waiting for the station's
-# previous batch to commit, while a row it updates is re-read after that wait.
-_FOLLOWS = and_(station.c.hw_seq == bindparam("after_seq"),
-                station.c.hw_hash == bindparam("after_hash"),
-                station.c.status == "active", station.c.public_key == bindparam("key"))
-_ADVANCE = (update(station).where(station.c.station_id == bindparam("station"))
-            .values(hw_seq=case((_FOLLOWS, bindparam("seq")), else_=station.c.hw_seq),
-                    hw_hash=case((_FOLLOWS, bindparam("hash")), else_=station.c.hw_hash),
-                    last_seen_at=bindparam("now"))
-            .returning(station.c.hw_seq, station.c.hw_hash, _LATEST_CONFIG.scalar_subquery()))
 _STATION_COLUMNS = tuple(station.c[f] for f in StationInfo.__dataclass_fields__)
 
 
@@ -143,162 +131,43 @@ def new_code() -> str:
     return f"{raw[:4]}-{raw[4:]}"
 
 
-class Turns:
-    """At most ``size`` holders at once, served in the order they asked (a semaphore lets a
-    newcomer overtake the threads it wakes, and a station's later batch its earlier one)."""
+class BatchWatch:
+    """Batches in their storing transaction in this process, and the last one stored: what
+    /health reports, so a stall is seen even while the process itself answers."""
 
-    def __init__(self, size: int):
+    def __init__(self, clock=time.monotonic):
+        self._clock = clock
         self._lock = threading.Lock()
-        self._free = size
-        self._waiting: deque[threading.Lock] = deque()
-
-    def acquire(self, first: bool = False) -> None:
-        """``first``: ahead of all who wait (a batch back from waiting, its work half done)."""
-        with self._lock:
-            if self._free and not self._waiting:
-                self._free -= 1
-                return
-            handed = threading.Lock()
-            handed.acquire()
-            if first:
-                self._waiting.appendleft(handed)
-            else:
-                self._waiting.append(handed)
-        handed.acquire()  # released by the holder that hands its turn over
-
-    def release(self) -> None:
-        with self._lock:
-            if self._waiting:
-                self._waiting.popleft().release()
-            else:
-                self._free += 1
-
-    def __enter__(self) -> None:
-        self.acquire()
-
-    def __exit__(self, *exc) -> None:
-        self.release()
-
-
-class _Station:
-    """What this process knows of one station's batches: its own condition (on the shared
-    lock), so a batch of one station wakes only the batches of that station."""
-
-    def __init__(self, lock: threading.Lock):
-        self.changed = threading.Condition(lock)
-        self.open: dict[int, tuple[int, int] | None] = {}  # ticket: (from_seq, to_seq) decoded
-        self.mark: int | None = None  # the mark as a batch last moved it here
-
-    def earlier(self, ticket: int, from_seq: int) -> bool:
-        """Another batch still undecoded, or starting before ``from_seq``."""
-        return any(t != ticket and (span is None or span[0] < from_seq)
-                   for t, span in self.open.items())
-
-    def before(self, ticket: int, from_seq: int) -> bool:
-        """Another batch, decoded, ending just before ``from_seq``."""
-        return any(t != ticket and span is not None and span[1] == from_seq - 1
-                   for t, span in self.open.items())
-
-
-class Arrivals:
-    """The batches of each station being received in this process.
-
-    A station keeps a few batches in flight, and a later one can get here, or be decoded,
-    first. On PostgreSQL, a batch whose predecessor is being stored here inserts its rows at
-    once and then waits for that one to move the mark (ingest._store_next). A batch that
-    finds a gap waits while another batch of its station is still undecoded or starts before
-    it, instead of being answered as a gap. Only ordering aids: another process of the center
-    does not see these, and there the gap answer stands (the station starts again from where
-    the center says)."""
-
-    WAIT_S = 30.0
-    # Batches checked and stored at once. More only take turns at the interpreter's lock, and
-    # cost more for it: 50 stations at once (100 batches in flight) went 10,041, 9,246 and
-    # 11,189 events/s with no limit, 12,808, 13,759 and 14,075 with 6 (the center's CPU per
-    # event 72-79 against 52-58 us), and a station's batches now come to their turn in order.
-    AT_ONCE = 6
-
-    def __init__(self, at_once: int = AT_ONCE):
-        self._turns = Turns(at_once)
-        self._lock = threading.Lock()
+        self._started: dict[int, float] = {}  # one entry per batch in flight, by its token
         self._next = 0
-        self._stations: dict[str, _Station] = {}  # kept: a station's mark outlives its batches
-
-    def _station(self, station_id: str) -> _Station:
-        """Under the lock."""
-        known = self._stations.get(station_id)
-        if known is None:
-            known = self._stations[station_id] = _Station(self._lock)
-        return known
+        self.stored = 0
+        self.last_stored: float | None = None
 
     @contextmanager
-    def arrive(self, station_id: str) -> Iterator[int]:
+    def storing(self) -> Iterator[None]:
         with self._lock:
-            ticket, self._next = self._next, self._next + 1
-            self._station(station_id).open[ticket] = None
+            token, self._next = self._next, self._next + 1
+            self._started[token] = self._clock()
+        ok = False
         try:
-            yield ticket
+            yield
+            ok = True
         finally:
             with self._lock:
-                known = self._stations[station_id]
-                del known.open[ticket]
-                known.changed.notify_all()
+                del self._started[token]
+                if ok:
+                    self.stored += 1
+                    self.last_stored = self._clock()
 
-    def decoded(self, station_id: str, ticket: int, from_seq: int, to_seq: int) -> None:
+    def report(self) -> dict:
         with self._lock:
-            known = self._stations[station_id]
-            known.open[ticket] = (from_seq, to_seq)
-            known.changed.notify_all()
-
-    def marked(self, station_id: str, hw_seq: int) -> None:
-        """The station's mark as a batch moved it (its commit may be still to come)."""
-        with self._lock:
-            known = self._station(station_id)
-            known.mark = hw_seq
-            known.changed.notify_all()
-
-    def working(self) -> Turns:
-        """A batch's turn to be checked and stored, one of AT_ONCE."""
-        return self._turns
-
-    def follows_mark(self, station_id: str, from_seq: int) -> bool:
-        """Whether a batch starting at ``from_seq`` follows the station's mark as last moved
-        here (or nothing is known of it here)."""
-        with self._lock:
-            mark = self._station(station_id).mark
-        return mark is None or mark == from_seq - 1
-
-    def before_open(self, station_id: str, ticket: int, from_seq: int) -> bool:
-        """Whether the batch just before this one is decoded and being stored here."""
-        with self._lock:
-            return self._station(station_id).before(ticket, from_seq)
-
-    def wait_for_earlier(self, station_id: str, ticket: int, from_seq: int) -> bool:
-        """Wait until no other batch of the station could come before this one (still
-        undecoded, or starting earlier); False if there was none, or it never finished."""
-        with self._lock:
-            if not self._stations[station_id].earlier(ticket, from_seq):
-                return False
-        return self._wait(station_id, lambda known: not known.earlier(ticket, from_seq))
-
-    def wait_for_mark(self, station_id: str, ticket: int, from_seq: int) -> None:
-        """Wait until the batch just before this one has moved the mark to ``from_seq - 1``
-        (its commit may be still to come), or is no longer here."""
-        self._wait(station_id, lambda known: known.mark == from_seq - 1
-                   or not known.before(ticket, from_seq))
-
-    def _wait(self, station_id: str, done) -> bool:
-        """Wait until ``done(station)``, at most WAIT_S; whether it came. Called in a batch's
-        turn (working), which it gives up while it waits: the batch it waits for may need it.
-        A batch waits only for batches earlier in its station's chain, or not decoded yet
-        (which wait for nothing): the waits cannot go round in a circle."""
-        self._turns.release()
-        try:
-            with self._lock:
-                return self._stations[station_id].changed.wait_for(
-                    lambda: done(self._stations[station_id]), self.WAIT_S)
-        finally:
-            self._turns.acquire(first=True)
+            now = self._clock()
+            oldest = max((now - t for t in self._started.values()), default=0.0)
+            return {"storing": len(self._started), "oldest_s": round(oldest, 1),
+                    "stored": self.stored,
+                    "since_last_stored_s": None if self.last_stored is None
+                    else round(now - self.last_stored, 1),
+                    "stalled": oldest > STALLED_S}
 
 
 class Center:
@@ -307,8 +176,7 @@ class Center:
         self.key = key  # the center's Ed25519 private key: signs acks, answers and configs
         self.now = now
         self.dialect = engine.dialect.name
-        self.arrivals = Arrivals()
-        self._batch_keys: dict[str, str] = {}  # station: the key its last batch held under
+        self.batches = BatchWatch()
 
     # --- transactions ---------------------------------------------------------------------
     @contextmanager
@@ -318,6 +186,24 @@ class Center:
 
     def write(self):
         return write_transaction(self.engine)
+
+    def storing(self):
+        """Around a batch's storing transaction (ingest): watched for /health."""
+        return self.batches.storing()
+
+    def health(self) -> dict:
+        """Whether this process stores batches: the database answers, and no batch has been in
+        its transaction past STALLED_S."""
+        report = self.batches.report()
+        try:
+            with self.read() as conn:
+                conn.execute(select(1)).scalar()
+            report["database"] = "ok"
+        except Exception as exc:  # noqa: BLE001 - any failure is the answer here
+            report["database"] = f"unreachable: {type(exc).__name__}"
+        report["status"] = "ok" if report["database"] == "ok" and not report["stalled"] \
+            else "stalled"
+        return report
 
     def close(self) -> None:
         self.engine.dispose()
@@ -443,32 +329,12 @@ class Center:
         protocol.check_request(info.public_key, method, path, body, signature)
         return info
 
-    def batch_signer(self, station_id: str, path: str, body: bytes,
-                     signature: str | None) -> str:
-        """The station key a batch is signed with; 401/403 if it is not the station's own.
-
-        A station sends hundreds of batches in a row, so the key a batch last held under is
-        kept here, and only a signature it does not hold sends us to the database. Whoever
-        stores the batch checks the key and the station's status again under the station's
-        lock (``station_lock``): a revocation or re-enrollment by another process still counts."""
-        key = self._batch_keys.get(station_id)
-        if key is not None:
-            try:
-                protocol.check_request(key, "POST", path, body, signature)
-                return key
-            except ProtocolError:
-                pass  # re-enrolled since, perhaps: the database says
-        key = self.authenticate(station_id, "POST", path, body, signature).public_key
-        self._batch_keys[station_id] = key
-        return key
-
     def station_lock(self, conn: Connection, station_id: str, key: str) -> tuple[int, str, int]:
         """Lock the station's row for a batch signed with ``key``: its (hw_seq, hw_hash) and
         the newest configuration version, or 401/403 if the key is no longer the station's."""
         hw_seq, hw_hash, status, public_key, config_version = conn.execute(
             _BATCH_LOCK, {"station": station_id}).one()
         if status != "active" or public_key != key:
-            self._batch_keys.pop(station_id, None)
             if status == "revoked":
                 raise ProtocolError(403, "revoked", f"station {station_id} is revoked")
             raise ProtocolError(401, "bad_signature", "the station's key has changed")
@@ -477,19 +343,6 @@ class Center:
     @staticmethod
     def set_mark(conn: Connection, station_id: str, hw_seq: int, hw_hash: str, now: str) -> None:
         conn.execute(_NEW_MARK, {"station": station_id, "seq": hw_seq, "hash": hw_hash, "now": now})
-
-    @staticmethod
-    def advance_mark(conn: Connection, station_id: str, key: str, batch: protocol.Batch,
-                     now: str) -> int | None:
-        """Move the mark over ``batch`` if the batch follows it (and ``key`` is still the
-        active station's), waiting for the station's row: the newest configuration version if
-        the mark then stands at the batch's end, else None (the caller rolls back). The caller
-        has inserted the batch's events first, which fails for a batch held already."""
-        hw_seq, hw_hash, config_version = conn.execute(_ADVANCE, {
-            "station": station_id, "key": key, "after_seq": batch.from_seq - 1,
-            "after_hash": batch.prev_hash, "seq": batch.to_seq, "hash": batch.head_hash,
-            "now": now}).one()
-        return config_version if (hw_seq, hw_hash) == (batch.to_seq, batch.head_hash) else None
 
     def ack(self, station_id: str, hw_seq: int, hw_hash: str,
             config_version: int | None = None) -> dict:
@@ -538,7 +391,10 @@ class Center:
             kind_times = conn.execute(
                 select(event.c.kind, event.c.recorded_at, event.c.utc_offset_min)
                 .where(event.c.station_id == station_id, event.c.recorded_at >= lo,
-                       event.c.recorded_at < hi)).all()
+                       event.c.recorded_at < hi,
+                       event.c.seq.not_in(  # content the center could not read counts nowhere
+                           select(flag.c.seq).where(flag.c.station_id == station_id,
+                                                    flag.c.kind == "uninterpretable")))).all()
         return assemble_ledger(station_id, month, rows, kind_times)
 
     def events(self, station_id: str, from_seq: int = 1, limit: int = 1000) -> list[dict]:
