@@ -35,7 +35,7 @@ from station_app.core.station import open_station  # noqa: E402
 from sync import client  # noqa: E402
 from sync.center import schema  # noqa: E402
 from sync.center.storage import open_center  # noqa: E402
-from tests.centers import CenterProcess, PostgresCluster  # noqa: E402
+from tests.centers import CenterProcess, PostgresCluster, new_center  # noqa: E402
 
 COLUMNS = tuple(c.name for c in schema.event.columns)
 
@@ -133,7 +133,7 @@ def raw_inserts(db, rows: list[tuple], runs: int) -> list[float]:
 def measure(label: str, db_url: str, cached: Path, copies: int) -> None:
     works = [working_copy(cached, "bench-sync-") for _ in range(copies)]
     stations = [open_station(w) for w in works]
-    center = CenterProcess(db_url).start()
+    center = CenterProcess(new_center(db_url)).start()
     db = open_center(db_url)
     runtime.tune()  # as `station-app sync` does before it reads the journal
     try:

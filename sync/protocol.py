@@ -370,6 +370,13 @@ def make_config(center_key: bytes, version: int, issued_at: str, body: dict) -> 
 
 
 # --- enrollment ------------------------------------------------------------------------------
+def key_fingerprint(public_key: str) -> str:
+    """A center key's fingerprint as printed on enrollment cards: 16 characters of its
+    SHA-256 in groups of four, short enough to read aloud and check by eye."""
+    digest = hashlib.sha256(unb64(public_key)).hexdigest()[:16].upper()
+    return "-".join(digest[i:i + 4] for i in range(0, 16, 4))
+
+
 def enrollment_text(url: str, station_id: str, code: str) -> str:
     """What the QR code says; the station's enroll dialog reads it from a scanner."""
     return f"VSENROLL|{url}|{station_id}|{code}"

@@ -49,6 +49,8 @@ class PostgresCluster:
         subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
     def start(self) -> "PostgresCluster":
+        # The throwaway databases' centers keep their key files with the cluster (keyfile).
+        os.environ["COUNTY_CENTER_HOME"] = str(self.dir / "keys")
         if self.as_postgres:
             shutil.chown(self.dir, "postgres", "postgres")
         self._run(str(self.bin / "initdb"), "-D", str(self.data), "-A", "trust", "-U", "postgres",
@@ -78,17 +80,27 @@ class PostgresCluster:
             shutil.rmtree(self.dir, ignore_errors=True)
 
 
+def new_center(db_url: str) -> str:
+    """A new county center on ``db_url`` (what `county-center init` makes); the URL."""
+    from sync.center.storage import init_center
+
+    init_center(db_url).close()
+    return db_url
+
+
 class CenterProcess:
     """`python -m sync.center serve` on a free port; ready once it prints its address."""
 
-    def __init__(self, db_url: str):
+    def __init__(self, db_url: str, port: int = 0, workers: int = 1):
         self.db_url = db_url
         self.proc: subprocess.Popen | None = None
         self.url = ""
+        self._port, self._workers = port, workers  # port 0: a free one
 
     def start(self) -> "CenterProcess":
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "sync.center", "--db", self.db_url, "serve", "--port", "0"],
+            [sys.executable, "-m", "sync.center", "--db", self.db_url, "serve", "--port",
+             str(self._port), "--workers", str(self._workers)],
             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         line = self.proc.stdout.readline()
         if "serving" not in line:

@@ -65,9 +65,11 @@ def pg_cluster():
 @pytest.fixture(params=["sqlite", "postgresql"])
 def center_db(request, tmp_path):
     """A county center database URL, on each backend the center supports."""
+    from tests.centers import new_center
+
     if request.param == "sqlite":
-        return str(tmp_path / "center.sqlite3")
-    return request.getfixturevalue("pg_cluster").new_database()
+        return new_center(str(tmp_path / "center.sqlite3"))
+    return new_center(request.getfixturevalue("pg_cluster").new_database())
 
 
 @pytest.fixture

@@ -5,13 +5,18 @@ center. Each new connection takes the next queued fault (or passes through when 
 - ``Cut("down", n)``: forward the whole request but only n bytes of the answer, then drop;
 - ``LoseAnswer()``: let the center answer in full (so it has committed), never pass it on;
 - ``Answer(raw)``: answer ``raw`` itself (a 503, a gateway's web page), never reach the center.
+
+Given several upstream ports it is a round-robin balancer: each connection goes to the next
+center process, past any that refuses it (killed), as a TCP load balancer does. The status of
+every answer passed back is counted in ``statuses``.
 """
 
 from __future__ import annotations
 
+import re
 import socket
 import threading
-from collections import deque
+from collections import Counter, deque
 from dataclasses import dataclass
 
 
@@ -37,11 +42,16 @@ def http_answer(status: str, body: bytes, content_type: str, extra: str = "") ->
     return Answer(head.encode() + body)
 
 
+STATUS_LINE = re.compile(rb"HTTP/1\.1 ([0-9]{3}) ")
+
+
 class FaultProxy:
-    def __init__(self, upstream_port: int):
-        self.upstream_port = upstream_port
+    def __init__(self, upstream_port: int | list[int]):
+        self.upstream_ports = upstream_port if isinstance(upstream_port, list) \
+            else [upstream_port]
         self.faults: deque = deque()
         self.connections = 0
+        self.statuses: Counter = Counter()
         # Called with the bytes of a request forwarded so far (to kill the center mid-batch).
         self.on_upload = lambda _sent: None
         self._server = socket.create_server(("127.0.0.1", 0))
@@ -78,9 +88,8 @@ class FaultProxy:
             client.sendall(fault.raw)
             _close(client)
             return
-        try:
-            upstream = socket.create_connection(("127.0.0.1", self.upstream_port))
-        except OSError:
+        upstream = self._connect()
+        if upstream is None:
             _close(client)
             return
         with self._lock:
@@ -89,9 +98,28 @@ class FaultProxy:
         down_limit = fault.after if isinstance(fault, Cut) and fault.direction == "down" else None
         if isinstance(fault, LoseAnswer):
             down_limit = 0
-        threading.Thread(target=_pump, args=(client, upstream, up_limit, lambda n: self.on_upload(n)),
+        threading.Thread(target=_pump, args=(client, upstream, up_limit,
+                                             lambda n, _data: self.on_upload(n)),
                          daemon=True).start()
-        _pump(upstream, client, down_limit)
+        _pump(upstream, client, down_limit, self._count_statuses)
+
+    def _connect(self) -> socket.socket | None:
+        """A connection to the next upstream that takes one (round robin)."""
+        with self._lock:
+            first = self.connections
+        for n in range(len(self.upstream_ports)):
+            port = self.upstream_ports[(first + n) % len(self.upstream_ports)]
+            try:
+                return socket.create_connection(("127.0.0.1", port))
+            except OSError:
+                continue
+        return None
+
+    def _count_statuses(self, _sent: int, data: bytes = b"") -> None:
+        found = STATUS_LINE.findall(data)
+        if found:
+            with self._lock:
+                self.statuses.update(int(code) for code in found)
 
 
 def _pump(src: socket.socket, dst: socket.socket, limit: int | None, watch=None) -> None:
@@ -110,7 +138,7 @@ def _pump(src: socket.socket, dst: socket.socket, limit: int | None, watch=None)
             dst.sendall(data)
             sent += len(data)
             if watch is not None:
-                watch(sent)
+                watch(sent, data)
     except OSError:
         pass
     _close(src)

@@ -7,14 +7,14 @@ import pytest
 from station_app.core import parcels
 from sync import client
 from sync.center.storage import open_center
-from tests.centers import CenterProcess
+from tests.centers import CenterProcess, new_center
 from tests.gui import wait_idle
 from tests.sync_helpers import STATION
 
 
 @pytest.fixture
 def county(tmp_path):
-    center = CenterProcess(str(tmp_path / "county.sqlite3")).start()
+    center = CenterProcess(new_center(str(tmp_path / "county.sqlite3"))).start()
     db = open_center(center.db_url)
     yield center, db
     db.close()

@@ -479,14 +479,14 @@ def test_the_countys_reply_on_the_stick_marks_the_records_synced_and_brings_the_
 
 def test_a_reply_that_does_not_check_out_changes_nothing(store, keeper, db, enrolled, tmp_path):
     from sync.center.bundles import reply
-    from sync.center.storage import open_center
+    from sync.center.storage import init_center
 
     activity(store, keeper.id, 5)
     client.sync_round(store)
     activity(store, keeper.id, 5)
     db.publish_config({k: v for k, v in BODY.items() if k in county_config.SECTIONS})
     good = json.loads(reply(db, STATION))
-    other_county = open_center(str(tmp_path / "other.sqlite3"))
+    other_county = init_center(str(tmp_path / "other.sqlite3"))
     other_county.add_station(STATION, "测试站")
     forged_mark = {**good, "ack": {**good["ack"], "hw_seq": good["ack"]["hw_seq"] + 5}}
     forged_rules = {**good, "config": {**good["config"], "version": 9}}

@@ -117,7 +117,7 @@ def test_the_center_sigkilled_mid_batch_and_restarted_loses_nothing(store, keepe
             assert killed.is_set()
             proxy.on_upload = lambda _sent: None
             current["center"] = CenterProcess(center.db_url).start()
-            proxy.upstream_port = current["center"].port
+            proxy.upstream_ports = [current["center"].port]
             sync_until_done(uploader)
     finally:
         if current["center"] is not center:

@@ -17,7 +17,7 @@ from station_app.core.clock import FixedClock
 from station_app.core.station import open_station
 from sync import client, protocol
 from sync.center.storage import open_center
-from tests.centers import CenterProcess
+from tests.centers import CenterProcess, new_center
 from tests.conftest import CHINA
 from tests.faultproxy import Cut, FaultProxy, LoseAnswer
 from tests.sync_helpers import STATION, activity, assert_in_step, enroll, sync_until_done
@@ -33,7 +33,7 @@ class SyncMachine(RuleBasedStateMachine):
         self.keeper = people.create_operator(self.store, people.SYSTEM, "王站长", people.KEEPER,
                                              "1234").id
         drawer.open_drawer(self.store, self.keeper, 20000)
-        self.center = CenterProcess(str(self.dir / "center.sqlite3")).start()
+        self.center = CenterProcess(new_center(str(self.dir / "center.sqlite3"))).start()
         self.db = open_center(self.center.db_url)
         enroll(self.store, self.keeper, self.center.url, self.db)
         self.proxy = FaultProxy(self.center.port)
@@ -82,7 +82,7 @@ class SyncMachine(RuleBasedStateMachine):
     def restart_center(self):
         self.center.kill()
         self.center = CenterProcess(self.center.db_url).start()
-        self.proxy.upstream_port = self.center.port
+        self.proxy.upstream_ports = [self.center.port]
 
     @invariant()
     def center_holds_a_prefix(self):

@@ -126,9 +126,9 @@ def main() -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     from sync import client
     from sync.center.storage import open_center
-    from tests.centers import CenterProcess
+    from tests.centers import CenterProcess, new_center
 
-    center = CenterProcess(str(tmp / "county.sqlite3")).start()
+    center = CenterProcess(new_center(str(tmp / "county.sqlite3"))).start()
     county = open_center(center.db_url)
     county.publish_config({
         "announcements": [

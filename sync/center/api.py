@@ -8,6 +8,7 @@ health check are not.
 
 from __future__ import annotations
 
+import os
 from typing import Annotated
 
 from fastapi import FastAPI, Request
@@ -158,3 +159,13 @@ def create_app(center: Center) -> FastAPI:
     app.openapi = openapi
     return app
 
+
+
+def app_from_environment() -> FastAPI:
+    """One worker of `county-center serve --workers N`: its own center on COUNTY_CENTER_DB."""
+    from station_app.core import runtime
+    from sync.center.storage import open_center
+
+    app = create_app(open_center(os.environ["COUNTY_CENTER_DB"]))
+    runtime.tune()
+    return app

@@ -21,10 +21,16 @@ def _parser() -> argparse.ArgumentParser:
                                 description="County e-commerce center · 县级电商服务中心")
     p.add_argument("--db", default=os.environ.get("COUNTY_CENTER_DB", DEFAULT_DB),
                    help="SQLite file or postgresql://user@host/db (default: %(default)s)")
+    p.add_argument("--key-file", type=Path, default=os.environ.get("COUNTY_CENTER_KEY_FILE"),
+                   help="the center's signing key (default: beside a SQLite file; for "
+                        "PostgreSQL under $COUNTY_CENTER_HOME or ~/.local/share/county-center)")
     sub = p.add_subparsers(dest="command", required=True)
+    sub.add_parser("init", help="create a new county center: its database and its key file")
     s = sub.add_parser("serve", help="run the HTTP service stations sync with")
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8600)
+    s.add_argument("--workers", type=int, default=1,
+                   help="server processes sharing the port (PostgreSQL only; default 1)")
     a = sub.add_parser("add-station", help="register a station; prints its one-time code")
     a.add_argument("--station-id", required=True)
     a.add_argument("--name", required=True)
@@ -64,15 +70,32 @@ def _parser() -> argparse.ArgumentParser:
 def _open(args):
     from sync.center.storage import open_center
 
-    return open_center(args.db)
+    return open_center(args.db, args.key_file)
+
+
+def cmd_init(args) -> int:
+    from sync.center.keyfile import default_key_file
+    from sync.center.storage import init_center
+
+    center = init_center(args.db, args.key_file)
+    print(f"county center created: {args.db}\n"
+          f"its signing key: {args.key_file or default_key_file(args.db)} (owner-only; back it "
+          f"up with the database)\n"
+          f"key fingerprint (on every enrollment card): {center.fingerprint}")
+    return 0
 
 
 def cmd_serve(args) -> int:
     import uvicorn
 
-    from sync.center.api import create_app
+    from sync.center.storage import is_postgresql
 
-    center = _open(args)
+    if args.workers < 1:
+        raise ValueError("--workers must be 1 or more")
+    if args.workers > 1 and not is_postgresql(args.db):
+        raise ValueError("a SQLite center is served by one process (it has one writer): "
+                         "drop --workers, or move the center to PostgreSQL")
+    center = _open(args)  # checked (and migrated) once, before any worker starts
     # Bound here, before uvicorn starts: the line below is printed once connections can queue,
     # and --port 0 takes a free port (tests and benchmarks read it from that line).
     sock = socket.create_server((args.host, args.port), backlog=2048)
@@ -80,10 +103,24 @@ def cmd_serve(args) -> int:
     # meets the kernel's delayed ACK: every batch waited ~40 ms for nothing.
     sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     host, port = sock.getsockname()[:2]
-    print(f"county-center: serving {args.db} at http://{host}:{port}", flush=True)
-    config = uvicorn.Config(create_app(center), log_level="warning", timeout_keep_alive=30)
-    runtime.tune()
-    uvicorn.Server(config).run(sockets=[sock])
+    options = {"log_level": "warning", "timeout_keep_alive": 30}
+    if args.workers == 1:
+        from sync.center.api import create_app
+
+        config = uvicorn.Config(create_app(center), **options)
+        print(f"county-center: serving {args.db} at http://{host}:{port}", flush=True)
+        runtime.tune()
+        uvicorn.Server(config).run(sockets=[sock])
+        return 0
+    from uvicorn.supervisors import Multiprocess
+
+    center.close()
+    os.environ["COUNTY_CENTER_DB"] = args.db  # each worker opens its own center on it
+    config = uvicorn.Config("sync.center.api:app_from_environment", factory=True,
+                            workers=args.workers, **options)
+    print(f"county-center: {args.workers} processes serving {args.db} at http://{host}:{port}",
+          flush=True)
+    Multiprocess(config, sockets=[sock]).run()  # restarts a worker that dies
     return 0
 
 
@@ -188,6 +225,8 @@ def cmd_flags(args) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from sqlalchemy.exc import DBAPIError
+
     from sync.protocol import ProtocolError
 
     args = _parser().parse_args(argv)
@@ -199,4 +238,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except (ValueError, OSError) as exc:
         print(f"county-center: {exc}", file=sys.stderr)
+        return 2
+    except DBAPIError as exc:  # a database that does not answer, or refuses us
+        print(f"county-center: the database refused or did not answer: {exc.orig}",
+              file=sys.stderr)
         return 2

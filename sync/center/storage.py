@@ -19,7 +19,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Iterator
 
-from sqlalchemy import (Connection, Engine, bindparam, create_engine, func, insert,
+from sqlalchemy import (Connection, Engine, bindparam, create_engine, delete, func, insert,
                         select, update)
 
 from station_app.core import county_config
@@ -27,6 +27,7 @@ from station_app.core.canonical import GENESIS_HASH, canonical_json
 from station_app.core.clock import from_utc_text, to_utc_text, utc_now_text
 from station_app.core.monthly import ENTRY_FIELDS, assemble_ledger, check_month, month_window_utc
 from sync import protocol
+from sync.center import keyfile
 from sync.center.schema import (center_setting, config, enrollment, event, flag, ledger_entry,
                                 station)
 from sync.protocol import ProtocolError
@@ -35,7 +36,8 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 DEFAULT_DB = "county-center.sqlite3"
 CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: read aloud over the phone
 CODE_DAYS = 7
-KEY_SETTING = "center_signing_key"
+KEY_SETTING = "center_signing_key"  # where centers before the key file kept it
+PUBLIC_KEY_SETTING = "center_public_key"
 SERVER_THREADS = 40  # anyio's default worker threads, which run the API's database work
 
 
@@ -52,8 +54,13 @@ IDLE_IN_TRANSACTION_MS = 60_000
 STALLED_S = 2 * STATEMENT_TIMEOUT_MS / 1000
 
 
-def engine_for(url: str) -> Engine:
-    """A SQLite file (a path or sqlite:///path) with the station's pragmas, or PostgreSQL."""
+def is_postgresql(url: str) -> bool:
+    return url.startswith(("postgresql://", "postgres://", "postgresql+"))
+
+
+def engine_for(url: str, create: bool = False) -> Engine:
+    """A SQLite file (a path or sqlite:///path) with the station's pragmas, or PostgreSQL.
+    ``create``: make the SQLite file's folder if it is missing."""
     if url.startswith(("postgresql://", "postgres://")):
         url = "postgresql+psycopg://" + url.split("://", 1)[1]
     if url.startswith("postgresql"):
@@ -69,7 +76,8 @@ def engine_for(url: str) -> Engine:
     if "://" in path:
         raise ValueError(f"not a SQLite path or a PostgreSQL URL: {url}")
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if create:
+        path.parent.mkdir(parents=True, exist_ok=True)
     return make_engine(path)
 
 
@@ -211,6 +219,10 @@ class Center:
     @property
     def public_key(self) -> str:
         return protocol.public_key_of(self.key)
+
+    @property
+    def fingerprint(self) -> str:
+        return protocol.key_fingerprint(self.public_key)
 
     # --- stations and enrollment ----------------------------------------------------------
     def add_station(self, station_id: str, name: str, village: str = "") -> str:
@@ -421,24 +433,79 @@ class Center:
                                                  detail=detail, created_at=self.now()))
 
 
-def open_center(url: str = DEFAULT_DB, now=utc_now_text) -> Center:
-    """The center on ``url``, migrated to the newest schema (a no-op when it is there)."""
-    engine = engine_for(url)
+class NoDatabase(ValueError):
+    """A command other than ``init`` named a database that is not a county center's."""
+
+
+def _has_schema(engine: Engine) -> bool:
+    from sqlalchemy import inspect
+
+    return inspect(engine).has_table("center_setting")
+
+
+def init_center(url: str, key_file: Path | None = None, now=utc_now_text) -> Center:
+    """Create the county center's database (a SQLite file, or the tables in an existing
+    PostgreSQL database) and its signing key file; ValueError if either is there already."""
+    key_file = key_file or keyfile.default_key_file(url)
+    if not is_postgresql(url) and Path(url.removeprefix("sqlite:///")).exists():
+        raise ValueError(f"{url} exists already: `init` only creates a new county center")
+    if key_file.exists():
+        raise ValueError(f"the key file {key_file} exists already: it belongs to another "
+                         "center (move it away, or name another with --key-file)")
+    engine = engine_for(url, create=True)
     try:
+        if _has_schema(engine):
+            raise ValueError(f"{engine.url.render_as_string()} holds a county center already")
         migrate(engine)
-        key = _center_key(engine)
+        key = protocol.new_private_key()
+        with write_transaction(engine) as conn:
+            conn.execute(insert(center_setting).values(key=PUBLIC_KEY_SETTING,
+                                                       value=protocol.public_key_of(key)))
+        keyfile.write_key(key_file, key)
     except BaseException:
         engine.dispose()
         raise
     return Center(engine, key, now)
 
 
-def _center_key(engine: Engine) -> bytes:
-    """The center's key, made the first time the database is opened."""
+def open_center(url: str = DEFAULT_DB, key_file: Path | None = None,
+                now=utc_now_text) -> Center:
+    """The center on ``url``, migrated to the newest schema (a no-op when it is there), with
+    its key from ``key_file``; NoDatabase if there is no county center there (only
+    :func:`init_center` creates one: a mistyped --db must not start a new county)."""
+    if not is_postgresql(url) and not Path(url.removeprefix("sqlite:///")).is_file():
+        raise NoDatabase(f"no county center database at {url}; create one with "
+                         f"`county-center --db {url} init`")
+    engine = engine_for(url)
+    try:
+        if not _has_schema(engine):
+            raise NoDatabase(f"{engine.url.render_as_string()} holds no county center; create "
+                             f"one with `county-center --db URL init`")
+        migrate(engine)
+        key = _center_key(engine, key_file or keyfile.default_key_file(url))
+    except BaseException:
+        engine.dispose()
+        raise
+    return Center(engine, key, now)
+
+
+def _center_key(engine: Engine, key_file: Path) -> bytes:
+    """The key from its file, checked against the public half the database records. A center
+    from before the key file (its private key in a table) has it moved out to the file."""
     with write_transaction(engine) as conn:
-        value = conn.execute(select(center_setting.c.value)
-                             .where(center_setting.c.key == KEY_SETTING)).scalar()
-        if value is None:
-            value = protocol.new_private_key().hex()
-            conn.execute(insert(center_setting).values(key=KEY_SETTING, value=value))
-    return bytes.fromhex(value)
+        settings = dict(conn.execute(select(center_setting.c.key, center_setting.c.value)).all())
+        legacy = settings.get(KEY_SETTING)
+        if legacy is not None:
+            if not key_file.exists():
+                keyfile.write_key(key_file, bytes.fromhex(legacy))
+            conn.execute(delete(center_setting).where(center_setting.c.key == KEY_SETTING))
+            if PUBLIC_KEY_SETTING not in settings:
+                settings[PUBLIC_KEY_SETTING] = protocol.public_key_of(bytes.fromhex(legacy))
+                conn.execute(insert(center_setting).values(
+                    key=PUBLIC_KEY_SETTING, value=settings[PUBLIC_KEY_SETTING]))
+            log.warning("the center's key moved out of the database into %s", key_file)
+    key = keyfile.read_key(key_file)
+    if protocol.public_key_of(key) != settings.get(PUBLIC_KEY_SETTING):
+        raise keyfile.KeyFileError(f"the key in {key_file} is not this center's (its stations "
+                                   "would refuse what it signs)")
+    return key
