@@ -108,6 +108,10 @@ def _call(session, method: str, url: str, body: bytes = b"", headers: dict | Non
     declared = response.headers.get("Content-Length", "")
     if declared.isdigit() and int(declared) != len(content):
         raise Retry("the answer was cut short")
+    if response.status_code == 429 and method == "POST" and url.endswith("/enroll"):
+        # Not a trouble to wait out by itself: the keeper is told, and tries again later.
+        raise ProtocolError(429, "too_many_attempts", "too many failed attempts",
+                            retry_after=_retry_after(response))
     if response.status_code == 429 or response.status_code >= 500:
         raise Retry(f"the center answered {response.status_code}", _retry_after(response))
     try:

@@ -597,3 +597,63 @@ def test_a_station_id_with_a_nul_or_too_long_is_a_400_on_both_backends(center):
     answer = requests.post(f"{center.url}/api/v1/enroll", timeout=10, json={
         "station_id": "a\u0000b", "code": "AAAA-AAAA", "public_key": "x"})
     assert answer.status_code == 400
+
+
+def test_enrollment_attempts_are_limited_recorded_and_logged(store, keeper, center, db,
+                                                              caplog):
+    """Issue 20, item 3: 3,000 wrong codes went through at 417/s, none logged. Failures now
+    count per address and per station: past the limit a 429 with Retry-After comes before any
+    code is looked at; each failure is recorded and logged. A new code from staff starts the
+    station's count again."""
+    from sync.center import storage
+
+    db.add_station(STATION, "测试站")
+    public_key = protocol.public_key_of(protocol.new_private_key())
+    url = f"{center.url}/api/v1/enroll"
+
+    def attempt(station_id=STATION, code="AAAA-AAAA"):
+        return requests.post(url, json={"station_id": station_id, "code": code,
+                                         "public_key": public_key}, timeout=10)
+
+    answers = [attempt() for _ in range(storage.ENROLL_LIMITS["station"] + 1)]
+    assert [a.status_code for a in answers[:-1]] == [403] * storage.ENROLL_LIMITS["station"]
+    assert answers[-1].status_code == 429 and answers[-1].json()["error"] == "too_many_attempts"
+    assert 0 < int(answers[-1].headers["Retry-After"]) <= 15 * 60
+    with pytest.raises(ProtocolError) as told:  # the keeper is told, not "will keep trying"
+        client.enroll(store, center.url, STATION, "AAAA-AAAA", keeper.id)
+    assert told.value.code == "too_many_attempts" and told.value.extra["retry_after"] > 0
+    with db.read() as conn:
+        recorded = conn.execute(select(schema.enrollment_attempt.c.station_id,
+                                       schema.enrollment_attempt.c.outcome)).all()
+    assert recorded == [(STATION, "bad_code")] * storage.ENROLL_LIMITS["station"]
+    # The same address, other station ids, up to the address's own limit.
+    others = [attempt(station_id=f"610102-{n:03d}").status_code
+              for n in range(100, 100 + storage.ENROLL_LIMITS["address"])]
+    assert others.count(403) == storage.ENROLL_LIMITS["address"] - \
+        storage.ENROLL_LIMITS["station"] and others[-1] == 429
+    # In-process too, where the log can be read: the keeper's own address is a new one.
+    code = db.add_station(STATION, "测试站")  # staff issue a new code: the count starts again
+    with caplog.at_level("WARNING", logger="sync.center.storage"):
+        with pytest.raises(ProtocolError, match="bad_code"):
+            db.enroll(STATION, "BBBB-BBBB", public_key, address="10.0.0.9")
+    assert "enrollment refused (bad_code)" in caplog.text and "10.0.0.9" in caplog.text
+    db.enroll(STATION, code, public_key, address="10.0.0.10")  # the right code still works
+    assert db.station(STATION).public_key == public_key
+
+
+def test_an_enrollment_body_is_read_under_a_limit(center):
+    """Issue 20, item 4: /enroll read a 200 MiB body into memory. It is refused past 4 KiB,
+    declared or streamed."""
+    url = f"{center.url}/api/v1/enroll"
+    declared = requests.post(url, data=b"{" + b" " * (10 * 1024 * 1024) + b"}",
+                             headers={"Content-Type": "application/json"}, timeout=30)
+    assert (declared.status_code, declared.json()["error"]) == (413, "too_large")
+
+    def chunks():
+        yield b'{"station_id": "'
+        for _ in range(1000):
+            yield b"x" * 1024
+
+    streamed = requests.post(url, data=chunks(), headers={"Content-Type": "application/json"},
+                             timeout=30)
+    assert (streamed.status_code, streamed.json()["error"]) == (413, "too_large")

@@ -82,6 +82,11 @@ def reply_error_text(exc: BaseException) -> str:
     }
     if exc.code in known:
         return tr_sync(known[exc.code])
+    if exc.code == "too_many_attempts":
+        minutes = max(1, round((exc.extra.get("retry_after") or 900) / 60))
+        return tr_sync(QT_TRANSLATE_NOOP("sync", "Too many wrong codes were tried for this "
+                                                 "station. Wait {minutes} minutes, or ask the "
+                                                 "county for a new code.")).format(minutes=minutes)
     return tr_sync(QT_TRANSLATE_NOOP("sync", "That reply does not check out (changed on the way, "
                                              "or not signed by the county center). Nothing was "
                                              "changed."))
@@ -120,6 +125,11 @@ def sync_error_text(exc: BaseException) -> str:
     }
     if exc.code in known:
         return tr_sync(known[exc.code])
+    if exc.code == "too_many_attempts":
+        minutes = max(1, round((exc.extra.get("retry_after") or 900) / 60))
+        return tr_sync(QT_TRANSLATE_NOOP("sync", "Too many wrong codes were tried for this "
+                                                 "station. Wait {minutes} minutes, or ask the "
+                                                 "county for a new code.")).format(minutes=minutes)
     if exc.status == 404:
         return tr_sync(QT_TRANSLATE_NOOP("sync", "There is no county center at that address. "
                                                  "Check the address."))

@@ -16,7 +16,7 @@ from fastapi import Path as FastAPIPath
 from fastapi.exceptions import RequestValidationError
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sync import protocol
@@ -49,21 +49,29 @@ class SignedDocument(BaseModel):
 
 
 def problem(exc: ProtocolError) -> JSONResponse:
-    """A refusal as JSON; a busy center (503) also says when to come back."""
-    headers = {"Retry-After": "1"} if exc.status == 503 else None
+    """A refusal as JSON; a busy center (503) or a limit reached (429) also says when to
+    come back."""
+    headers = None
+    if exc.status == 503:
+        headers = {"Retry-After": "1"}
+    elif exc.status == 429:
+        headers = {"Retry-After": str(exc.extra.get("retry_after", 60))}
     return JSONResponse(exc.body(), status_code=exc.status, headers=headers)
 
 
-async def bounded_body(request: Request) -> bytes:
-    """The body, read no further than MAX_BODY: a huge upload is refused, not buffered."""
+ENROLL_MAX_BODY = 4096  # an enrollment is three short fields
+
+
+async def bounded_body(request: Request, limit: int = protocol.MAX_BODY) -> bytes:
+    """The body, read no further than ``limit``: a huge upload is refused, not buffered."""
     declared = request.headers.get("content-length")
-    if declared and declared.isdigit() and int(declared) > protocol.MAX_BODY:
-        raise ProtocolError(413, "too_large", f"the body is over {protocol.MAX_BODY} bytes")
+    if declared and declared.isdigit() and int(declared) > limit:
+        raise ProtocolError(413, "too_large", f"the body is over {limit} bytes")
     chunks, size = [], 0
     async for chunk in request.stream():
         size += len(chunk)
-        if size > protocol.MAX_BODY:
-            raise ProtocolError(413, "too_large", f"the body is over {protocol.MAX_BODY} bytes")
+        if size > limit:
+            raise ProtocolError(413, "too_large", f"the body is over {limit} bytes")
         chunks.append(chunk)
     return b"".join(chunks)
 
@@ -107,10 +115,26 @@ def create_app(center: Center) -> FastAPI:
         return JSONResponse(report, status_code=200 if report["status"] == "ok" else 503)
 
     @app.post(f"{API}/enroll", response_model=SignedDocument,
-              responses={400: ERROR, 401: ERROR, 403: ERROR})
-    def enroll(enrollment: Enrollment):
-        """Bind a station's public key with its one-time code; the answer pins the center's key."""
-        return center.enroll(enrollment.station_id, enrollment.code, enrollment.public_key)
+              responses={400: ERROR, 401: ERROR, 403: ERROR, 413: ERROR,
+                         429: {**ERROR, "description": "too many failed attempts from this "
+                                                      "address or for this station"}},
+              openapi_extra={"requestBody": {"required": True, "content": {
+                  "application/json": {"schema": Enrollment.model_json_schema()}}}})
+    async def enroll(request: Request):
+        """Bind a station's public key with its one-time code; the answer pins the center's key.
+        The body is read under ENROLL_MAX_BODY; failed attempts are limited (429)."""
+        body = await bounded_body(request, ENROLL_MAX_BODY)
+        try:
+            enrollment = Enrollment.model_validate_json(body)
+        except ValidationError as exc:
+            first = exc.errors()[0] if exc.errors() else {}
+            where = ".".join(str(p) for p in first.get("loc", ())) or "body"
+            raise ProtocolError(400, "malformed", f"{where}: {first.get('msg', 'invalid')}") \
+                from None
+        address = request.client.host if request.client else "unknown"
+        return JSONResponse(await run_in_threadpool(
+            center.enroll, enrollment.station_id, enrollment.code, enrollment.public_key,
+            address))
 
     @app.get(API + "/stations/{station_id}/head", response_model=SignedDocument,
              responses={400: ERROR, 401: ERROR, 403: ERROR})

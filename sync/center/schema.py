@@ -91,3 +91,23 @@ config = Table(
     Column("issued_at", String(32), nullable=False),
     Column("document", Text, nullable=False),  # the signed document, canonical JSON
 )
+
+# Failed enrollments: the brute-force limit's count (per address, per station) and their record.
+enrollment_attempt = Table(
+    "enrollment_attempt", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", String(32), nullable=False),
+    Column("address", String(64), nullable=False),
+    Column("station_id", String(40), nullable=False),
+    Column("outcome", String(20), nullable=False),  # the refusal's code: bad_code, used_code…
+    Index("ix_enrollment_attempt_address", "address", "at"),
+    Index("ix_enrollment_attempt_station", "station_id", "at"),
+)
+
+# A signed request's nonce, kept until its time window has passed: a replay finds it here.
+request_nonce = Table(
+    "request_nonce", metadata,
+    Column("station_id", String(40), primary_key=True),
+    Column("nonce", String(32), primary_key=True),
+    Column("expires_at", String(32), nullable=False),
+)

@@ -8,8 +8,9 @@ Receiving batches is in :mod:`sync.center.ingest`.
 from __future__ import annotations
 
 import hashlib
-import logging
 import json
+import logging
+import math
 import secrets
 import threading
 import time
@@ -28,14 +29,19 @@ from station_app.core.clock import from_utc_text, to_utc_text, utc_now_text
 from station_app.core.monthly import ENTRY_FIELDS, assemble_ledger, check_month, month_window_utc
 from sync import protocol
 from sync.center import keyfile
-from sync.center.schema import (center_setting, config, enrollment, event, flag, ledger_entry,
-                                station)
+from sync.center.schema import (center_setting, config, enrollment, enrollment_attempt, event,
+                                flag, ledger_entry, station)
 from sync.protocol import ProtocolError
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 DEFAULT_DB = "county-center.sqlite3"
 CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: read aloud over the phone
 CODE_DAYS = 7
+# Failed enrollments allowed per window, from one address and for one station: a code is 8
+# characters of 32 (10^12 codes), so this makes guessing hopeless, and a keeper's typos cost
+# a quarter of an hour at worst.
+ENROLL_WINDOW = timedelta(minutes=15)
+ENROLL_LIMITS = {"address": 20, "station": 10}
 KEY_SETTING = "center_signing_key"  # where centers before the key file kept it
 PUBLIC_KEY_SETTING = "center_public_key"
 SERVER_THREADS = 40  # anyio's default worker threads, which run the API's database work
@@ -281,11 +287,50 @@ class Center:
         if not done:
             raise ProtocolError(404, "unknown_station", f"no station {station_id}")
 
-    def enroll(self, station_id: str, code: str, public_key: str) -> dict:
-        """Bind the station's key with its one-time code; answer signed by the center's key."""
+    def enroll(self, station_id: str, code: str, public_key: str,
+               address: str = "local") -> dict:
+        """Bind the station's key with its one-time code; answer signed by the center's key.
+        Failures are counted per ``address`` (the caller's) and per station, recorded and
+        logged; past ENROLL_LIMITS in ENROLL_WINDOW further attempts are refused with 429
+        before any code is looked at."""
+        now = self.now()
+        self._check_attempts(address, station_id, now)
+        try:
+            return self._enroll(station_id, code, public_key, now)
+        except ProtocolError as exc:
+            with self.write() as conn:
+                conn.execute(insert(enrollment_attempt).values(
+                    at=now, address=address[:64], station_id=station_id[:40], outcome=exc.code))
+            log.warning("enrollment refused (%s): station %r from %s", exc.code, station_id,
+                        address)
+            raise
+
+    def _check_attempts(self, address: str, station_id: str, now: str) -> None:
+        """429 past the limits. A station's count starts again with each code staff issue
+        for it: someone spamming its id cannot keep the keeper from a new code."""
+        since = to_utc_text(from_utc_text(now) - ENROLL_WINDOW)
+        with self.read() as conn:
+            issued = conn.execute(select(func.max(enrollment.c.created_at))
+                                  .where(enrollment.c.station_id == station_id)).scalar()
+            for column, value, limit, after in (
+                    (enrollment_attempt.c.address, address, ENROLL_LIMITS["address"], since),
+                    (enrollment_attempt.c.station_id, station_id, ENROLL_LIMITS["station"],
+                     max(since, issued or since))):
+                times = conn.execute(select(enrollment_attempt.c.at)
+                                     .where(column == value, enrollment_attempt.c.at > after)
+                                     .order_by(enrollment_attempt.c.at).limit(limit)).scalars().all()
+                if len(times) >= limit:
+                    wait = from_utc_text(times[0]) + ENROLL_WINDOW - from_utc_text(now)
+                    seconds = max(1, math.ceil(wait.total_seconds()))
+                    log.warning("enrollment attempts over the limit: station %r from %s",
+                                station_id, address)
+                    raise ProtocolError(429, "too_many_attempts",
+                                        f"too many failed attempts; try again in "
+                                        f"{math.ceil(seconds / 60)} min", retry_after=seconds)
+
+    def _enroll(self, station_id: str, code: str, public_key: str, now: str) -> dict:
         if not isinstance(public_key, str) or len(protocol.unb64(public_key)) != 32:
             raise ProtocolError(400, "malformed", "public_key must be a raw Ed25519 key")
-        now = self.now()
         with self.write() as conn:
             row = conn.execute(select(enrollment).where(
                 enrollment.c.code_hash == code_hash(code),
