@@ -19,13 +19,14 @@ import time
 from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
+from datetime import timedelta
 from itertools import islice
 
 import requests
 
 from station_app.core import county_config
 from station_app.core.canonical import GENESIS_HASH
-from station_app.core.clock import utc_now_text
+from station_app.core.clock import from_utc_text, to_utc_text, utc_now_text
 from station_app.core.people import SYSTEM
 from station_app.core.settings import (machine_state, record_enrollment, set_machine_state,
                                        station_settings)
@@ -121,14 +122,6 @@ def _call(session, method: str, url: str, body: bytes = b"", headers: dict | Non
         raise Retry(f"not the center's answer ({response.status_code} "
                     f"{response.headers.get('Content-Type', '?')})") from None
     return response.status_code, parsed
-
-
-def _signed(session, state: SyncState, key: bytes, method: str, what: str, body: bytes = b""):
-    path = f"{protocol.API}/stations/{state.station_id}/{what}"
-    headers = protocol.sign_request(key, state.station_id, method, path, body)
-    if body:
-        headers["Content-Type"] = "application/gzip"
-    return _call(session, method, state.center_url.rstrip("/") + path, body, headers)
 
 
 # --- enrollment ---------------------------------------------------------------------------------
@@ -236,6 +229,30 @@ class Uploader:
         self.session = session or requests.Session()
         self.batch_events = protocol.BATCH_EVENTS
         self.center_config_version = 0
+        # The center's clock less the station's, as the center last told it (stale_request):
+        # a village PC's clock may be off by hours, and signed requests carry the time.
+        self.clock_skew = timedelta(0)
+
+    def _signed(self, state: SyncState, key: bytes, method: str, what: str,
+                body: bytes = b""):
+        """A request signed at the center's time as this station knows it; if the center
+        finds that time off, it says its own, and the request is signed again with it."""
+        path = f"{protocol.API}/stations/{state.station_id}/{what}"
+        url = state.center_url.rstrip("/") + path
+        for _attempt in range(2):
+            when = to_utc_text(self.store.clock.now() + self.clock_skew)
+            headers = protocol.sign_request(key, state.station_id, method, path, body, when)
+            if body:
+                headers["Content-Type"] = "application/gzip"
+            status, answer = _call(self.session, method, url, body, headers)
+            told = answer.get("server_time") if isinstance(answer, dict) else None
+            if status != 401 or not isinstance(told, str) or answer.get("error") != "stale_request":
+                break
+            try:
+                self.clock_skew = from_utc_text(told) - self.store.clock.now()
+            except ValueError:
+                break
+        return status, answer
 
     def _state(self) -> SyncState:
         state = load_state(self.store)
@@ -255,7 +272,7 @@ class Uploader:
         self.center_config_version = fields.get("config_version", 0)
 
     def _adopt_head(self, state: SyncState, key: bytes) -> None:
-        status, answer = _signed(self.session, state, key, "GET", "head")
+        status, answer = self._signed(state, key, "GET", "head")
         self._refused_unless_ok(status, answer)
         self._adopt(state, answer)
         state.save(self.store)
@@ -381,7 +398,7 @@ class Uploader:
     def _post(self, state: SyncState, key: bytes, body: bytes):
         """POST a batch; on a timeout or 413, halve the batch and let the caller re-encode."""
         try:
-            status, answer = _signed(self.session, state, key, "POST", "batches", body)
+            status, answer = self._signed(state, key, "POST", "batches", body)
         except Retry as exc:
             if exc.halve:
                 self.batch_events = max(1, self.batch_events // 2)
@@ -408,7 +425,7 @@ class Uploader:
         """Fetch and apply a newer configuration; True if applying it wrote an event."""
         if self.center_config_version <= state.config_version:
             return False
-        status, document = _signed(self.session, state, key, "GET", "config")
+        status, document = self._signed(state, key, "GET", "config")
         if status != 200 or not isinstance(document, dict):
             return False
         return _take_config(self.store, state,

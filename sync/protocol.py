@@ -25,6 +25,7 @@ import gzip
 import hashlib
 import json
 import re
+import secrets
 import zlib
 from dataclasses import dataclass
 
@@ -32,12 +33,18 @@ import orjson
 
 from station_app.core.canonical import (GENESIS_HASH, canonical_json, derive_id,
                                         event_hash_over, event_id_after, load_integral_json)
+from station_app.core.clock import utc_now_text
 
 VERSION = 1  # of the files carried on a stick (bundle, reply)
 BATCH_VERSION = 2  # of a batch: version 1 sent each payload as an object, rebuilt at each end
 API = "/api/v1"
 STATION_HEADER = "X-VS-Station"
 SIGNATURE_HEADER = "X-VS-Signature"
+TIME_HEADER = "X-VS-Time"
+NONCE_HEADER = "X-VS-Nonce"
+# How far a signed request's time may be from the center's clock. A station whose clock is
+# further off is told the center's time (401 stale_request) and signs again with it.
+REQUEST_WINDOW_S = 300
 BATCH_EVENTS = 200  # a batch holds at most this many events…
 BATCH_BYTES = 64 * 1024  # …and at most this much gzip'd body
 GZIP_LEVEL = 6  # zlib's default: level 9 saved 3% of the bytes for twice the time
@@ -110,22 +117,54 @@ def verify_bytes(public_key: str, message: bytes, signature: str) -> bool:
         return False
 
 
-def request_message(method: str, path: str, body: bytes) -> bytes:
-    return f"{method.upper()}|{path}|{hashlib.sha256(body).hexdigest()}".encode("ascii")
+def request_message(method: str, path: str, body: bytes, when: str = "",
+                    nonce: str = "") -> bytes:
+    """What a station signs. Over HTTP it includes the request's time and a nonce (a captured
+    request is stale once REQUEST_WINDOW_S has passed, and refused as a replay before that);
+    a batch carried in a USB bundle is signed without them, as it is imported days later."""
+    base = f"{method.upper()}|{path}|{hashlib.sha256(body).hexdigest()}"
+    return (f"{base}|{when}|{nonce}" if when or nonce else base).encode("ascii")
+
+
+def new_nonce() -> str:
+    return b64(secrets.token_bytes(16))
 
 
 def sign_request(private_key: bytes, station_id: str, method: str, path: str,
-                 body: bytes = b"") -> dict[str, str]:
-    """The headers that make a request the station's."""
-    return {STATION_HEADER: station_id,
-            SIGNATURE_HEADER: sign_bytes(private_key, request_message(method, path, body))}
+                 body: bytes = b"", when: str | None = None) -> dict[str, str]:
+    """The headers that make a request the station's, at ``when`` (UTC text; now, if not
+    given: the station passes its own clock)."""
+    when, nonce = when or utc_now_text(), new_nonce()
+    return {STATION_HEADER: station_id, TIME_HEADER: when, NONCE_HEADER: nonce,
+            SIGNATURE_HEADER: sign_bytes(private_key,
+                                         request_message(method, path, body, when, nonce))}
+
+
+@dataclass(frozen=True)
+class Freshness:
+    """A signed HTTP request's time and nonce, as its headers carried them."""
+    when: str | None
+    nonce: str | None
+
+
+NONCE_PATTERN = re.compile(r"[A-Za-z0-9_-]{16,32}")
 
 
 def check_request(public_key: str, method: str, path: str, body: bytes,
-                  signature: str | None) -> None:
+                  signature: str | None, fresh: Freshness | None = None) -> None:
+    """The signature is the station's (over the time and nonce too, for an HTTP request);
+    401 otherwise. Whether the time is recent is the center's to say (Center.authenticate)."""
     if not signature:
         raise ProtocolError(401, "missing_signature", f"no {SIGNATURE_HEADER} header")
-    if not verify_bytes(public_key, request_message(method, path, body), signature):
+    when = nonce = ""
+    if fresh is not None:
+        if not fresh.when or not fresh.nonce:
+            raise ProtocolError(401, "missing_signature",
+                                f"no {TIME_HEADER} or {NONCE_HEADER} header")
+        if len(fresh.when) > 32 or not NONCE_PATTERN.fullmatch(fresh.nonce):
+            raise ProtocolError(401, "bad_signature", "the request's time or nonce is malformed")
+        when, nonce = fresh.when, fresh.nonce
+    if not verify_bytes(public_key, request_message(method, path, body, when, nonce), signature):
         raise ProtocolError(401, "bad_signature", "the signature does not match this station's key")
 
 

@@ -33,12 +33,12 @@ def _station(tmp_path, n: int):
     return station, keeper
 
 
-def _post_until_answered(url: str, body: bytes, headers: dict) -> int:
+def _post_until_answered(url: str, body: bytes, sign) -> int:
     """A copy's status; a connection the killed process dropped is tried again, as the
-    station's uploader does."""
+    station's uploader does (signing each try afresh, as it does)."""
     for _attempt in range(10):
         try:
-            return requests.post(url, data=body, headers=headers, timeout=60).status_code
+            return requests.post(url, data=body, headers=sign(), timeout=60).status_code
         except requests.ConnectionError:
             continue
     raise AssertionError("no center process answered")
@@ -56,8 +56,8 @@ def _storm(url: str, station_id: str, store, size: int = 50, copies: int = 6) ->
     with ThreadPoolExecutor(copies) as pool:
         for start in range(0, len(events) - size + 1, size):
             body = protocol.encode_batch(station_id, events[start:start + size])
-            headers = protocol.sign_request(key, station_id, "POST", path, body)
-            statuses += pool.map(lambda _n: _post_until_answered(url + path, body, headers),
+            sign = (lambda b=body: protocol.sign_request(key, station_id, "POST", path, b))
+            statuses += pool.map(lambda _n: _post_until_answered(url + path, body, sign),
                                  range(copies))
     return statuses
 

@@ -171,22 +171,30 @@ def test_any_bytes_are_a_batch_or_a_4xx(noise):
         assert 400 <= exc.status < 500
 
 
-def test_request_signatures_bind_method_path_and_body():
+def test_request_signatures_bind_method_path_body_time_and_nonce():
     key = protocol.new_private_key()
     public = protocol.public_key_of(key)
     path = f"{protocol.API}/stations/S1/batches"
-    headers = protocol.sign_request(key, "S1", "POST", path, b"body")
+    headers = protocol.sign_request(key, "S1", "POST", path, b"body", "2026-11-22T10:00:00.000Z")
     signature = headers[protocol.SIGNATURE_HEADER]
-    protocol.check_request(public, "POST", path, b"body", signature)
-    for method, p, body in (("PUT", path, b"body"), ("POST", path.replace("S1", "S2"), b"body"),
-                            ("POST", path, b"bodY")):
+    fresh = protocol.Freshness(headers[protocol.TIME_HEADER], headers[protocol.NONCE_HEADER])
+    protocol.check_request(public, "POST", path, b"body", signature, fresh)
+    for method, p, body, f in (
+            ("PUT", path, b"body", fresh), ("POST", path.replace("S1", "S2"), b"body", fresh),
+            ("POST", path, b"bodY", fresh),
+            ("POST", path, b"body", protocol.Freshness("2026-11-22T10:05:00.000Z", fresh.nonce)),
+            ("POST", path, b"body", protocol.Freshness(fresh.when, protocol.new_nonce())),
+            ("POST", path, b"body", None)):  # the time-less form a USB bundle's batch has
         with pytest.raises(ProtocolError, match="bad_signature"):
-            protocol.check_request(public, method, p, body, signature)
+            protocol.check_request(public, method, p, body, signature, f)
     with pytest.raises(ProtocolError, match="missing_signature"):
-        protocol.check_request(public, "POST", path, b"body", None)
+        protocol.check_request(public, "POST", path, b"body", None, fresh)
+    with pytest.raises(ProtocolError, match="missing_signature"):  # an HTTP request needs both
+        protocol.check_request(public, "POST", path, b"body", signature,
+                               protocol.Freshness(None, fresh.nonce))
     other = protocol.public_key_of(protocol.new_private_key())
     with pytest.raises(ProtocolError, match="bad_signature"):
-        protocol.check_request(other, "POST", path, b"body", signature)
+        protocol.check_request(other, "POST", path, b"body", signature, fresh)
 
 
 def test_acks_hold_only_under_the_pinned_center_key_and_for_this_station():

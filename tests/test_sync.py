@@ -657,3 +657,42 @@ def test_an_enrollment_body_is_read_under_a_limit(center):
     streamed = requests.post(url, data=chunks(), headers={"Content-Type": "application/json"},
                              timeout=30)
     assert (streamed.status_code, streamed.json()["error"]) == (413, "too_large")
+
+
+def test_a_captured_request_cannot_be_replayed_and_a_stale_one_changes_nothing(
+        store, keeper, center, db, enrolled):
+    """Issue 20, item 8: a captured signed GET head worked forever and refreshed "last seen".
+    Signed requests now carry a time and a nonce: a replay within the window is refused, a
+    request outside it too (with the center's time), and neither changes anything."""
+    from station_app.core.signing import private_key
+
+    key, path = private_key(store), f"{protocol.API}/stations/{STATION}/head"
+    uploader = client.Uploader(store)
+    uploader.round()  # the station's clock (2026-11-20 in these tests) is off: it learns by how much
+    assert uploader.clock_skew.days >= 1
+    headers = protocol.sign_request(key, STATION, "GET", path)
+    first = requests.get(center.url + path, headers=headers, timeout=10)
+    assert first.status_code == 200
+    seen = db.station(STATION).last_seen_at
+    replayed = requests.get(center.url + path, headers=headers, timeout=10)
+    assert (replayed.status_code, replayed.json()["error"]) == (401, "replayed")
+    old = protocol.sign_request(key, STATION, "GET", path, when="2026-01-01T00:00:00.000Z")
+    stale = requests.get(center.url + path, headers=old, timeout=10)
+    assert (stale.status_code, stale.json()["error"]) == (401, "stale_request")
+    assert stale.json()["server_time"] > "2026-01-01"
+    assert db.station(STATION).last_seen_at == seen  # neither moved "last seen"
+    # A batch: replayed, or stale, nothing of it is stored.
+    activity(store, keeper.id, 5)
+    body = protocol.encode_batch(STATION, _events(store))
+    batch_path = protocol.batch_path(STATION)
+    old = protocol.sign_request(key, STATION, "POST", batch_path, body, "2026-01-01T00:00:00.000Z")
+    stale = requests.post(center.url + batch_path, data=body, headers=old, timeout=10)
+    assert (stale.status_code, stale.json()["error"]) == (401, "stale_request")
+    before = held(db)
+    fresh = protocol.sign_request(key, STATION, "POST", batch_path, body)
+    del fresh[protocol.NONCE_HEADER]  # and one without its nonce
+    assert requests.post(center.url + batch_path, data=body, headers=fresh,
+                         timeout=10).status_code == 401
+    assert held(db) == before and db.station(STATION).last_seen_at == seen
+    uploader.round()
+    assert_in_step(store, db)

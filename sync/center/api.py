@@ -100,10 +100,18 @@ def create_app(center: Center) -> FastAPI:
     def station_path(station_id: str, what: str) -> str:
         return f"{API}/stations/{station_id}/{what}"
 
-    async def signed(request: Request, station_id: str, what: str, body: bytes = b""):
-        return await run_in_threadpool(
+    def freshness(request: Request) -> protocol.Freshness:
+        return protocol.Freshness(request.headers.get(protocol.TIME_HEADER),
+                                  request.headers.get(protocol.NONCE_HEADER))
+
+    async def signed(request: Request, station_id: str, what: str):
+        """A fresh signed GET of the station's: authenticated, its nonce spent, last seen."""
+        fresh = freshness(request)
+        info = await run_in_threadpool(
             center.authenticate, station_id, request.method, station_path(station_id, what),
-            body, request.headers.get(SIGNATURE_HEADER))
+            b"", request.headers.get(SIGNATURE_HEADER), fresh)
+        await run_in_threadpool(center.seen, station_id, fresh)
+        return info
 
     @app.get(f"{API}/health", responses={
         200: {"description": "batches are being stored"},
@@ -153,7 +161,7 @@ def create_app(center: Center) -> FastAPI:
         body = await bounded_body(request)
         ack = await run_in_threadpool(ingest.receive, center, station_id,
                                       station_path(station_id, "batches"), body,
-                                      request.headers.get(SIGNATURE_HEADER))
+                                      request.headers.get(SIGNATURE_HEADER), freshness(request))
         return JSONResponse(ack)  # made here, so already a SignedDocument: not checked again
 
     @app.get(API + "/stations/{station_id}/config", response_model=SignedDocument | None,

@@ -98,9 +98,10 @@ def ledger_entries(station_id: str, ev: dict) -> list[dict]:
 
 
 def receive(center: Center, station_id: str, path: str, body: bytes,
-            signature: str | None) -> dict:
-    """Store a signed batch; the center's signed ack, or ProtocolError with nothing stored."""
-    key = center.authenticate(station_id, "POST", path, body, signature).public_key
+            signature: str | None, fresh: protocol.Freshness | None = None) -> dict:
+    """Store a signed batch; the center's signed ack, or ProtocolError with nothing stored.
+    ``fresh``: the time and nonce of an HTTP upload (a bundle's batches have none)."""
+    key = center.authenticate(station_id, "POST", path, body, signature, fresh).public_key
     batch = protocol.decode_batch(body)
     if batch.station_id != station_id:
         raise ProtocolError(400, "wrong_station", "the batch names another station")
@@ -108,6 +109,7 @@ def receive(center: Center, station_id: str, path: str, body: bytes,
     events, entries, flags = _rows(station_id, batch, now)
     try:
         with center.storing(), center.write() as conn:
+            center.spend_nonce(conn, station_id, fresh)
             mark = _check_and_store(center, conn, station_id, key, batch, events, entries,
                                     flags, now)
     except _Conflict as conflict:

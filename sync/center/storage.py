@@ -22,6 +22,7 @@ from typing import Iterator
 
 from sqlalchemy import (Connection, Engine, bindparam, create_engine, delete, func, insert,
                         select, update)
+from sqlalchemy.exc import IntegrityError
 
 from station_app.core import county_config
 from station_app.core.canonical import GENESIS_HASH, canonical_json
@@ -30,7 +31,7 @@ from station_app.core.monthly import ENTRY_FIELDS, assemble_ledger, check_month,
 from sync import protocol
 from sync.center import keyfile
 from sync.center.schema import (center_setting, config, enrollment, enrollment_attempt, event,
-                                flag, ledger_entry, station)
+                                flag, ledger_entry, request_nonce, station)
 from sync.protocol import ProtocolError
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -376,15 +377,54 @@ class Center:
         return [StationInfo(*r) for r in rows]
 
     def authenticate(self, station_id: str, method: str, path: str, body: bytes,
-                     signature: str | None) -> StationInfo:
-        """The station, if the request is its own; 401/403 otherwise."""
+                     signature: str | None,
+                     fresh: protocol.Freshness | None = None) -> StationInfo:
+        """The station, if the request is its own; 401/403 otherwise. ``fresh``: an HTTP
+        request's signed time and nonce; its time must be within REQUEST_WINDOW_S of ours
+        (401 stale_request, with our time, otherwise). Its nonce is spent by the caller, in
+        the transaction of whatever the request changes (spend_nonce)."""
         info = self.station(station_id)
         if info.status == "revoked":
             raise ProtocolError(403, "revoked", f"station {station_id} is revoked")
         if info.public_key is None:
             raise ProtocolError(403, "not_enrolled", f"station {station_id} has not enrolled")
-        protocol.check_request(info.public_key, method, path, body, signature)
+        protocol.check_request(info.public_key, method, path, body, signature, fresh)
+        if fresh is not None:
+            now = self.now()
+            try:
+                off = abs((from_utc_text(fresh.when) - from_utc_text(now)).total_seconds())
+            except ValueError:
+                off = None
+            if off is None or off > protocol.REQUEST_WINDOW_S:
+                raise ProtocolError(401, "stale_request", "the request's time is not the "
+                                    "center's; sign it again with server_time",
+                                    server_time=now)
         return info
+
+    def spend_nonce(self, conn: Connection, station_id: str,
+                    fresh: protocol.Freshness | None) -> None:
+        """Keep a request's nonce until its window has passed; 401 replayed if it was kept
+        already (the caller's transaction then rolls back: a replay changes nothing)."""
+        if fresh is None:
+            return
+        expires = to_utc_text(from_utc_text(fresh.when)
+                              + timedelta(seconds=2 * protocol.REQUEST_WINDOW_S))
+        try:
+            conn.execute(insert(request_nonce).values(station_id=station_id,
+                                                      nonce=fresh.nonce, expires_at=expires))
+        except IntegrityError:
+            raise ProtocolError(401, "replayed", "this request was received already") from None
+
+    def seen(self, station_id: str, fresh: protocol.Freshness | None) -> None:
+        """A fresh signed request from the station (head, config): its nonce spent, its
+        "last seen" moved, and its nonces whose window has passed let go."""
+        now = self.now()
+        with self.write() as conn:
+            self.spend_nonce(conn, station_id, fresh)
+            conn.execute(update(station).where(station.c.station_id == station_id)
+                         .values(last_seen_at=now))
+            conn.execute(delete(request_nonce).where(request_nonce.c.station_id == station_id,
+                                                     request_nonce.c.expires_at < now))
 
     def station_lock(self, conn: Connection, station_id: str, key: str) -> tuple[int, str, int]:
         """Lock the station's row for a batch signed with ``key``: its (hw_seq, hw_hash) and
