@@ -47,11 +47,17 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--center", required=True, help="the center's address, e.g. http://host:8600")
     e.add_argument("--station-id", required=True)
     e.add_argument("--code", required=True, help="the one-time code from the county")
+    e.add_argument("--center-key", default="",
+                   help="the center key's fingerprint from the enrollment card: the center's "
+                        "answer must be signed with that key")
     sub.add_parser("sync", help="one sync round with the county center; prints a summary")
     x = sub.add_parser("export-bundle", help="unsynced records in one file for a USB stick")
     x.add_argument("--out", type=Path, required=True)
     x.add_argument("--station-id", default=None, help="with --code: enroll by this file")
     x.add_argument("--code", default=None, help="one-time code (a station with no link at all)")
+    x.add_argument("--center-key", default="",
+                   help="with --code: the center key's fingerprint from the enrollment card; "
+                        "the county's reply must be signed with that key")
     r = sub.add_parser("import-reply",
                        help="the county's reply to a bundle: what it holds, its configuration")
     r.add_argument("file", type=Path)
@@ -224,7 +230,8 @@ def cmd_enroll(args) -> int:
     from sync.client import enroll
 
     station = _open(args)
-    state = enroll(station.store, args.center, args.station_id, args.code, SYSTEM)
+    state = enroll(station.store, args.center, args.station_id, args.code, SYSTEM,
+                   center_key=args.center_key)
     print(f"enrolled as {state.station_id} with {state.center_url}; "
           f"center key {state.center_key[:12]}… pinned")
     return 0
@@ -250,7 +257,8 @@ def cmd_export_bundle(args) -> int:
         print("station-app: --station-id and --code go together", file=sys.stderr)
         return 2
     station = _open(args)
-    count = write_bundle(station.store, args.out, args.station_id, args.code)
+    count = write_bundle(station.store, args.out, args.station_id, args.code,
+                         center_key=args.center_key)
     print(f"bundle written: {args.out} ({count} events, {args.out.stat().st_size} bytes)")
     return 0
 

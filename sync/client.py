@@ -126,8 +126,10 @@ def _call(session, method: str, url: str, body: bytes = b"", headers: dict | Non
 
 # --- enrollment ---------------------------------------------------------------------------------
 def enroll(store, center_url: str, station_id: str, code: str, operator: str,
-           session=None) -> SyncState:
-    """Register this station's key with the one-time code and pin the center's key."""
+           session=None, center_key: str = "") -> SyncState:
+    """Register this station's key with the one-time code and pin the center's key.
+    ``center_key``: the fingerprint on the enrollment card; an answer signed by another key
+    (someone between the station and the county) is refused and nothing is kept."""
     from station_app.core.signing import public_key_text
 
     session = session or requests.Session()
@@ -140,6 +142,7 @@ def enroll(store, center_url: str, station_id: str, code: str, operator: str,
                             (answer or {}).get("detail", ""))
     if not isinstance(answer, dict) or not isinstance(answer.get("center_public_key"), str):
         raise ProtocolError(502, "malformed", "the enrollment answer carries no center key")
+    protocol.check_center_key(answer["center_public_key"], center_key)
     fields = protocol.check_document(answer["center_public_key"], answer)
     if fields.get("station_id") != station_id:
         raise ProtocolError(502, "wrong_station", "the answer is for another station")
@@ -532,14 +535,18 @@ class SyncLoop:
 
 
 # --- USB bundle ---------------------------------------------------------------------------------
+EXPECTED_CENTER_KEY = "expected_center_key"  # machine_state: the card's fingerprint, by bundle
+
+
 def export_bundle(store, station_id: str | None = None, code: str | None = None,
-                  operator: str = SYSTEM) -> tuple[bytes, int]:
+                  operator: str = SYSTEM, center_key: str = "") -> tuple[bytes, int]:
     """Every event after the acked mark as signed batches in one file: (bytes, event count).
 
     The mark does not move: the county's import is what makes them synced (and its reply,
     import_reply), and a bundle carried twice, or overlapping an online sync, is stored once.
     A station that never gets a link enrolls by bundle too: with ``code``, the file carries the
-    enrollment request, and the station takes the id (journaled, as enrolling online is)."""
+    enrollment request, and the station takes the id (journaled, as enrolling online is);
+    ``center_key``, the card's fingerprint, is kept to check the county's first reply."""
     from station_app.core.signing import private_key, public_key_text
 
     state = load_state(store)
@@ -552,6 +559,8 @@ def export_bundle(store, station_id: str | None = None, code: str | None = None,
         enrollment = {"code": code, "public_key": public_key_text(store)}
         if station_settings(store).station_id != station_id:
             record_enrollment(store, operator, station_id, "")  # "": by bundle, no address
+        if center_key:
+            set_machine_state(store, **{EXPECTED_CENTER_KEY: center_key})
     start = state.acked_seq + 1 if state and state.station_id == station_id else 1
     bodies, count, events = [], 0, store.event_dicts(start)
     while chunk := list(islice(events, protocol.BATCH_EVENTS)):
@@ -562,8 +571,8 @@ def export_bundle(store, station_id: str | None = None, code: str | None = None,
 
 
 def write_bundle(store, path, station_id: str | None = None, code: str | None = None,
-                 operator: str = SYSTEM) -> int:
-    data, count = export_bundle(store, station_id, code, operator)
+                 operator: str = SYSTEM, center_key: str = "") -> int:
+    data, count = export_bundle(store, station_id, code, operator, center_key)
     write_atomically(path, data)
     return count
 
@@ -581,8 +590,9 @@ def import_reply(store, data: bytes) -> ReplyResult:
     """The county's reply carried back on the stick (county-center import-bundle --reply):
     what an online round would have said. Its mark moves this station's only forward and only
     to a point of its own chain; its configuration is applied as a downloaded one would be.
-    A station that has never had a link pins the county's key here, as enrolling online does;
-    one that has refuses a reply signed by any other key. Nothing changes if a check fails."""
+    A station that has never had a link pins the county's key here, as enrolling online does,
+    once it matches the fingerprint of the enrollment card (when the card gave one); one that
+    has refuses a reply signed by any other key. Nothing changes if a check fails."""
     reply = protocol.read_reply(data)
     state = load_state(store)
     own_id = state.station_id if state else station_settings(store).station_id
@@ -595,6 +605,9 @@ def import_reply(store, data: bytes) -> ReplyResult:
     if state is not None and reply.center_public_key != state.center_key:
         raise ProtocolError(400, "wrong_center",
                             "this reply is not from the county center this station joined")
+    if state is None:  # the first reply: the card's fingerprint decides, not trust
+        protocol.check_center_key(reply.center_public_key,
+                                  machine_state(store, EXPECTED_CENTER_KEY, ""))
     state = state or SyncState("", reply.center_public_key, own_id)
     seq, digest = _own_point(store, protocol.check_ack(state.center_key, reply.ack, own_id))
     config = None if reply.config is None else \

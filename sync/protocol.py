@@ -416,17 +416,41 @@ def key_fingerprint(public_key: str) -> str:
     return "-".join(digest[i:i + 4] for i in range(0, 16, 4))
 
 
-def enrollment_text(url: str, station_id: str, code: str) -> str:
+@dataclass(frozen=True)
+class EnrollmentCard:
+    """What an enrollment QR code (or the printed card) tells a station."""
+    url: str
+    station_id: str
+    code: str
+    center_key: str  # the center key's fingerprint; "" on cards from before it was printed
+
+
+def enrollment_text(url: str, station_id: str, code: str, center_key: str) -> str:
     """What the QR code says; the station's enroll dialog reads it from a scanner."""
-    return f"VSENROLL|{url}|{station_id}|{code}"
+    return f"VSENROLL|{url}|{station_id}|{code}|{center_key}"
 
 
-def parse_enrollment_text(text: str) -> tuple[str, str, str] | None:
-    """(center url, station id, code) from the QR code `county-center add-station` prints."""
+def parse_enrollment_text(text: str) -> EnrollmentCard | None:
+    """The card from the QR code `county-center add-station` prints."""
     parts = text.strip().split("|")
-    if len(parts) == 4 and parts[0] == "VSENROLL":
-        return parts[1], parts[2], parts[3]
+    if len(parts) in (4, 5) and parts[0] == "VSENROLL":
+        return EnrollmentCard(*parts[1:4], parts[4] if len(parts) == 5 else "")
     return None
+
+
+def normal_fingerprint(text: str) -> str:
+    """A fingerprint as typed or scanned: upper case, without spaces or dashes."""
+    return re.sub(r"[\s-]", "", text).upper()
+
+
+def check_center_key(center_public_key: str, fingerprint: str | None) -> None:
+    """The center's key is the one on the enrollment card (when the card gave one); a reply
+    signed by any other key, a forged first answer included, is refused."""
+    if fingerprint and normal_fingerprint(fingerprint) != \
+            normal_fingerprint(key_fingerprint(center_public_key)):
+        raise ProtocolError(502, "wrong_center_key",
+                            "the answer is signed by another key than the county center's on "
+                            "the enrollment card")
 
 
 # --- USB bundles ------------------------------------------------------------------------------

@@ -34,13 +34,15 @@ def test_joining_by_qr_code_and_syncing_from_the_status_bar(qtbot, gui, county, 
     code = db.add_station(STATION, "测试站")
     page.enroll()
     dialog = page.dialog
-    assert page.handle_scan(f"VSENROLL|{center.url}|{STATION}|AAAA-AAAA")  # a wrong code first
+    card = f"|{db.fingerprint}"  # the county's QR code carries its key's fingerprint
+    assert page.handle_scan(f"VSENROLL|{center.url}|{STATION}|AAAA-AAAA{card}")  # a wrong code
+    assert dialog.center_key.text() == db.fingerprint
     dialog.accept()
     qtbot.waitUntil(lambda: page.banner.kind == "error", timeout=10_000)
     assert "不是为这个站点编号发放的" in page.banner.text()
     assert client.load_state(store) is None  # nothing changed
     page.enroll()
-    page.handle_scan(f"VSENROLL|{center.url}|{STATION}|{code}")
+    page.handle_scan(f"VSENROLL|{center.url}|{STATION}|{code}{card}")
     with qtbot.waitSignal(window.sync_runner.changed, timeout=20_000,
                           check_params_cb=lambda s: s.enrolled and s.pending == 0):
         page.dialog.accept()
@@ -83,7 +85,7 @@ def test_a_station_without_a_link_reads_the_countys_reply_from_the_stick(qtbot, 
     assert dialog.isVisible() and dialog.station_id.text() == STATION
     assert dialog.problem.text() == "还缺：一次性加入码。" and dialog.code.hasFocus()
     assert not bundle.exists()
-    assert page.handle_scan(f"VSENROLL|{center.url}|{STATION}|{code}")  # the county's QR code
+    assert page.handle_scan(f"VSENROLL|{center.url}|{STATION}|{code}|{db.fingerprint}")
     page.dialog.accept()
     qtbot.waitUntil(lambda: page.banner.kind == "ok", timeout=10_000)
     assert page.banner.text() == f"U盘包已导出：{store.head()[0]} 条记录。请交给县中心。"
@@ -121,3 +123,28 @@ def test_a_station_id_taken_with_an_earlier_bundle_needs_no_code_again(qtbot, gu
     other.station_id.setText("610102-002")  # another id: its code is missing
     other.accept()
     assert other.result() != EnrollDialog.DialogCode.Accepted and "一次性加入码" in other.problem.text()
+
+
+def test_a_scanned_card_refuses_a_center_signing_with_another_key(qtbot, gui, county, store,
+                                                                  keeper, tmp_path):
+    """Issue 20, item 7: the QR card carries the county key's fingerprint; an answer signed by
+    any other key (here: another center at the card's address) is refused in Chinese, and
+    nothing is pinned."""
+    window, ctx, _keys = gui
+    center, db = county
+    impostor = CenterProcess(new_center(str(tmp_path / "impostor.sqlite3"))).start()
+    fake = open_center(impostor.db_url)
+    code = fake.add_station(STATION, "测试站")
+    window.start_sync()
+    page = window.page("sync")
+    window.show_page(page)
+    wait_idle(qtbot, ctx)
+    page.enroll()
+    page.handle_scan(f"VSENROLL|{impostor.url}|{STATION}|{code}|{db.fingerprint}")
+    page.dialog.accept()
+    qtbot.waitUntil(lambda: page.banner.kind == "error", timeout=10_000)
+    assert "不是您卡上的县中心" in page.banner.text()
+    assert client.load_state(store) is None
+    window.sync_runner.stop()
+    fake.close()
+    impostor.stop()

@@ -696,3 +696,38 @@ def test_a_captured_request_cannot_be_replayed_and_a_stale_one_changes_nothing(
     assert held(db) == before and db.station(STATION).last_seen_at == seen
     uploader.round()
     assert_in_step(store, db)
+
+
+def test_the_cards_fingerprint_refuses_another_centers_first_answer(store, keeper, center, db,
+                                                                    tmp_path):
+    """Issue 20, item 7: a station with no link pinned whatever key its first reply carried
+    (a forged one: a ¥50/day fee, an announcement with a bank account), then refused the
+    county's real reply. With the card's fingerprint the forged first answer is refused,
+    online and by USB alike, and nothing is kept."""
+    from sync.center.bundles import import_bundle, reply
+    from sync.center.storage import open_center
+    from tests.centers import CenterProcess, new_center
+
+    code = db.add_station(STATION, "测试站")
+    impostor = CenterProcess(new_center(str(tmp_path / "impostor.sqlite3"))).start()
+    fake = open_center(impostor.db_url)
+    fake_code = fake.add_station(STATION, "测试站")
+    with pytest.raises(ProtocolError) as refused:
+        client.enroll(store, impostor.url, STATION, fake_code, keeper.id,
+                      center_key=db.fingerprint)
+    assert refused.value.code == "wrong_center_key" and client.load_state(store) is None
+    # By USB: the bundle keeps the card's fingerprint; a reply from another county is refused.
+    activity(store, keeper.id, 3)
+    bundle = tmp_path / "b.vsb"
+    client.write_bundle(store, bundle, STATION, code, keeper.id,
+                        center_key=db.fingerprint.lower().replace("-", " "))
+    fake.publish_config({"overdue": {"free_days": 1, "fee_per_day_fen": 5000}})
+    with pytest.raises(ProtocolError) as forged:
+        client.import_reply(store, reply(fake, STATION))
+    assert forged.value.code == "wrong_center_key" and client.load_state(store) is None
+    import_bundle(db, bundle.read_bytes())
+    result = client.import_reply(store, reply(db, STATION))
+    assert result.acked_seq == store.head()[0]
+    assert client.load_state(store).center_key == db.public_key
+    fake.close()
+    impostor.stop()

@@ -423,6 +423,10 @@
         <translation>扫描县中心给的二维码，或照着上面的内容输入。</translation>
     </message>
     <message>
+        <source>Center key</source>
+        <translation>县中心密钥指纹</translation>
+    </message>
+    <message>
         <source>County center</source>
         <translation>县中心</translation>
     </message>
@@ -3253,6 +3257,10 @@
         <translation>这份回执不是本站加入的县中心发的。</translation>
     </message>
     <message>
+        <source>Too many wrong codes were tried for this station. Wait {minutes} minutes, or ask the county for a new code.</source>
+        <translation>这个站点试错的加入码太多了。请等 {minutes} 分钟再试，或向县中心要一个新的加入码。</translation>
+    </message>
+    <message>
         <source>That reply does not check out (changed on the way, or not signed by the county center). Nothing was changed.</source>
         <translation>这份回执核对不上（途中被改动，或不是县中心签发的），本站什么都没有改。</translation>
     </message>
@@ -3287,6 +3295,10 @@
     <message>
         <source>The county center does not know this station id.</source>
         <translation>县中心没有这个站点编号。</translation>
+    </message>
+    <message>
+        <source>The answer is not signed by the county center on your card: nothing was kept. Call the county center.</source>
+        <translation>回答不是您卡上的县中心签发的，什么都没有保存。请打电话给县中心。</translation>
     </message>
     <message>
         <source>There is no county center at that address. Check the address.</source>

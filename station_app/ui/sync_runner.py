@@ -122,6 +122,9 @@ def sync_error_text(exc: BaseException) -> str:
         "unknown_station": QT_TRANSLATE_NOOP("sync", "The county center does not know this "
                                                      "station id."),
         "not_enrolled": not_joined,
+        "wrong_center_key": QT_TRANSLATE_NOOP("sync", "The answer is not signed by the county "
+                                                      "center on your card: nothing was kept. "
+                                                      "Call the county center."),
     }
     if exc.code in known:
         return tr_sync(known[exc.code])

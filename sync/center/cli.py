@@ -125,25 +125,31 @@ def cmd_serve(args) -> int:
 
 
 def cmd_add_station(args) -> int:
-    return _print_code(args, _open(args).add_station(args.station_id, args.name, args.village))
+    center = _open(args)
+    return _print_code(args, center.add_station(args.station_id, args.name, args.village),
+                       center.fingerprint)
 
 
 def cmd_rekey_station(args) -> int:
-    return _print_code(args, _open(args).rekey_station(args.station_id))
+    center = _open(args)
+    return _print_code(args, center.rekey_station(args.station_id), center.fingerprint)
 
 
-def _print_code(args, code: str) -> int:
-    """The one-time code, and its QR code for the station to scan (also as PNG, if asked)."""
+def _print_code(args, code: str, fingerprint: str) -> int:
+    """The one-time code and the center key's fingerprint, and the QR code carrying both for
+    the station to scan (also as PNG, if asked)."""
     import qrcode
 
     from sync.protocol import enrollment_text
 
     qr = qrcode.QRCode(border=1)
-    qr.add_data(enrollment_text(args.url, args.station_id.strip(), code))
+    qr.add_data(enrollment_text(args.url, args.station_id.strip(), code, fingerprint))
     if args.qr_out:  # first: a closed stdout must not lose the only copy of a new code's QR
         qr.make_image().save(args.qr_out)
     print(f"station {args.station_id}: one-time enrollment code {code} "
-          f"(valid 7 days, for one enrollment)")
+          f"(valid 7 days, for one enrollment)\n"
+          f"county center key fingerprint {fingerprint} (the station checks the center's first "
+          f"answer against it: station-app enroll --center-key {fingerprint})")
     qr.print_ascii(out=sys.stdout, invert=True)
     if args.qr_out:
         print(f"QR code saved: {args.qr_out}")

@@ -16,8 +16,9 @@ from station_app.ui.widgets import fill_table, form, local_time, main_button, pl
 
 
 class EnrollDialog(QDialog):
-    """The county's address, this station's id and the one-time code; a scan of the county's
-    QR code fills all three. ``by_bundle``: for a station without a link, whose USB bundle
+    """The county's address, this station's id, the one-time code and the fingerprint of the
+    county center's key; a scan of the county's QR code fills them all, and the center's
+    answer must then be signed with that key. ``by_bundle``: for a station without a link, whose USB bundle
     carries its enrollment: no address; ``known_id``, a station id this station took with an
     earlier bundle, needs no code again."""
 
@@ -31,6 +32,8 @@ class EnrollDialog(QDialog):
         self.station_id = sized(QLineEdit(), 14)
         self.code = sized(QLineEdit(), 14)
         self.code.setPlaceholderText("XXXX-XXXX")
+        self.center_key = sized(QLineEdit(), 14)
+        self.center_key.setPlaceholderText("XXXX-XXXX-XXXX-XXXX")
         hint = sized(QLabel(self.tr(
             "The county center has not confirmed this station yet: the bundle carries the codes "
             "the county gave you. Scan its QR code, or type what it says.") if by_bundle else
@@ -41,7 +44,8 @@ class EnrollDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         rows = [(self.tr("Station code"), self.station_id),
-                (self.tr("One-time code"), self.code)]
+                (self.tr("One-time code"), self.code),
+                (self.tr("Center key"), self.center_key)]
         if not by_bundle:
             rows.insert(0, (self.tr("County center"), self.url))
         self.problem = sized(QLabel(""), 13)
@@ -60,17 +64,17 @@ class EnrollDialog(QDialog):
         found = parse_enrollment_text(text)
         if found is None:
             return False
-        url, station_id, code = found
-        if url:
-            self.url.setText(url)
-        self.station_id.setText(station_id)
-        self.code.setText(code)
+        if found.url:
+            self.url.setText(found.url)
+        self.station_id.setText(found.station_id)
+        self.code.setText(found.code)
+        self.center_key.setText(found.center_key)
         return True
 
     def accept(self) -> None:
         """OK only with everything filled in; otherwise say what is missing, keep what was
         typed, and put the cursor in the first empty field."""
-        url, station_id, code = self.values()
+        url, station_id, code, _center_key = self.values()
         missing = []
         if not self.by_bundle and not url.startswith(("http://", "https://")):
             missing.append((self.url, self.tr("the county center's address (http://…)")))
@@ -86,8 +90,9 @@ class EnrollDialog(QDialog):
             return
         super().accept()
 
-    def values(self) -> tuple[str, str, str]:
-        return self.url.text().strip(), self.station_id.text().strip(), self.code.text().strip()
+    def values(self) -> tuple[str, str, str, str]:
+        return tuple(field.text().strip() for field in
+                     (self.url, self.station_id, self.code, self.center_key))
 
 
 class SyncPage(Page):
@@ -95,7 +100,7 @@ class SyncPage(Page):
         super().__init__(ctx, parent)
         self.runner = None  # set by the window once the station is open
         self.dialog: EnrollDialog | None = None
-        self._typed: tuple[str, str, str] | None = None
+        self._typed: tuple[str, str, str, str] | None = None
         heading = sized(QLabel(self.tr("County center")), 18, bold=True)
         self.state = sized(QLabel(), 16, bold=True)
         self.center = sized(QLabel(), 13)
@@ -201,16 +206,17 @@ class SyncPage(Page):
 
     def _ask_codes(self, then, by_bundle: bool = False, station_id: str = "",
                    scanned: str | None = None) -> None:
-        """The enrollment dialog, for the keeper only; ``then(url, station_id, code)`` once
-        the keeper confirms it (the dialog has checked that nothing is missing)."""
+        """The enrollment dialog, for the keeper only; ``then(url, station_id, code,
+        center_key)`` once the keeper confirms it (the dialog has checked that nothing is
+        missing)."""
         if self.ctx.operator is None or not self.ctx.operator.is_keeper:
             self.banner.error(self.tr("Only the keeper can join a county center."))
             return
         self.dialog = EnrollDialog(self, by_bundle, known_id=station_id if by_bundle else "")
         self.dialog.station_id.setText(station_id)
         if not by_bundle and self._typed:  # what was typed before a join that failed
-            for field, value in zip((self.dialog.url, self.dialog.station_id, self.dialog.code),
-                                    self._typed):
+            for field, value in zip((self.dialog.url, self.dialog.station_id, self.dialog.code,
+                                     self.dialog.center_key), self._typed):
                 field.setText(value)
         if scanned:
             self.dialog.take_scan(scanned)
@@ -222,14 +228,14 @@ class SyncPage(Page):
         if result == QDialog.DialogCode.Accepted and dialog is not None:
             then(*dialog.values())
 
-    def _enroll_answered(self, url: str, station_id: str, code: str) -> None:
+    def _enroll_answered(self, url: str, station_id: str, code: str, center_key: str) -> None:
         from sync import client
 
         store, op = self.ctx.store, self.ctx.op_id
-        self._typed = (url, station_id, code)  # offered again if joining fails
+        self._typed = (url, station_id, code, center_key)  # offered again if joining fails
         self.banner.info(self.tr("Contacting the county center…"))
         self.runner.net.run(
-            lambda: client.enroll(store, url, station_id, code, op),
+            lambda: client.enroll(store, url, station_id, code, op, center_key=center_key),
             self._joined, self._join_failed, owner=self)
 
     def _join_failed(self, exc: BaseException) -> None:
@@ -271,15 +277,17 @@ class SyncPage(Page):
             self._write_bundle(path, None, None)
             return
 
-        self._ask_codes(lambda _url, station_id, code: self._write_bundle(path, station_id, code or None),
-                        by_bundle=True, station_id=recorded_id or "")
+        self._ask_codes(lambda _url, station_id, code, center_key: self._write_bundle(
+            path, station_id, code or None, center_key), by_bundle=True,
+            station_id=recorded_id or "")
 
-    def _write_bundle(self, path: str, station_id: str | None, code: str | None) -> None:
+    def _write_bundle(self, path: str, station_id: str | None, code: str | None,
+                      center_key: str = "") -> None:
         from sync import client
 
         store, op = self.ctx.store, self.ctx.op_id
         self.runner.net.run(
-            lambda: client.write_bundle(store, path, station_id, code, op),
+            lambda: client.write_bundle(store, path, station_id, code, op, center_key),
             lambda count: self.banner.ok(self.tr(
                 "Bundle written: {n} records. Take it to the county center.").format(n=count)),
             lambda exc: self.banner.error(sync_error_text(exc)), owner=self)
