@@ -184,6 +184,14 @@ def _translate(args):
     return (lambda context, text: translator.translate(context, text) or text), "zh"
 
 
+def _user_text(args, exc) -> str:
+    try:
+        t, _lang = _translate(args)
+    except (OSError, ValueError):  # no catalogue: the English words still say it
+        return str(exc)
+    return t("core", exc.template).format(**exc.params)
+
+
 def cmd_ledger(args) -> int:
     from station_app.core import monthly
     from station_app.reports.ledger_docs import export_month, ledger_bytes
@@ -300,7 +308,10 @@ def main(argv: list[str] | None = None) -> int:
     runtime.tune()  # sync and export read the whole journal
     try:
         return commands[args.command](args)
-    except (UserError, IntegrityError) as exc:
+    except UserError as exc:  # in the station's language, as the GUI says it
+        print(f"station-app: {_user_text(args, exc)}", file=sys.stderr)
+        return 2
+    except IntegrityError as exc:
         print(f"station-app: {exc}", file=sys.stderr)
         return 2
     except SyncError as exc:

@@ -34,7 +34,7 @@ def test_demo_verifies_and_journal_prints_json_lines(demo_dir):
 
 def test_demo_refuses_a_data_dir_with_records(demo_dir):
     result = run("--data-dir", demo_dir, "demo", check=False)
-    assert result.returncode == 2 and "already has records" in result.stderr
+    assert result.returncode == 2 and "已有记录" in result.stderr  # the keeper's language
 
 
 def test_verify_names_the_first_bad_seq(demo_dir, tmp_path):

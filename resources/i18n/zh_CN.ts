@@ -2641,6 +2641,10 @@
         <translation>请输入银行卡后四位。</translation>
     </message>
     <message>
+        <source>The computer&apos;s disk is full, so this was not saved. Everything saved before is safe. Free some space (delete old files, empty the recycle bin), then try again.</source>
+        <translation>电脑的磁盘满了，这一笔没有保存。之前保存的都还在。请腾出一些空间（删除不用的文件、清空回收站）后再试一次。</translation>
+    </message>
+    <message>
         <source>Requested</source>
         <translation>已登记</translation>
     </message>

@@ -29,7 +29,7 @@ from station_app.core import messages as m
 from station_app.core.canonical import (GENESIS_HASH, canonical_json, derive_id,
                                         event_hash_over, event_id_after, refuse_floats)
 from station_app.core.clock import local_date, to_utc_text, utc_offset_min
-from station_app.core.errors import UserError
+from station_app.core.errors import DiskFull, UserError, is_disk_full
 from station_app.core.models import LedgerLine
 from station_app.db.engine import WRITE_OPTION
 
@@ -248,11 +248,13 @@ class Store:
                     conn.commit()
                 else:
                     db.execute("COMMIT")
-            except BaseException:
+            except BaseException as exc:
                 if conn.in_transaction():
                     conn.rollback()
                 elif db.in_transaction:  # SQLite may have rolled back already (disk full)
                     db.execute("ROLLBACK")
+                if is_disk_full(exc):
+                    raise DiskFull() from exc
                 raise
             self._carried = (seq, tx.carry)
             self._config = tx.carry[_CONFIG]

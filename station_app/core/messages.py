@@ -111,3 +111,6 @@ UNKNOWN_BILL_KIND = QT_TRANSLATE_NOOP("core", "Unknown kind of bill “{code}”
 
 # other services
 CARD_LAST4_NEEDED = QT_TRANSLATE_NOOP("core", "Enter the last 4 digits of the bank card.")
+DISK_FULL = QT_TRANSLATE_NOOP(
+    "core", "The computer's disk is full, so this was not saved. Everything saved before is "
+            "safe. Free some space (delete old files, empty the recycle bin), then try again.")

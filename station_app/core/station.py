@@ -7,6 +7,7 @@ from pathlib import Path
 
 from station_app.core.clock import SystemClock
 from station_app.core.datadir import DB_NAME
+from station_app.core.errors import DiskFull, is_disk_full
 from station_app.core.journal import Store
 from station_app.core.settings import local_prefs
 from station_app.db.backup import backup_to, daily_backup, timestamped_name
@@ -42,5 +43,10 @@ def open_station(data_dir: Path, clock=None) -> Station:
     data_dir = Path(data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
     clock = clock or SystemClock()
-    engine = open_database(data_dir / DB_NAME, data_dir / "backups", clock.now())
+    try:
+        engine = open_database(data_dir / DB_NAME, data_dir / "backups", clock.now())
+    except Exception as exc:  # a full disk is the keeper's to fix: said so, not a traceback
+        if is_disk_full(exc):
+            raise DiskFull() from exc
+        raise
     return Station(data_dir, Store(engine, clock))

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from station_app.core.errors import IntegrityError
+from station_app.core.errors import DiskFull, IntegrityError, is_disk_full
 
 BACKUP_SUFFIX = ".sqlite3"
 DAILY_PREFIX = "daily-"
@@ -30,14 +30,20 @@ def backup_to(engine: Engine, dest: Path) -> Path:
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(dest.name + ".part")
     tmp.unlink(missing_ok=True)
-    raw = engine.raw_connection()  # autocommit at the driver: VACUUM refuses to run in a transaction
     try:
-        raw.driver_connection.execute("VACUUM INTO ?", (str(tmp),))
-    finally:
-        raw.close()
-    with open(tmp, "rb+") as fh:
-        os.fsync(fh.fileno())
-    os.replace(tmp, dest)
+        raw = engine.raw_connection()  # autocommit at the driver: VACUUM refuses a transaction
+        try:
+            raw.driver_connection.execute("VACUUM INTO ?", (str(tmp),))
+        finally:
+            raw.close()
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, dest)
+    except BaseException as exc:
+        tmp.unlink(missing_ok=True)  # never a half copy left behind
+        if is_disk_full(exc):
+            raise DiskFull() from exc
+        raise
     return dest
 
 
