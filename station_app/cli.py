@@ -71,9 +71,17 @@ def _data_dir(args) -> Path:
 
 
 def _open(args):
+    """The station in --data-dir; a folder without one is refused (a mistyped --data-dir must
+    not make a new, empty station that then "verifies" or syncs nothing)."""
+    from station_app.core import messages as m
+    from station_app.core.datadir import DB_NAME
+    from station_app.core.errors import UserError
     from station_app.core.station import open_station
 
-    return open_station(_data_dir(args))
+    folder = _data_dir(args)
+    if not (Path(folder) / DB_NAME).is_file():
+        raise UserError(m.NO_STATION_DATA, folder=str(folder))
+    return open_station(folder)
 
 
 def cmd_journal(args) -> int:
@@ -240,8 +248,10 @@ def cmd_enroll(args) -> int:
     station = _open(args)
     state = enroll(station.store, args.center, args.station_id, args.code, SYSTEM,
                    center_key=args.center_key)
+    from sync.protocol import key_fingerprint
+
     print(f"enrolled as {state.station_id} with {state.center_url}; "
-          f"center key {state.center_key[:12]}… pinned")
+          f"center key {key_fingerprint(state.center_key)} pinned")
     return 0
 
 

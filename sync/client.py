@@ -111,8 +111,11 @@ def _call(session, method: str, url: str, body: bytes = b"", headers: dict | Non
         raise Retry("the answer was cut short")
     if response.status_code == 429 and method == "POST" and url.endswith("/enroll"):
         # Not a trouble to wait out by itself: the keeper is told, and tries again later.
-        raise ProtocolError(429, "too_many_attempts", "too many failed attempts",
-                            retry_after=_retry_after(response))
+        wait = _retry_after(response) or 900
+        raise ProtocolError(429, "too_many_attempts",
+                            f"too many failed attempts for this station or from this address; "
+                            f"try again in {max(1, round(wait / 60))} min, or ask the county "
+                            f"for a new code", retry_after=wait)
     if response.status_code == 429 or response.status_code >= 500:
         raise Retry(f"the center answered {response.status_code}", _retry_after(response))
     try:
@@ -132,11 +135,27 @@ def enroll(store, center_url: str, station_id: str, code: str, operator: str,
     (someone between the station and the county) is refused and nothing is kept."""
     from station_app.core.signing import public_key_text
 
+    if not center_url.startswith(("http://", "https://")):
+        raise ProtocolError(400, "bad_address", f"the county center's address {center_url!r} "
+                                                "must start with http:// or https://")
+    if center_key:
+        protocol.normal_fingerprint(center_key)  # a mistyped fingerprint costs nothing
     session = session or requests.Session()
-    status, answer = _call(session, "POST", center_url.rstrip("/") + f"{protocol.API}/enroll",
-                           json.dumps({"station_id": station_id, "code": code,
-                                       "public_key": public_key_text(store)}).encode(),
-                           {"Content-Type": "application/json"})
+    base = center_url.rstrip("/") + protocol.API
+    try:
+        if center_key:  # the center proves its key before the one-time code goes anywhere
+            status, answer = _call(session, "GET", base + "/center")
+            if status != 200 or not isinstance(answer, dict) \
+                    or not isinstance(answer.get("center_public_key"), str):
+                raise ProtocolError(502, "not_a_center",
+                                    f"{center_url} does not answer as a county center")
+            protocol.check_center_key(answer["center_public_key"], center_key)
+        status, answer = _call(session, "POST", base + "/enroll",
+                               json.dumps({"station_id": station_id, "code": code,
+                                           "public_key": public_key_text(store)}).encode(),
+                               {"Content-Type": "application/json"})
+    except Retry as exc:
+        raise Retry(f"cannot reach the county center at {center_url} ({exc})") from exc
     if status != 200:
         raise ProtocolError(status, (answer or {}).get("error", "refused"),
                             (answer or {}).get("detail", ""))
@@ -560,6 +579,7 @@ def export_bundle(store, station_id: str | None = None, code: str | None = None,
         if station_settings(store).station_id != station_id:
             record_enrollment(store, operator, station_id, "")  # "": by bundle, no address
         if center_key:
+            protocol.normal_fingerprint(center_key)  # refused here if mistyped
             set_machine_state(store, **{EXPECTED_CENTER_KEY: center_key})
     start = state.acked_seq + 1 if state and state.station_id == station_id else 1
     bodies, count, events = [], 0, store.event_dicts(start)

@@ -40,6 +40,7 @@ BATCH_VERSION = 2  # of a batch: version 1 sent each payload as an object, rebui
 API = "/api/v1"
 STATION_HEADER = "X-VS-Station"
 SIGNATURE_HEADER = "X-VS-Signature"
+STATION_ID = r"[A-Za-z0-9._-]{1,40}"  # what a station id may be, in URLs and everywhere
 TIME_HEADER = "X-VS-Time"
 NONCE_HEADER = "X-VS-Nonce"
 # How far a signed request's time may be from the center's clock. A station whose clock is
@@ -439,8 +440,13 @@ def parse_enrollment_text(text: str) -> EnrollmentCard | None:
 
 
 def normal_fingerprint(text: str) -> str:
-    """A fingerprint as typed or scanned: upper case, without spaces or dashes."""
-    return re.sub(r"[\s-]", "", text).upper()
+    """A fingerprint as typed or scanned: upper case, without spaces or dashes; ProtocolError
+    if it cannot be one (16 hexadecimal digits)."""
+    normal = re.sub(r"[\s-]", "", text).upper()
+    if not re.fullmatch(r"[0-9A-F]{16}", normal):
+        raise ProtocolError(400, "bad_fingerprint", f"{text!r} is not a center key fingerprint "
+                                                    "(16 characters 0-9 and A-F, as on the card)")
+    return normal
 
 
 def check_center_key(center_public_key: str, fingerprint: str | None) -> None:
@@ -449,8 +455,9 @@ def check_center_key(center_public_key: str, fingerprint: str | None) -> None:
     if fingerprint and normal_fingerprint(fingerprint) != \
             normal_fingerprint(key_fingerprint(center_public_key)):
         raise ProtocolError(502, "wrong_center_key",
-                            "the answer is signed by another key than the county center's on "
-                            "the enrollment card")
+                            f"the center at that address has key {key_fingerprint(center_public_key)}"
+                            f", not {fingerprint} as on the enrollment card: check what you typed; "
+                            "if it is right, this is not the county's center")
 
 
 # --- USB bundles ------------------------------------------------------------------------------

@@ -89,7 +89,9 @@ def test_restore_refuses_an_empty_file_an_empty_station_and_another_stations_bac
     result = run("--data-dir", demo_dir, "restore", empty, check=False)
     assert result.returncode == 2 and "not a database backup" in result.stderr
     blank = tmp_path / "blank"
-    run("--data-dir", blank, "verify")  # a station opened once, with no records
+    from station_app.core.station import open_station
+
+    open_station(blank).close()  # a station opened once, with no records
     run("--data-dir", blank, "backup", "--out", tmp_path / "blank.sqlite3")
     result = run("--data-dir", demo_dir, "restore", tmp_path / "blank.sqlite3", check=False)
     assert result.returncode == 2 and "holds no records" in result.stderr
@@ -101,3 +103,14 @@ def test_restore_refuses_an_empty_file_an_empty_station_and_another_stations_bac
     assert run("--data-dir", demo_dir, "journal").stdout == before  # nothing changed, any time
     run("--data-dir", demo_dir, "restore", tmp_path / "other.sqlite3", "--other-station")
     assert run("--data-dir", demo_dir, "journal").stdout == run("--data-dir", other, "journal").stdout
+
+
+def test_a_mistyped_data_dir_is_refused_and_nothing_is_made(tmp_path):
+    """A trial found `--data-dir nodir verify` printing "OK: 0 events" after making an empty
+    station there; every command but the app itself and `demo` now needs a station."""
+    missing = tmp_path / "nodir"
+    for command in (["verify"], ["journal"], ["sync"], ["backup", "--out", str(tmp_path / "b")],
+                    ["ledger", "--month", "2026-11"]):
+        result = run("--data-dir", missing, *command, check=False)
+        assert result.returncode == 2 and "没有站点的数据" in result.stderr, (command, result)
+    assert not missing.exists()

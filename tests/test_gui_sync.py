@@ -143,7 +143,8 @@ def test_a_scanned_card_refuses_a_center_signing_with_another_key(qtbot, gui, co
     page.handle_scan(f"VSENROLL|{impostor.url}|{STATION}|{code}|{db.fingerprint}")
     page.dialog.accept()
     qtbot.waitUntil(lambda: page.banner.kind == "error", timeout=10_000)
-    assert "不是您卡上的县中心" in page.banner.text()
+    assert "不是您卡上的县中心" in page.banner.text() and "什么都没有发送" in page.banner.text()
+    assert fake.station(STATION).public_key is None  # the code never reached the impostor
     assert client.load_state(store) is None
     window.sync_runner.stop()
     fake.close()

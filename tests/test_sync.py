@@ -568,14 +568,17 @@ def test_an_older_code_cannot_hijack_a_station(store, keeper, center, db):
     never used, must not re-key it (it used to, and a forged ledger then landed). Re-keying is
     the staff's rekey-station, which voids every code."""
     first, second = db.add_station(STATION, "石门村站"), db.add_station(STATION, "石门村站")
-    with pytest.raises(ProtocolError, match="expired_code"):  # a newer code voids the older
+    with pytest.raises(ProtocolError, match="replaced_code"):  # a newer code voids the older
         db.enroll(STATION, first, protocol.public_key_of(protocol.new_private_key()))
     client.enroll(store, center.url, STATION, second, keeper.id)
     thief = protocol.public_key_of(protocol.new_private_key())
-    with pytest.raises(ProtocolError, match="expired_code"):
+    with pytest.raises(ProtocolError, match="replaced_code"):
         db.enroll(STATION, first, thief)
     with pytest.raises(ValueError, match="rekey-station"):  # no fresh code for an enrolled one
         db.add_station(STATION, "石门村站")
+    for bad in ("bad id!", "石门 2", "x" * 41, "a/b"):  # ids a station could never send
+        with pytest.raises(ValueError, match="610102-001"):
+            db.add_station(bad, "石门村站")
     activity(store, keeper.id, 5)
     sync_until_done(client.Uploader(store))  # the real station still syncs
     assert_in_step(store, db)
@@ -709,6 +712,12 @@ def test_the_cards_fingerprint_refuses_another_centers_first_answer(store, keepe
     from tests.centers import CenterProcess, new_center
 
     code = db.add_station(STATION, "测试站")
+    for typo, error in (("0000-0000-0000-0000", "wrong_center_key"),
+                        ("garbage", "bad_fingerprint")):  # mistyped: the code is not spent
+        with pytest.raises(ProtocolError) as refused:
+            client.enroll(store, center.url, STATION, code, keeper.id, center_key=typo)
+        assert refused.value.code == error
+    assert db.station(STATION).public_key is None and client.load_state(store) is None
     impostor = CenterProcess(new_center(str(tmp_path / "impostor.sqlite3"))).start()
     fake = open_center(impostor.db_url)
     fake_code = fake.add_station(STATION, "测试站")
@@ -716,6 +725,7 @@ def test_the_cards_fingerprint_refuses_another_centers_first_answer(store, keepe
         client.enroll(store, impostor.url, STATION, fake_code, keeper.id,
                       center_key=db.fingerprint)
     assert refused.value.code == "wrong_center_key" and client.load_state(store) is None
+    assert fake.station(STATION).public_key is None  # the code never reached the impostor
     # By USB: the bundle keeps the card's fingerprint; a reply from another county is refused.
     activity(store, keeper.id, 3)
     bundle = tmp_path / "b.vsb"

@@ -2645,6 +2645,10 @@
         <translation>电脑的磁盘满了，这一笔没有保存。之前保存的都还在。请腾出一些空间（删除不用的文件、清空回收站）后再试一次。</translation>
     </message>
     <message>
+        <source>There is no station&apos;s data in {folder}. Check the folder given with --data-dir; a new station is set up by starting the app.</source>
+        <translation>{folder} 里没有站点的数据。请核对 --data-dir 给的文件夹；新站点要启动程序来设置。</translation>
+    </message>
+    <message>
         <source>Requested</source>
         <translation>已登记</translation>
     </message>
@@ -3301,8 +3305,20 @@
         <translation>县中心没有这个站点编号。</translation>
     </message>
     <message>
-        <source>The answer is not signed by the county center on your card: nothing was kept. Call the county center.</source>
-        <translation>回答不是您卡上的县中心签发的，什么都没有保存。请打电话给县中心。</translation>
+        <source>The center at that address is not the county center on your card: nothing was sent or kept. Check the center key you typed, or call the county center.</source>
+        <translation>这个地址上的中心不是您卡上的县中心：什么都没有发送，也没有保存。请核对输入的县中心密钥指纹，或打电话给县中心。</translation>
+    </message>
+    <message>
+        <source>The center key is 16 characters, digits and the letters A to F, as on the card. Check what you typed.</source>
+        <translation>县中心密钥指纹是16位，由数字和字母A到F组成，和卡上印的一样。请核对输入的内容。</translation>
+    </message>
+    <message>
+        <source>The county has issued a newer code for this station since. Use the newest code.</source>
+        <translation>县中心之后又给这个站点发了新的加入码。请使用最新的加入码。</translation>
+    </message>
+    <message>
+        <source>What answers at that address is not a county center. Check the address.</source>
+        <translation>这个地址上应答的不是县中心。请核对地址。</translation>
     </message>
     <message>
         <source>There is no county center at that address. Check the address.</source>

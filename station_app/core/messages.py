@@ -114,3 +114,6 @@ CARD_LAST4_NEEDED = QT_TRANSLATE_NOOP("core", "Enter the last 4 digits of the ba
 DISK_FULL = QT_TRANSLATE_NOOP(
     "core", "The computer's disk is full, so this was not saved. Everything saved before is "
             "safe. Free some space (delete old files, empty the recycle bin), then try again.")
+NO_STATION_DATA = QT_TRANSLATE_NOOP(
+    "core", "There is no station's data in {folder}. Check the folder given with --data-dir; "
+            "a new station is set up by starting the app.")

@@ -93,8 +93,9 @@ class Column:
 
 def table_pages(title: str, subtitle: str, columns: list[Column], rows: list[list[str]],
                 footer_lines: list[str] = (), width: float = 210, height: float = 297,
-                margin: float = 15, size: float = 10.5) -> list[Page]:
-    """A titled table over as many A4 pages as it needs, headers repeated, pages numbered."""
+                margin: float = 15, size: float = 10.5, numbered: bool = True) -> list[Page]:
+    """A titled table over as many A4 pages as it needs, headers repeated, pages numbered
+    (``numbered=False``: part of a longer document, numbered whole by number_pages)."""
     line_h = size * 0.3528 * 1.9
     pages: list[Page] = []
     top_first = margin + 22
@@ -128,8 +129,15 @@ def table_pages(title: str, subtitle: str, columns: list[Column], rows: list[lis
             for extra in footer_lines:
                 y += line_h * 1.4
                 page.text(margin, y, extra, size + 1)
-        page.text(width - margin, height - margin + 4, f"{number} / {len(chunks)}", 8, align="right")
         pages.append(page)
+    return number_pages(pages, margin) if numbered else pages
+
+
+def number_pages(pages: list[Page], margin: float = 15) -> list[Page]:
+    """"n / N" at the foot of each page, counted over the whole document."""
+    for number, page in enumerate(pages, start=1):
+        page.text(page.width - margin, page.height - margin + 4, f"{number} / {len(pages)}", 8,
+                  align="right")
     return pages
 
 

@@ -20,7 +20,7 @@ from station_app.core.carriers import carrier_name
 from station_app.core.ledger import CATEGORIES, METHODS
 from station_app.core.messages import QT_TRANSLATE_NOOP
 from station_app.core.validate import Weight, format_fen
-from station_app.reports.layout import Column, table_pages
+from station_app.reports.layout import Column, number_pages, table_pages
 
 FORMATS = ("json", "csv", "xlsx", "pdf")
 Translate = Callable[[str, str], str]  # (context, text) -> text
@@ -121,7 +121,7 @@ def _summary_pages(doc: dict, head: str, title: str, footer: list[str], t: Trans
     rows += [money_row(_method(t, c), v) for c, v in totals["by_method"].items()]
     rows.append(["", "", "", ""])
     rows.append(money_row(r(QT_TRANSLATE_NOOP("reports", "Total")), totals))
-    return table_pages(title, head, money, rows, footer)
+    return table_pages(title, head, money, rows, footer, numbered=False)
 
 
 def _entry_pages(doc: dict, head: str, t: Translate) -> list:
@@ -137,7 +137,7 @@ def _entry_pages(doc: dict, head: str, t: Translate) -> list:
               format_fen(e["out_fen"], symbol=False) if e["out_fen"] else "", e["description"]]
              for e in doc["entries"]]
     return table_pages(r(QT_TRANSLATE_NOOP("reports", "Ledger entries {month}")).format(month=doc["month"]),
-                       head, entries, erows, size=9)
+                       head, entries, erows, size=9, numbered=False)
 
 
 def _title(doc: dict, t: Translate) -> str:
@@ -161,7 +161,7 @@ def report_pages(report, t: Translate = _identity, lang: str = "en") -> list:
     crow = [[carrier_name(c.carrier, lang), str(c.checked_in), str(c.picked_up), str(c.returned),
              str(c.sent)] for c in report.carriers]
     pages += table_pages(r(QT_TRANSLATE_NOOP("reports", "Parcels by courier {month}")).format(month=report.month),
-                         head, carriers, crow)
+                         head, carriers, crow, numbered=False)
 
     produce = [Column(r(QT_TRANSLATE_NOOP("reports", "Product")), 60),
                Column(r(QT_TRANSLATE_NOOP("reports", "Sales")), 30, "right"),
@@ -170,15 +170,16 @@ def report_pages(report, t: Translate = _identity, lang: str = "en") -> list:
     prow = [[p.product, str(p.sales), Weight(p.weight_g).text(r), format_fen(p.amount_fen)]
             for p in report.produce]
     pages += table_pages(r(QT_TRANSLATE_NOOP("reports", "Produce sold upward {month}")).format(month=report.month),
-                         head, produce, prow)
-    return pages + _entry_pages(doc, head, t)
+                         head, produce, prow, numbered=False)
+    return number_pages(pages + _entry_pages(doc, head, t))
 
 
 def ledger_pages(doc: dict, head: str, t: Translate = _identity) -> list:
     """The ledger document alone (what the county center holds): totals, then every entry."""
     footer = [t("reports", QT_TRANSLATE_NOOP("reports", "Entries: {entries}")).format(
         entries=len(doc["entries"]))]
-    return _summary_pages(doc, head, _title(doc, t), footer, t) + _entry_pages(doc, head, t)
+    return number_pages(_summary_pages(doc, head, _title(doc, t), footer, t)
+                        + _entry_pages(doc, head, t))
 
 
 def write_ledger_pdf(doc: dict, out: Path, head: str = "", t: Translate = _identity) -> Path:

@@ -122,9 +122,17 @@ def sync_error_text(exc: BaseException) -> str:
         "unknown_station": QT_TRANSLATE_NOOP("sync", "The county center does not know this "
                                                      "station id."),
         "not_enrolled": not_joined,
-        "wrong_center_key": QT_TRANSLATE_NOOP("sync", "The answer is not signed by the county "
-                                                      "center on your card: nothing was kept. "
-                                                      "Call the county center."),
+        "wrong_center_key": QT_TRANSLATE_NOOP("sync", "The center at that address is not the "
+                                                      "county center on your card: nothing was "
+                                                      "sent or kept. Check the center key you "
+                                                      "typed, or call the county center."),
+        "bad_fingerprint": QT_TRANSLATE_NOOP("sync", "The center key is 16 characters, digits "
+                                                     "and the letters A to F, as on the card. "
+                                                     "Check what you typed."),
+        "replaced_code": QT_TRANSLATE_NOOP("sync", "The county has issued a newer code for this "
+                                                   "station since. Use the newest code."),
+        "not_a_center": QT_TRANSLATE_NOOP("sync", "What answers at that address is not a county "
+                                                  "center. Check the address."),
     }
     if exc.code in known:
         return tr_sync(known[exc.code])

@@ -26,7 +26,7 @@ from sync.protocol import API, SIGNATURE_HEADER, ProtocolError
 
 ERROR = {"description": "refused: {error, detail}",
          "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}
-STATION_ID = r"^[A-Za-z0-9._-]{1,40}$"
+STATION_ID = f"^{protocol.STATION_ID}$"
 # A station id named in a URL, checked before any lookup or memory is spent on it (a NUL
 # reached PostgreSQL and came back a 500): a 400 like any malformed request.
 StationId = Annotated[str, FastAPIPath(pattern=STATION_ID)]
@@ -121,6 +121,12 @@ def create_app(center: Center) -> FastAPI:
         """Whether this process stores batches, not only whether it is up."""
         report = center.health()
         return JSONResponse(report, status_code=200 if report["status"] == "ok" else 503)
+
+    @app.get(f"{API}/center", responses={200: {"description": "the center's public key"}})
+    def center_key() -> dict:
+        """The center's public key and its fingerprint: a station checks them against its
+        enrollment card before it sends its one-time code anywhere."""
+        return {"center_public_key": center.public_key, "fingerprint": center.fingerprint}
 
     @app.post(f"{API}/enroll", response_model=SignedDocument,
               responses={400: ERROR, 401: ERROR, 403: ERROR, 413: ERROR,

@@ -142,12 +142,17 @@ def _print_code(args, code: str, fingerprint: str) -> int:
 
     from sync.protocol import enrollment_text
 
+    if not args.url.startswith(("http://", "https://")):
+        print("county-center: note: the QR code carries no center address (give --url "
+              "http://HOST:PORT, or set COUNTY_CENTER_URL); the keeper must type it",
+              file=sys.stderr)
+
     qr = qrcode.QRCode(border=1)
     qr.add_data(enrollment_text(args.url, args.station_id.strip(), code, fingerprint))
     if args.qr_out:  # first: a closed stdout must not lose the only copy of a new code's QR
         qr.make_image().save(args.qr_out)
     print(f"station {args.station_id}: one-time enrollment code {code} "
-          f"(valid 7 days, for one enrollment)\n"
+          f"(valid 7 days, for one enrollment; any older code of this station is void now)\n"
           f"county center key fingerprint {fingerprint} (the station checks the center's first "
           f"answer against it: station-app enroll --center-key {fingerprint})")
     qr.print_ascii(out=sys.stdout, invert=True)

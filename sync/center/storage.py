@@ -11,6 +11,7 @@ import hashlib
 import json
 import logging
 import math
+import re
 import secrets
 import threading
 import time
@@ -236,8 +237,10 @@ class Center:
         """Register a station, or give one not enrolled yet a new code, and return its one-time
         code. An enrolled station keeps its key: replacing it is :meth:`rekey_station`."""
         station_id, name = station_id.strip(), name.strip()
-        if not station_id or len(station_id) > 40 or not name:
-            raise ValueError("a station needs an id (at most 40 characters) and a name")
+        if not re.fullmatch(protocol.STATION_ID, station_id) or not name:
+            raise ValueError("a station needs a name, and an id of 1 to 40 characters among "
+                             "A-Z a-z 0-9 . _ - (as 610102-001): stations send it in every "
+                             "request")
         now = self.now()
         with self.write() as conn:
             found = conn.execute(select(station.c.public_key)
@@ -341,6 +344,12 @@ class Center:
             if row["used_at"] is not None:
                 raise ProtocolError(403, "used_code", "this code has already been used")
             if row["expires_at"] <= now:
+                newer = conn.execute(select(enrollment.c.code_hash).where(
+                    enrollment.c.station_id == station_id,
+                    enrollment.c.created_at > row["created_at"]).limit(1)).first()
+                if newer is not None:
+                    raise ProtocolError(403, "replaced_code", "a newer code was issued for this "
+                                        "station since: use the newest one")
                 raise ProtocolError(403, "expired_code", "this code has expired; ask for a new one")
             info = self._station_row(conn, station_id, lock=True)
             if info.status == "revoked":
