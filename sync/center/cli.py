@@ -51,7 +51,8 @@ def _parser() -> argparse.ArgumentParser:
     i.add_argument("--reply", type=Path, default=None,
                    help="also write the station's reply file (its mark here and the newest "
                         "configuration) to carry back on the stick")
-    led = sub.add_parser("ledger", help="a station's month, as the station prints it")
+    led = sub.add_parser("ledger", help="a station's month ledger: totals and every entry "
+                                        "(json and csv byte for byte what the station prints)")
     led.add_argument("--station-id", required=True)
     led.add_argument("--month", required=True, help="YYYY-MM")
     led.add_argument("--format", choices=LEDGER_FORMATS, default="json")
