@@ -66,7 +66,7 @@ class XDisplay:
         with open(self.logs["Xvfb"], "w") as log:
             self.procs.append(subprocess.Popen(
                 ["Xvfb", "-displayfd", str(write), "-screen", "0", f"{SCREEN[0]}x{SCREEN[1]}x24",
-                 "-nolisten", "tcp"], pass_fds=(write,), stdin=subprocess.DEVNULL,
+                 "-nolisten", "tcp", "-noreset"], pass_fds=(write,), stdin=subprocess.DEVNULL,
                 stdout=log, stderr=subprocess.STDOUT))
         os.close(write)
         with os.fdopen(read) as pipe:
@@ -80,6 +80,10 @@ class XDisplay:
                    "QT_QPA_PLATFORM", "XDG_SESSION_TYPE")
         self.env = {k: v for k, v in os.environ.items() if k not in outside}
         self.env["DISPLAY"] = self.name
+        # Xvfb may report its number a moment before it takes connections: an openbox started
+        # in that moment fails to open the display and exits (what a CI run met). -noreset: a
+        # server that resets when its last client leaves refuses connections while it does.
+        wait_for(lambda: self._answers(), timeout=30, what=f"Xvfb to take connections on {self.name}")
         home = self.workdir / "home"
         home.mkdir(exist_ok=True)
         wm_env = {**self.env, "HOME": str(home), "XDG_CONFIG_HOME": str(home / "config"),
@@ -97,6 +101,12 @@ class XDisplay:
                     raise AssertionError(f"{proc.args[0]} exited ({proc.returncode})")
             return "window id" in self.run("xprop", "-root", "_NET_SUPPORTING_WM_CHECK")
         wait_for(managed, timeout=30, what=f"openbox to manage display {self.name}")
+
+    def _answers(self) -> bool:
+        if self.procs[0].poll() is not None:
+            raise AssertionError(f"Xvfb exited ({self.procs[0].returncode})")
+        return subprocess.run(["xprop", "-root", "-len", "1", "_NET_SUPPORTING_WM_CHECK"],
+                              env=self.env, capture_output=True).returncode == 0
 
     def diagnosis(self) -> str:
         """What the servers said and how things stand, for a failure message."""
