@@ -34,7 +34,7 @@ translations: $(QM)
 
 # Refresh the .ts catalogues from the source (keeps existing translations).
 lupdate: $(STAMP)
-	$(VENV)/bin/pyside6-lupdate $$(find station_app -name '*.py') -ts $(TS) -no-obsolete -locations none
+	$(VENV)/bin/pyside6-lupdate $$(find station_app sync/center/web -name '*.py') -ts $(TS) -no-obsolete -locations none
 
 run: setup
 	test -f $(DATA)/station.sqlite3 || $(PY) -m station_app --data-dir $(DATA) demo --days 14 --seed 1

@@ -3349,4 +3349,395 @@
         <translation>已同步 {when}</translation>
     </message>
 </context>
+<context>
+    <name>web</name>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>The log does not hold from entry {seq} on: it was changed outside this workspace. Tell the center&apos;s administrator.</source>
+        <translation>日志从第 {seq} 条起对不上：有人在工作台之外改动过。请告知中心管理员。</translation>
+    </message>
+    <message>
+        <source>All {n} entries check out: none was changed or removed.</source>
+        <translation>全部 {n} 条记录核对无误：没有被改动或删除。</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Nothing yet.</source>
+        <translation>暂无记录。</translation>
+    </message>
+    <message>
+        <source>Older entries</source>
+        <translation>更早的记录</translation>
+    </message>
+    <message>
+        <source>County e-commerce center workspace</source>
+        <translation>县级电商公共服务中心工作台</translation>
+    </message>
+    <message>
+        <source>Stations</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>问题标记</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Viewer</source>
+        <translation>查看员</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Not possible</source>
+        <translation>无法办理</translation>
+    </message>
+    <message>
+        <source>There is no station {station} at this center.</source>
+        <translation>本中心没有站点 {station}。</translation>
+    </message>
+    <message>
+        <source>{month} is not a month: write it as 2026-11.</source>
+        <translation>{month} 不是月份：请写成 2026-11 这样。</translation>
+    </message>
+    <message>
+        <source>That kind of file is not offered: choose PDF, XLSX, CSV or JSON.</source>
+        <translation>不提供这种文件：请选 PDF、XLSX、CSV 或 JSON。</translation>
+    </message>
+    <message>
+        <source>This form has expired or did not come from this workspace. Open the page again and repeat.</source>
+        <translation>这个表单已过期，或不是从本工作台提交的。请重新打开页面再做一次。</translation>
+    </message>
+    <message>
+        <source>Only an administrator can do this.</source>
+        <translation>只有管理员可以这样做。</translation>
+    </message>
+    <message>
+        <source>There is no such page.</source>
+        <translation>没有这个页面。</translation>
+    </message>
+    <message>
+        <source>The request could not be carried out.</source>
+        <translation>这个请求无法办理。</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>什么都没有改动。</translation>
+    </message>
+    <message>
+        <source>Back to the stations</source>
+        <translation>返回站点列表</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>记录冲突</translation>
+    </message>
+    <message>
+        <source>The station sent a record that differs from the one the center holds under the same number. Its uploads stop there. Call the keeper: the station&apos;s data folder may have been restored from an old backup or copied to another PC. Do not re-key the station before you know which records are right.</source>
+        <translation>站点发来的记录与中心同一编号下保存的不一样，它的上传就停在这里。请联系站长：站点的数据文件夹可能用旧备份恢复过，或被复制到了另一台电脑。在弄清哪份记录正确之前，不要给站点换密钥。</translation>
+    </message>
+    <message>
+        <source>Not understood</source>
+        <translation>无法识别</translation>
+    </message>
+    <message>
+        <source>The center stored a record it could not count (an unknown category, an impossible date, an amount out of bounds). It is kept, and left out of ledgers and reports. If many come from one station, its app may be newer than the center: upgrade the center, or ask the station what it was doing then.</source>
+        <translation>中心保存了一条无法计入的记录（未知的类别、不存在的日期、超出范围的金额）。记录已保留，但不计入台账和报表。如果同一站点有很多条，可能是站点程序比中心新：请升级中心，或询问站点当时在做什么。</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>No flags: every record the center holds could be counted.</source>
+        <translation>没有问题标记：中心保存的每条记录都已计入。</translation>
+    </message>
+    <message>
+        <source>Monthly ledger {month}</source>
+        <translation>{month} 月度台账</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>按类别</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>支出</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>By payment method</source>
+        <translation>按支付方式</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <source>Entries ({n})</source>
+        <translation>明细（{n} 笔）</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>No entries this month.</source>
+        <translation>本月没有明细。</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Too many failed sign-ins. Try again in {minutes} minutes.</source>
+        <translation>登录失败次数过多，请 {minutes} 分钟后再试。</translation>
+    </message>
+    <message>
+        <source>The user name or the password is not right.</source>
+        <translation>用户名或密码不对。</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Accounts are made by the center&apos;s administrator (county-center add-user).</source>
+        <translation>账号由中心管理员开设（county-center add-user）。</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>Enrollment</source>
+        <translation>加入状态</translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation>已加入</translation>
+    </message>
+    <message>
+        <source>Not joined yet: a one-time code is waiting to be used</source>
+        <translation>尚未加入：一次性加入码等待使用</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联络</translation>
+    </message>
+    <message>
+        <source>Silent</source>
+        <translation>失联</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>迟报</translation>
+    </message>
+    <message>
+        <source>In contact</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Not joined yet</source>
+        <translation>未加入</translation>
+    </message>
+    <message>
+        <source>last heard {when}</source>
+        <translation>最近联络 {when}</translation>
+    </message>
+    <message>
+        <source>never heard from</source>
+        <translation>从未联络</translation>
+    </message>
+    <message>
+        <source>Records held</source>
+        <translation>中心已收记录</translation>
+    </message>
+    <message>
+        <source>Days records arrived (last {n} days)</source>
+        <translation>收到记录的日子（最近 {n} 天）</translation>
+    </message>
+    <message>
+        <source>{n} of the last {total} days.</source>
+        <translation>最近 {total} 天中有 {n} 天。</translation>
+    </message>
+    <message>
+        <source>Monthly ledgers</source>
+        <translation>月度台账</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>No records from this station yet.</source>
+        <translation>这个站点还没有记录。</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>无。</translation>
+    </message>
+    <message>
+        <source>{all} stations: {ok} in contact, {amber} late, {red} silent, {pending} not joined yet, {revoked} revoked.</source>
+        <translation>共 {all} 个站点：正常 {ok} 个，迟报 {amber} 个，失联 {red} 个，未加入 {pending} 个，已停用 {revoked} 个。</translation>
+    </message>
+    <message>
+        <source>Late: no contact for {amber} days or more; silent: {red} days or more.</source>
+        <translation>迟报：{amber} 天及以上没有联络；失联：{red} 天及以上。</translation>
+    </message>
+    <message>
+        <source>All townships</source>
+        <translation>全部乡镇</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>name, village or station id</source>
+        <translation>站名、村名或站点编号</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Last heard</source>
+        <translation>最近联络</translation>
+    </message>
+    <message>
+        <source>{n} days ago</source>
+        <translation>{n} 天前</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>No station matches.</source>
+        <translation>没有符合条件的站点。</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Sign-in refused</source>
+        <translation>登录被拒</translation>
+    </message>
+    <message>
+        <source>Ledger downloaded</source>
+        <translation>下载台账</translation>
+    </message>
+    <message>
+        <source>Account added</source>
+        <translation>开设账号</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>Account disabled</source>
+        <translation>停用账号</translation>
+    </message>
+    <message>
+        <source>Session ended by an administrator</source>
+        <translation>管理员结束会话</translation>
+    </message>
+    <message>
+        <source>Station added</source>
+        <translation>新增站点</translation>
+    </message>
+    <message>
+        <source>New one-time code issued</source>
+        <translation>发放新的加入码</translation>
+    </message>
+    <message>
+        <source>Station revoked</source>
+        <translation>停用站点</translation>
+    </message>
+    <message>
+        <source>Township changed</source>
+        <translation>修改乡镇</translation>
+    </message>
+    <message>
+        <source>Configuration published</source>
+        <translation>发布配置</translation>
+    </message>
+</context>
 </TS>

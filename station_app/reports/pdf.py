@@ -30,7 +30,9 @@ def write_pdf(pages: list[Page], path: Path, title: str = "") -> Path:
     font = register_font()
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    canvas = Canvas(str(path), pagesize=(pages[0].width * mm, pages[0].height * mm))
+    # invariant: no creation time or random id inside, so the same month prints the same bytes
+    # (the county workspace's download and `county-center ledger` are compared byte for byte)
+    canvas = Canvas(str(path), pagesize=(pages[0].width * mm, pages[0].height * mm), invariant=1)
     canvas.setTitle(title)
     canvas.setAuthor("村站助手")
     for page in pages:

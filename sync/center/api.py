@@ -86,13 +86,23 @@ def create_app(center: Center) -> FastAPI:
         return problem(exc)
 
     @app.exception_handler(RequestValidationError)
-    async def _invalid(_request: Request, exc: RequestValidationError):
+    async def _invalid(request: Request, exc: RequestValidationError):
+        if not request.url.path.startswith(API):
+            from sync.center.web.errors import WebError
+
+            return await run_in_threadpool(app.state.web_error_page, request,
+                                           WebError(400, "bad_request"))
         first = exc.errors()[0] if exc.errors() else {}
         where = ".".join(str(p) for p in first.get("loc", ()))
         return problem(ProtocolError(400, "malformed", f"{where}: {first.get('msg', 'invalid')}"))
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_request: Request, exc: StarletteHTTPException):
+    async def _http(request: Request, exc: StarletteHTTPException):
+        if not request.url.path.startswith(API):  # a page of the staff workspace
+            from sync.center.web.errors import WebError
+
+            return await run_in_threadpool(app.state.web_error_page, request,
+                                           WebError(exc.status_code, "not_found"))
         answer = problem(ProtocolError(exc.status_code, f"http_{exc.status_code}", str(exc.detail)))
         answer.headers.update(exc.headers or {})  # 405 keeps its Allow header
         return answer
@@ -180,6 +190,10 @@ def create_app(center: Center) -> FastAPI:
         if document is None:
             return Response(status_code=204)
         return JSONResponse(document)
+
+    from sync.center.web.pages import mount
+
+    mount(app, center)  # the staff workspace, at / on the same port
 
     app.openapi_schema = None
     original = app.openapi

@@ -35,6 +35,7 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--station-id", required=True)
     a.add_argument("--name", required=True)
     a.add_argument("--village", default="")
+    a.add_argument("--township", default="", help="乡镇: the workspace groups stations by it")
     a.add_argument("--url", default=os.environ.get("COUNTY_CENTER_URL", ""),
                    help="this center's address, put in the QR code for the station to scan")
     a.add_argument("--qr-out", type=Path, default=None, help="also save the QR code as PNG")
@@ -63,6 +64,17 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("file", type=Path)
     sub.add_parser("config-template",
                    help="print the built-in rules as a configuration to edit and publish")
+    u = sub.add_parser("add-user", help="a staff account for the workspace; the password is "
+                                        "read from stdin or asked for, never taken as an argument")
+    u.add_argument("--username", required=True)
+    u.add_argument("--role", choices=["admin", "viewer"], required=True)
+    w = sub.add_parser("passwd", help="a staff account's new password (from stdin or asked for); "
+                                      "signs its browsers out")
+    w.add_argument("--username", required=True)
+    d = sub.add_parser("disable-user", help="a staff account may no longer sign in; its "
+                                            "browsers are signed out")
+    d.add_argument("--username", required=True)
+    sub.add_parser("users", help="the staff accounts")
     sub.add_parser("stations", help="every station, its mark and when it was last heard from")
     sub.add_parser("flags", help="conflicts and content the center could not interpret")
     return p
@@ -127,8 +139,8 @@ def cmd_serve(args) -> int:
 
 def cmd_add_station(args) -> int:
     center = _open(args)
-    return _print_code(args, center.add_station(args.station_id, args.name, args.village),
-                       center.fingerprint)
+    return _print_code(args, center.add_station(args.station_id, args.name, args.village,
+                                                args.township), center.fingerprint)
 
 
 def cmd_rekey_station(args) -> int:
@@ -220,6 +232,53 @@ def cmd_config_template(args) -> int:
     from station_app.core.county_config import template
 
     print(json.dumps(template(), ensure_ascii=False, indent=2))
+    return 0
+
+
+def _read_password() -> str:
+    """From a terminal: asked twice, not echoed. Piped: the first line of stdin."""
+    import getpass
+
+    if sys.stdin.isatty():
+        first = getpass.getpass("password: ")
+        if getpass.getpass("again: ") != first:
+            raise ValueError("the two passwords differ")
+        return first
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+def cmd_add_user(args) -> int:
+    from sync.center.web import accounts
+
+    center = _open(args)
+    accounts.add_user(center, args.username, args.role, _read_password())
+    print(f"user {args.username} added ({args.role})")
+    return 0
+
+
+def cmd_passwd(args) -> int:
+    from sync.center.web import accounts
+
+    center = _open(args)
+    accounts.set_password(center, args.username, _read_password())
+    print(f"password of {args.username} changed; its browsers are signed out")
+    return 0
+
+
+def cmd_disable_user(args) -> int:
+    from sync.center.web import accounts
+
+    accounts.disable_user(_open(args), args.username)
+    print(f"user {args.username} disabled")
+    return 0
+
+
+def cmd_users(args) -> int:
+    from sync.center.web import accounts
+
+    for u in accounts.users(_open(args)):
+        print(f"{u['username']}\t{u['role']}\t{'disabled' if u['disabled'] else 'active'}\t"
+              f"since {u['created_at']}")
     return 0
 
 

@@ -7,8 +7,8 @@ out of the events' payloads when they arrive, so a month's ledger is one indexed
 
 from __future__ import annotations
 
-from sqlalchemy import (BigInteger, Column, ForeignKey, Index, Integer, MetaData, String, Table,
-                        Text)
+from sqlalchemy import (BigInteger, Boolean, Column, ForeignKey, Index, Integer, MetaData, String,
+                        Table, Text, false)
 
 metadata = MetaData()
 
@@ -23,6 +23,7 @@ station = Table(
     Column("station_id", String(40), primary_key=True),
     Column("name", String(100), nullable=False),
     Column("village", String(100), nullable=False, server_default=""),
+    Column("township", String(100), nullable=False, server_default=""),  # 乡镇
     Column("public_key", String(64)),  # set at enrollment
     Column("status", String(10), nullable=False),  # pending | active | revoked
     Column("created_at", String(32), nullable=False),
@@ -110,4 +111,50 @@ request_nonce = Table(
     Column("station_id", String(40), primary_key=True),
     Column("nonce", String(32), primary_key=True),
     Column("expires_at", String(32), nullable=False),
+)
+
+
+# --- the staff workspace (sync/center/web) -------------------------------------------------------
+staff_user = Table(
+    "staff_user", metadata,
+    Column("username", String(40), primary_key=True),
+    Column("role", String(10), nullable=False),  # admin | viewer
+    Column("password_hash", Text, nullable=False),  # argon2id
+    Column("disabled", Boolean, nullable=False, server_default=false()),
+    Column("created_at", String(32), nullable=False),
+)
+
+# A signed-in browser: the cookie holds a random token, the table only its SHA-256.
+staff_session = Table(
+    "staff_session", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("username", String(40), nullable=False, index=True),
+    Column("csrf", String(64), nullable=False),
+    Column("address", String(64), nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("expires_at", String(32), nullable=False),
+    Column("ended_at", String(32)),  # signed out, or revoked
+)
+
+staff_login_attempt = Table(
+    "staff_login_attempt", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", String(32), nullable=False),
+    Column("address", String(64), nullable=False),
+    Column("username", String(40), nullable=False),
+    Index("ix_staff_login_attempt_address", "address", "at"),
+    Index("ix_staff_login_attempt_username", "username", "at"),
+)
+
+# Append-only and hash-chained: each row's hash covers the one before it (web/audit.py).
+staff_audit = Table(
+    "staff_audit", metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("at", String(32), nullable=False),
+    Column("username", String(40), nullable=False),
+    Column("action", String(40), nullable=False),
+    Column("target", String(200), nullable=False),
+    Column("detail", Text, nullable=False),
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False),
 )

@@ -116,6 +116,7 @@ class StationInfo:
     station_id: str
     name: str
     village: str
+    township: str
     status: str
     public_key: str | None
     hw_seq: int
@@ -135,6 +136,18 @@ _NEW_MARK = (update(station).where(station.c.station_id == bindparam("station"))
              .values(hw_seq=bindparam("seq"), hw_hash=bindparam("hash"),
                      last_seen_at=bindparam("now")))
 _STATION_COLUMNS = tuple(station.c[f] for f in StationInfo.__dataclass_fields__)
+
+
+def retry_after(conn: Connection, at_column, key_column, value: str, limit: int, since: str,
+                window: timedelta, now: str) -> int | None:
+    """If ``limit`` failed attempts for ``value`` were made after ``since``: the seconds until
+    the oldest of them leaves the ``window`` (a 429's Retry-After). None while under it."""
+    times = conn.execute(select(at_column).where(key_column == value, at_column > since)
+                         .order_by(at_column).limit(limit)).scalars().all()
+    if len(times) < limit:
+        return None
+    wait = from_utc_text(times[0]) + window - from_utc_text(now)
+    return max(1, math.ceil(wait.total_seconds()))
 
 
 def code_hash(code: str) -> str:
@@ -233,7 +246,8 @@ class Center:
         return protocol.key_fingerprint(self.public_key)
 
     # --- stations and enrollment ----------------------------------------------------------
-    def add_station(self, station_id: str, name: str, village: str = "") -> str:
+    def add_station(self, station_id: str, name: str, village: str = "",
+                    township: str = "") -> str:
         """Register a station, or give one not enrolled yet a new code, and return its one-time
         code. An enrolled station keeps its key: replacing it is :meth:`rekey_station`."""
         station_id, name = station_id.strip(), name.strip()
@@ -250,10 +264,11 @@ class Center:
                                  "key (a new PC), use rekey-station")
             if found is not None:
                 conn.execute(update(station).where(station.c.station_id == station_id)
-                             .values(name=name, village=village))
+                             .values(name=name, village=village, township=township))
             else:
                 conn.execute(insert(station).values(
-                    station_id=station_id, name=name, village=village, status="pending",
+                    station_id=station_id, name=name, village=village, township=township,
+                    status="pending",
                     created_at=now, hw_seq=0, hw_hash=GENESIS_HASH))
             return self._new_code(conn, station_id, now)
 
@@ -320,17 +335,14 @@ class Center:
                     (enrollment_attempt.c.address, address, ENROLL_LIMITS["address"], since),
                     (enrollment_attempt.c.station_id, station_id, ENROLL_LIMITS["station"],
                      max(since, issued or since))):
-                times = conn.execute(select(enrollment_attempt.c.at)
-                                     .where(column == value, enrollment_attempt.c.at > after)
-                                     .order_by(enrollment_attempt.c.at).limit(limit)).scalars().all()
-                if len(times) >= limit:
-                    wait = from_utc_text(times[0]) + ENROLL_WINDOW - from_utc_text(now)
-                    seconds = max(1, math.ceil(wait.total_seconds()))
+                wait = retry_after(conn, enrollment_attempt.c.at, column, value, limit, after,
+                                   ENROLL_WINDOW, now)
+                if wait is not None:
                     log.warning("enrollment attempts over the limit: station %r from %s",
                                 station_id, address)
                     raise ProtocolError(429, "too_many_attempts",
                                         f"too many failed attempts; try again in "
-                                        f"{math.ceil(seconds / 60)} min", retry_after=seconds)
+                                        f"{math.ceil(wait / 60)} min", retry_after=wait)
 
     def _enroll(self, station_id: str, code: str, public_key: str, now: str) -> dict:
         if not isinstance(public_key, str) or len(protocol.unb64(public_key)) != 32:

@@ -1,0 +1,257 @@
+"""The county staff workspace (县级电商公共服务中心工作台), served by the center at ``/`` beside
+the station API: server-rendered pages (Jinja2), htmx vendored for the filters, usable
+without JavaScript.
+
+Every page needs a signed-in staff member (a session cookie, accounts.py); every form that
+changes something carries the session's CSRF token and is refused without it; admin forms
+are refused to viewers. Bad input (an unknown station, a month like 2026-13, a huge form, a
+forged cookie) gets a page that says so, in the staff member's language, and changes nothing.
+The station API's signed requests and these sessions know nothing of each other.
+"""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+from urllib.parse import quote, urlsplit
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from sync.center.storage import Center
+from sync.center.web import accounts, audit, views
+from sync.center.web.errors import WebError
+from sync.center.web.words import translator
+
+HERE = Path(__file__).parent
+COOKIE = "vs_staff"
+LANG_COOKIE = "vs_lang"
+LANGS = ("zh_CN", "en")
+MAX_FORM = 64 * 1024  # a staff form is a few fields; a config's JSON fits many times over
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; "
+                               "frame-ancestors 'none'; form-action 'self'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "Cache-Control": "no-store",
+}
+
+
+class BoundedBody:
+    """ASGI middleware: a request body outside /api/ is refused (413) past MAX_FORM, declared
+    or streamed, before anything reads it; the station API bounds its own bodies."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope["path"].startswith("/api/"):
+            return await self.app(scope, receive, send)
+        declared = dict(scope["headers"]).get(b"content-length", b"0")
+        if not declared.isdigit() or int(declared) > MAX_FORM:
+            return await _too_large(send)
+        seen = 0
+
+        async def bounded():
+            nonlocal seen
+            message = await receive()
+            seen += len(message.get("body", b""))
+            if seen > MAX_FORM:
+                raise _TooLarge
+            return message
+        try:
+            await self.app(scope, bounded, send)
+        except _TooLarge:
+            await _too_large(send)
+
+
+class _TooLarge(Exception):
+    pass
+
+
+async def _too_large(send) -> None:
+    await send({"type": "http.response.start", "status": 413,
+                "headers": [(b"content-type", b"text/plain; charset=utf-8")]})
+    await send({"type": "http.response.body", "body": "413 表单过大 / form too large".encode()})
+
+
+def mount(app: FastAPI, center: Center) -> None:
+    """The workspace's routes, its static files and its error pages, on the center's app."""
+    env = Environment(loader=FileSystemLoader(HERE / "templates"),
+                      autoescape=select_autoescape(["html"]), trim_blocks=True,
+                      lstrip_blocks=True)
+    env.filters["fen"] = views.yuan
+    env.filters["local"] = views.local_time
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    app.add_middleware(BoundedBody)
+
+    def lang_of(request: Request) -> str:
+        chosen = request.query_params.get("lang") or request.cookies.get(LANG_COOKIE)
+        return chosen if chosen in LANGS else "zh_CN"
+
+    def render(request: Request, name: str, status: int = 200, session=None, **values):
+        lang = lang_of(request)
+        words = translator(lang)
+        html = env.get_template(name).render(
+            t=words, category=words.category, method=words.method, action=words.action,
+            lang=lang, staff=session.staff if session else None,
+            csrf=session.csrf if session else "", path=request.url.path, **values)
+        response = HTMLResponse(html, status_code=status, headers=SECURITY_HEADERS)
+        if request.query_params.get("lang") in LANGS:
+            response.set_cookie(LANG_COOKIE, lang, max_age=365 * 86400, samesite="strict",
+                                httponly=True)
+        return response
+
+    def error_page(request: Request, exc: WebError) -> HTMLResponse:
+        session = accounts.session(center, request.cookies.get(COOKIE))
+        return render(request, "error.html", exc.status, session, code=exc.code,
+                      params=exc.params)
+
+    @app.exception_handler(WebError)
+    async def _refused(request: Request, exc: WebError):
+        from fastapi.concurrency import run_in_threadpool
+
+        return await run_in_threadpool(error_page, request, exc)
+
+    app.state.web_error_page = error_page  # the app's 404/405 pages outside /api/ (api.py)
+
+    def signed_in(request: Request) -> accounts.Session:
+        found = accounts.session(center, request.cookies.get(COOKIE))
+        if found is None:
+            raise _SignIn(request.url.path)
+        return found
+
+    def changing(request: Request, form, admin: bool = False) -> accounts.Session:
+        """The session of a form that changes something: CSRF token checked, role checked."""
+        current = signed_in(request)
+        if not secrets.compare_digest(str(form.get("csrf", "")), current.csrf):
+            raise WebError(403, "csrf")
+        if admin and not current.staff.is_admin:
+            raise WebError(403, "admin_only")
+        return current
+
+    @app.exception_handler(_SignIn)
+    async def _to_sign_in(request: Request, exc: _SignIn):
+        if request.method != "GET":
+            return RedirectResponse("/login", 303)
+        return RedirectResponse(f"/login?next={quote(exc.path)}", 303)
+
+    def address(request: Request) -> str:
+        return request.client.host if request.client else "unknown"
+
+    # --- signing in and out ----------------------------------------------------------------
+    @app.get("/login", include_in_schema=False)
+    def login_form(request: Request, next: str = "/"):
+        return render(request, "login.html", next=_local_path(next))
+
+    @app.post("/login", include_in_schema=False)
+    async def login(request: Request):
+        form = await request.form()
+        username, password = str(form.get("username", "")), str(form.get("password", ""))
+        target = _local_path(str(form.get("next", "/")))
+        from fastapi.concurrency import run_in_threadpool
+        try:
+            token = await run_in_threadpool(accounts.sign_in, center, username, password,
+                                            address(request))
+        except accounts.AccountError as exc:
+            status = 429 if exc.code == "too_many" else 401
+            response = await run_in_threadpool(
+                render, request, "login.html", status, None, next=target, problem=exc.code,
+                username=username[:40], minutes=-(-(exc.retry_after or 0) // 60))
+            if exc.retry_after:
+                response.headers["Retry-After"] = str(exc.retry_after)
+            return response
+        response = RedirectResponse(target, 303)
+        response.set_cookie(COOKIE, token, max_age=accounts.SESSION_HOURS * 3600, httponly=True,
+                            samesite="strict", secure=request.url.scheme == "https", path="/")
+        return response
+
+    @app.post("/logout", include_in_schema=False)
+    async def logout(request: Request):
+        form = await request.form()
+        from fastapi.concurrency import run_in_threadpool
+
+        current = await run_in_threadpool(changing, request, form)
+        await run_in_threadpool(accounts.sign_out, center, current)
+        response = RedirectResponse("/login", 303)
+        response.delete_cookie(COOKIE, path="/")
+        return response
+
+    # --- reading ---------------------------------------------------------------------------
+    @app.get("/", include_in_schema=False)
+    def home(request: Request):
+        signed_in(request)
+        return RedirectResponse("/stations", 303)
+
+    @app.get("/stations", include_in_schema=False)
+    def stations(request: Request, township: str = "", status: str = "", q: str = ""):
+        current = signed_in(request)
+        found = views.station_rows(center, township[:100], status[:20], q[:100])
+        template = "stations_table.html" if request.headers.get("HX-Request") else "stations.html"
+        return render(request, template, session=current, rows=found.rows,
+                      townships=found.townships, counts=found.counts,
+                      chosen={"township": township, "status": status, "q": q},
+                      thresholds=views.contact_thresholds(center))
+
+    @app.get("/stations/{station_id}", include_in_schema=False)
+    def station_page(request: Request, station_id: str):
+        current = signed_in(request)
+        detail = views.station_detail(center, _station_id(station_id))
+        return render(request, "station.html", session=current, s=detail)
+
+    @app.get("/stations/{station_id}/ledger/{month}", include_in_schema=False)
+    def ledger_page(request: Request, station_id: str, month: str):
+        current = signed_in(request)
+        doc, info = views.ledger(center, _station_id(station_id), _month(month))
+        return render(request, "ledger.html", session=current, doc=doc, info=info,
+                      formats=views.LEDGER_FORMATS)
+
+    @app.get("/stations/{station_id}/ledger/{month}/download", include_in_schema=False)
+    def ledger_download(request: Request, station_id: str, month: str, format: str = "pdf"):
+        current = signed_in(request)
+        if format not in views.LEDGER_FORMATS:
+            raise WebError(400, "bad_format")
+        data, name, media = views.ledger_file(center, _station_id(station_id), _month(month),
+                                              format, lang_of(request), current.staff.username)
+        return Response(data, media_type=media, headers={
+            **SECURITY_HEADERS,
+            "Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}"})
+
+    @app.get("/flags", include_in_schema=False)
+    def flags_page(request: Request):
+        current = signed_in(request)
+        return render(request, "flags.html", session=current, rows=views.flag_rows(center))
+
+    @app.get("/audit", include_in_schema=False)
+    def audit_page(request: Request, before: int | None = None):
+        current = signed_in(request)
+        with center.read() as conn:
+            check = audit.verify(conn)
+            rows = audit.entries(conn, before=before)
+        return render(request, "audit.html", session=current, rows=rows, check=check)
+
+    def _station_id(station_id: str) -> str:
+        if not views.valid_station_id(station_id):
+            raise WebError(404, "unknown_station", station=station_id[:60])
+        return station_id
+
+    def _month(month: str) -> str:
+        if not views.valid_month(month):
+            raise WebError(400, "bad_month", month=month[:20])
+        return month
+
+
+class _SignIn(Exception):
+    def __init__(self, path: str):
+        super().__init__(path)
+        self.path = path
+
+
+def _local_path(target: str) -> str:
+    """Only a path of this site: a ``next`` of //evil.example or https://… goes home instead."""
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return "/"
+    return target

@@ -1,0 +1,207 @@
+"""What the workspace's pages show, read from the center's database: no web framework here.
+
+Times are stored in UTC and shown in the county's time (China). A station's contact is
+coloured by the age of its last contact, CommCare's pattern: amber after AMBER_DAYS, red after
+RED_DAYS (the county may set other thresholds: center_setting contact_amber_days/_red_days).
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from station_app.core.clock import from_utc_text
+from station_app.core.monthly import check_month
+from station_app.core.validate import format_fen
+from sync import protocol
+from sync.center.schema import center_setting, event, flag, ledger_entry, station
+from sync.center.storage import Center
+from sync.center.web import audit
+from sync.center.web.errors import WebError
+
+AMBER_DAYS, RED_DAYS = 3, 7
+LEDGER_FORMATS = ("pdf", "xlsx", "csv", "json")
+MEDIA = {"pdf": "application/pdf", "csv": "text/csv; charset=utf-8", "json": "application/json",
+         "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+HEARD_DAYS = 60  # the contact strip on a station's page
+# Trouble first: silent stations, then late ones, then the rest.
+LEVEL_ORDER = {"red": 0, "amber": 1, "pending": 2, "ok": 3, "revoked": 4}
+
+
+def county_zone():
+    try:
+        from zoneinfo import ZoneInfo
+
+        return ZoneInfo("Asia/Shanghai")
+    except Exception:  # noqa: BLE001 - no tz database: China has had one offset since 1991
+        return timezone(timedelta(hours=8))
+
+
+ZONE = county_zone()
+
+
+def local_time(utc_text: str | None, fmt: str = "%Y-%m-%d %H:%M") -> str:
+    if not utc_text:
+        return ""
+    try:
+        return from_utc_text(utc_text).astimezone(ZONE).strftime(fmt)
+    except ValueError:
+        return utc_text
+
+
+def yuan(fen: int) -> str:
+    return format_fen(fen)
+
+
+def valid_station_id(station_id: str) -> bool:
+    return re.fullmatch(protocol.STATION_ID, station_id or "") is not None
+
+
+def valid_month(month: str) -> bool:
+    try:
+        check_month(month)
+        return True
+    except ValueError:
+        return False
+
+
+def contact_thresholds(center: Center) -> tuple[int, int]:
+    with center.read() as conn:
+        found = dict(conn.execute(select(center_setting.c.key, center_setting.c.value).where(
+            center_setting.c.key.in_(("contact_amber_days", "contact_red_days")))).all())
+    try:
+        return (int(found.get("contact_amber_days", AMBER_DAYS)),
+                int(found.get("contact_red_days", RED_DAYS)))
+    except ValueError:
+        return AMBER_DAYS, RED_DAYS
+
+
+def contact_level(status: str, last_seen: str | None, now: datetime,
+                  thresholds: tuple[int, int]) -> tuple[str, int | None]:
+    """(level, whole days since the last contact)."""
+    if status == "revoked":
+        return "revoked", None
+    if status != "active":
+        return "pending", None
+    if not last_seen:
+        return "red", None
+    days = (now - from_utc_text(last_seen)).days
+    amber, red = thresholds
+    return ("red" if days >= red else "amber" if days >= amber else "ok"), days
+
+
+@dataclass(frozen=True)
+class StationRows:
+    rows: list[dict]
+    townships: list[str]
+    counts: dict[str, int]
+
+
+def station_rows(center: Center, township: str = "", status: str = "",
+                 q: str = "") -> StationRows:
+    """Every station (filtered by township, level or status, and a search of name, village or
+    id), trouble first; the counts are of the whole county, for the summary line."""
+    flags = (select(flag.c.station_id, func.count().label("n")).group_by(flag.c.station_id)
+             .subquery())
+    query = (select(station.c.station_id, station.c.name, station.c.village, station.c.township,
+                    station.c.status, station.c.last_seen_at, station.c.hw_seq,
+                    func.coalesce(flags.c.n, 0).label("flags"))
+             .outerjoin(flags, flags.c.station_id == station.c.station_id))
+    with center.read() as conn:
+        everyone = [dict(r) for r in conn.execute(query).mappings()]
+    thresholds = contact_thresholds(center)
+    now = from_utc_text(center.now())
+    counts = dict.fromkeys(LEVEL_ORDER, 0)
+    for row in everyone:
+        row["level"], row["days"] = contact_level(row["status"], row["last_seen_at"], now,
+                                                  thresholds)
+        counts[row["level"]] += 1
+    counts["all"] = len(everyone)
+    needle = q.strip().lower()
+    rows = [r for r in everyone
+            if (not township or r["township"] == township)
+            and (not status or r["level"] == status)
+            and (not needle or needle in r["name"].lower() or needle in r["village"].lower()
+                 or needle in r["station_id"].lower())]
+    rows.sort(key=lambda r: (LEVEL_ORDER[r["level"]], -r["flags"], -(r["days"] or 0),
+                             r["township"], r["name"]))
+    townships = sorted({r["township"] for r in everyone if r["township"]})
+    return StationRows(rows, townships, counts)
+
+
+def _info(center: Center, station_id: str):
+    from sync.protocol import ProtocolError
+
+    try:
+        return center.station(station_id)
+    except ProtocolError:
+        raise WebError(404, "unknown_station", station=station_id) from None
+
+
+def station_detail(center: Center, station_id: str) -> dict:
+    info = _info(center, station_id)
+    now = center.now()
+    since = (from_utc_text(now) - timedelta(days=HEARD_DAYS)).strftime("%Y-%m-%d")
+    with center.read() as conn:
+        months = sorted(set(conn.execute(
+            select(func.substr(ledger_entry.c.date, 1, 7)).distinct()
+            .where(ledger_entry.c.station_id == station_id)).scalars()) | set(conn.execute(
+            select(func.substr(event.c.recorded_at, 1, 7)).distinct()
+            .where(event.c.station_id == station_id)).scalars()), reverse=True)
+        heard = set(conn.execute(
+            select(func.substr(event.c.received_at, 1, 10)).distinct()
+            .where(event.c.station_id == station_id, event.c.received_at >= since)).scalars())
+        flags = [dict(r) for r in conn.execute(
+            select(flag).where(flag.c.station_id == station_id)
+            .order_by(flag.c.id.desc()).limit(50)).mappings()]
+    level, days = contact_level(info.status, info.last_seen_at, from_utc_text(now),
+                                contact_thresholds(center))
+    today = from_utc_text(now).date()
+    strip = [(d.isoformat(), d.isoformat() in heard)
+             for d in (today - timedelta(days=n) for n in range(HEARD_DAYS - 1, -1, -1))]
+    return {"info": info, "months": [m for m in months if valid_month(m)], "flags": flags,
+            "level": level, "days": days, "heard": strip, "heard_count": len(heard)}
+
+
+def ledger(center: Center, station_id: str, month: str):
+    info = _info(center, station_id)
+    return center.ledger(station_id, month), info
+
+
+def ledger_file(center: Center, station_id: str, month: str, fmt: str, lang: str,
+                username: str) -> tuple[bytes, str, str]:
+    """(bytes, file name, media type): what `county-center ledger --format FMT --lang LANG`
+    writes for the same month, byte for byte. The export is audited."""
+    from station_app.reports.catalog import ts_translator
+    from station_app.reports.ledger_docs import ledger_bytes, write_ledger_pdf
+
+    doc, info = ledger(center, station_id, month)
+    t = ts_translator(lang if fmt != "json" else "en")
+    name = f"ledger-{station_id}-{month}.{fmt}"
+    if fmt == "pdf":
+        with tempfile.TemporaryDirectory() as tmp:
+            out = write_ledger_pdf(doc, Path(tmp) / name, f"{info.name}  {info.station_id}", t)
+            data = out.read_bytes()
+    else:
+        data = ledger_bytes(doc, fmt, t)
+    with center.write() as conn:
+        audit.record(conn, center.now(), username, "ledger.export", station_id,
+                     f"{month} {fmt}")
+    return data, name, MEDIA[fmt]
+
+
+# What an officer should do about each kind of flag (the flags page says it beside each).
+FLAG_KINDS = ("conflict", "uninterpretable")
+
+
+def flag_rows(center: Center) -> list[dict]:
+    with center.read() as conn:
+        rows = conn.execute(
+            select(flag, station.c.name).outerjoin(station, station.c.station_id == flag.c.station_id)
+            .order_by(flag.c.id.desc()).limit(500)).mappings()
+        return [dict(r) for r in rows]

@@ -1,0 +1,142 @@
+"""Every word the workspace's pages show, in the catalogue's "web" context: the templates
+call ``t("…")`` with these English sources (tests/test_center_web.py holds the two lists
+together), and `make lupdate` collects them from here into resources/i18n/*.ts, where the
+Chinese is kept. Nothing here imports Qt: the center reads the .ts file itself."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from station_app.core.ledger import CATEGORIES, METHODS
+from station_app.core.messages import QT_TRANSLATE_NOOP
+
+WORDS = (
+    QT_TRANSLATE_NOOP("web", "Audit log"),
+    QT_TRANSLATE_NOOP("web", "The log does not hold from entry {seq} on: it was changed outside this workspace. Tell the center's administrator."),
+    QT_TRANSLATE_NOOP("web", "All {n} entries check out: none was changed or removed."),
+    QT_TRANSLATE_NOOP("web", "When"),
+    QT_TRANSLATE_NOOP("web", "Who"),
+    QT_TRANSLATE_NOOP("web", "Action"),
+    QT_TRANSLATE_NOOP("web", "On"),
+    QT_TRANSLATE_NOOP("web", "Detail"),
+    QT_TRANSLATE_NOOP("web", "Nothing yet."),
+    QT_TRANSLATE_NOOP("web", "Older entries"),
+    QT_TRANSLATE_NOOP("web", "County e-commerce center workspace"),
+    QT_TRANSLATE_NOOP("web", "Stations"),
+    QT_TRANSLATE_NOOP("web", "Flags"),
+    QT_TRANSLATE_NOOP("web", "Administrator"),
+    QT_TRANSLATE_NOOP("web", "Viewer"),
+    QT_TRANSLATE_NOOP("web", "Sign out"),
+    QT_TRANSLATE_NOOP("web", "Not possible"),
+    QT_TRANSLATE_NOOP("web", "There is no station {station} at this center."),
+    QT_TRANSLATE_NOOP("web", "{month} is not a month: write it as 2026-11."),
+    QT_TRANSLATE_NOOP("web", "That kind of file is not offered: choose PDF, XLSX, CSV or JSON."),
+    QT_TRANSLATE_NOOP("web", "This form has expired or did not come from this workspace. Open the page again and repeat."),
+    QT_TRANSLATE_NOOP("web", "Only an administrator can do this."),
+    QT_TRANSLATE_NOOP("web", "There is no such page."),
+    QT_TRANSLATE_NOOP("web", "The request could not be carried out."),
+    QT_TRANSLATE_NOOP("web", "Nothing was changed."),
+    QT_TRANSLATE_NOOP("web", "Back to the stations"),
+    QT_TRANSLATE_NOOP("web", "Conflict"),
+    QT_TRANSLATE_NOOP("web", "The station sent a record that differs from the one the center holds under the same number. Its uploads stop there. Call the keeper: the station's data folder may have been restored from an old backup or copied to another PC. Do not re-key the station before you know which records are right."),
+    QT_TRANSLATE_NOOP("web", "Not understood"),
+    QT_TRANSLATE_NOOP("web", "The center stored a record it could not count (an unknown category, an impossible date, an amount out of bounds). It is kept, and left out of ledgers and reports. If many come from one station, its app may be newer than the center: upgrade the center, or ask the station what it was doing then."),
+    QT_TRANSLATE_NOOP("web", "Station"),
+    QT_TRANSLATE_NOOP("web", "Record"),
+    QT_TRANSLATE_NOOP("web", "Kind"),
+    QT_TRANSLATE_NOOP("web", "No flags: every record the center holds could be counted."),
+    QT_TRANSLATE_NOOP("web", "Monthly ledger {month}"),
+    QT_TRANSLATE_NOOP("web", "Download"),
+    QT_TRANSLATE_NOOP("web", "By category"),
+    QT_TRANSLATE_NOOP("web", "Category"),
+    QT_TRANSLATE_NOOP("web", "In"),
+    QT_TRANSLATE_NOOP("web", "Out"),
+    QT_TRANSLATE_NOOP("web", "Total"),
+    QT_TRANSLATE_NOOP("web", "By payment method"),
+    QT_TRANSLATE_NOOP("web", "Method"),
+    QT_TRANSLATE_NOOP("web", "Entries ({n})"),
+    QT_TRANSLATE_NOOP("web", "Date"),
+    QT_TRANSLATE_NOOP("web", "Description"),
+    QT_TRANSLATE_NOOP("web", "No entries this month."),
+    QT_TRANSLATE_NOOP("web", "Sign in"),
+    QT_TRANSLATE_NOOP("web", "Too many failed sign-ins. Try again in {minutes} minutes."),
+    QT_TRANSLATE_NOOP("web", "The user name or the password is not right."),
+    QT_TRANSLATE_NOOP("web", "User name"),
+    QT_TRANSLATE_NOOP("web", "Password"),
+    QT_TRANSLATE_NOOP("web", "Accounts are made by the center's administrator (county-center add-user)."),
+    QT_TRANSLATE_NOOP("web", "Township"),
+    QT_TRANSLATE_NOOP("web", "Village"),
+    QT_TRANSLATE_NOOP("web", "Enrollment"),
+    QT_TRANSLATE_NOOP("web", "Joined"),
+    QT_TRANSLATE_NOOP("web", "Not joined yet: a one-time code is waiting to be used"),
+    QT_TRANSLATE_NOOP("web", "Revoked"),
+    QT_TRANSLATE_NOOP("web", "Contact"),
+    QT_TRANSLATE_NOOP("web", "Silent"),
+    QT_TRANSLATE_NOOP("web", "Late"),
+    QT_TRANSLATE_NOOP("web", "In contact"),
+    QT_TRANSLATE_NOOP("web", "Not joined yet"),
+    QT_TRANSLATE_NOOP("web", "last heard {when}"),
+    QT_TRANSLATE_NOOP("web", "never heard from"),
+    QT_TRANSLATE_NOOP("web", "Records held"),
+    QT_TRANSLATE_NOOP("web", "Days records arrived (last {n} days)"),
+    QT_TRANSLATE_NOOP("web", "{n} of the last {total} days."),
+    QT_TRANSLATE_NOOP("web", "Monthly ledgers"),
+    QT_TRANSLATE_NOOP("web", "Month"),
+    QT_TRANSLATE_NOOP("web", "No records from this station yet."),
+    QT_TRANSLATE_NOOP("web", "None."),
+    QT_TRANSLATE_NOOP("web", "{all} stations: {ok} in contact, {amber} late, {red} silent, {pending} not joined yet, {revoked} revoked."),
+    QT_TRANSLATE_NOOP("web", "Late: no contact for {amber} days or more; silent: {red} days or more."),
+    QT_TRANSLATE_NOOP("web", "All townships"),
+    QT_TRANSLATE_NOOP("web", "All"),
+    QT_TRANSLATE_NOOP("web", "Search"),
+    QT_TRANSLATE_NOOP("web", "name, village or station id"),
+    QT_TRANSLATE_NOOP("web", "Show"),
+    QT_TRANSLATE_NOOP("web", "Last heard"),
+    QT_TRANSLATE_NOOP("web", "{n} days ago"),
+    QT_TRANSLATE_NOOP("web", "never"),
+    QT_TRANSLATE_NOOP("web", "No station matches."),
+)
+
+# The audit log's actions, as the log page names them.
+ACTIONS = {
+    "login": QT_TRANSLATE_NOOP("web", "Signed in"),
+    "logout": QT_TRANSLATE_NOOP("web", "Signed out"),
+    "login.failed": QT_TRANSLATE_NOOP("web", "Sign-in refused"),
+    "ledger.export": QT_TRANSLATE_NOOP("web", "Ledger downloaded"),
+    "user.add": QT_TRANSLATE_NOOP("web", "Account added"),
+    "user.password": QT_TRANSLATE_NOOP("web", "Password changed"),
+    "user.disable": QT_TRANSLATE_NOOP("web", "Account disabled"),
+    "session.revoke": QT_TRANSLATE_NOOP("web", "Session ended by an administrator"),
+    "station.add": QT_TRANSLATE_NOOP("web", "Station added"),
+    "station.code": QT_TRANSLATE_NOOP("web", "New one-time code issued"),
+    "station.revoke": QT_TRANSLATE_NOOP("web", "Station revoked"),
+    "station.township": QT_TRANSLATE_NOOP("web", "Township changed"),
+    "config.publish": QT_TRANSLATE_NOOP("web", "Configuration published"),
+}
+
+
+class Words:
+    """``t("…")`` in one language: the web context, and the words a ledger shares with the
+    station's papers (categories and methods, in the "core" context)."""
+
+    def __init__(self, lang: str):
+        from station_app.reports.catalog import ts_translator
+
+        self._t = ts_translator(lang)
+
+    def __call__(self, text: str) -> str:
+        return self._t("web", text)
+
+    def category(self, code: str) -> str:
+        return self._t("core", CATEGORIES[code]) if code in CATEGORIES else code
+
+    def method(self, code: str) -> str:
+        return self._t("core", METHODS[code]) if code in METHODS else code
+
+    def action(self, code: str) -> str:
+        return self(ACTIONS[code]) if code in ACTIONS else code
+
+
+@cache
+def translator(lang: str) -> Words:
+    return Words(lang)

@@ -1,0 +1,203 @@
+"""The county workspace through its pages (TestClient on the center's own app): every route as
+nobody, a viewer and an admin; sign-in, its limits and sessions; bad input answered with a page
+and nothing changed; ledger downloads byte for byte what `county-center ledger` writes; the
+audit chain; and every word of the templates in the catalogue."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import update
+
+from sync import client
+from sync.center import schema
+from sync.center.bundles import import_bundle
+from sync.center.storage import init_center
+from sync.center.web import accounts
+from tests.sync_helpers import STATION, activity
+
+ROOT = Path(__file__).resolve().parents[1]
+PASSWORD = "a-long-password-1"
+MONTH = "2026-11"
+READ_ROUTES = ["/stations", f"/stations/{STATION}", f"/stations/{STATION}/ledger/{MONTH}",
+               f"/stations/{STATION}/ledger/{MONTH}/download?format=csv", "/flags", "/audit",
+               "/stations?township=城关镇&status=red&q=石门"]
+
+
+@pytest.fixture
+def county(tmp_path, store, keeper):
+    """A center holding one synced station (by USB bundle, in process), with an admin and a
+    viewer."""
+    db_path = str(tmp_path / "county.sqlite3")
+    center = init_center(db_path)
+    code = center.add_station(STATION, "石门村站<script>alert(1)</script>", "石门村", "城关镇")
+    activity(store, keeper.id, 12)
+    data, _count = client.export_bundle(store, STATION, code)
+    import_bundle(center, data)
+    accounts.add_user(center, "admin", "admin", PASSWORD)
+    accounts.add_user(center, "viewer", "viewer", PASSWORD)
+    yield center, db_path
+    center.close()
+
+
+@pytest.fixture
+def app(county):
+    from fastapi.testclient import TestClient
+
+    from sync.center.api import create_app
+
+    return TestClient(create_app(county[0]))
+
+
+def signed_in(app, username: str):
+    answer = app.post("/login", data={"username": username, "password": PASSWORD, "next": "/"},
+                      follow_redirects=False)
+    assert answer.status_code == 303, answer.text
+    return app
+
+
+def csrf_of(app) -> str:
+    return re.search(r'name="csrf" value="([^"]+)"', app.get("/stations").text)[1]
+
+
+@pytest.mark.parametrize("path", READ_ROUTES + ["/"])
+def test_nobody_is_sent_to_sign_in(app, path):
+    answer = app.get(path, follow_redirects=False)
+    assert answer.status_code == 303 and answer.headers["location"].startswith("/login")
+
+
+@pytest.mark.parametrize("role", ["viewer", "admin"])
+@pytest.mark.parametrize("path", READ_ROUTES)
+def test_staff_read_every_page_in_chinese(app, role, path):
+    signed_in(app, role)
+    answer = app.get(path)
+    assert answer.status_code == 200, answer.text
+    if "download" not in path:
+        assert "县级电商公共服务中心工作台" in answer.text
+        assert "<script>alert(1)</script>" not in answer.text  # escaped everywhere
+        assert answer.headers["Content-Security-Policy"].startswith("default-src 'self'")
+
+
+def test_pages_speak_english_when_chosen_and_remember_it(app):
+    signed_in(app, "viewer")
+    assert "Stations" in app.get("/stations?lang=en").text
+    assert "Records held" in app.get(f"/stations/{STATION}").text  # the cookie keeps it
+    assert "中心已收记录" in app.get(f"/stations/{STATION}?lang=zh_CN").text
+
+
+def test_a_wrong_password_is_refused_counted_and_limited(app, county):
+    center, _ = county
+    for _ in range(accounts.LOGIN_LIMITS["username"]):
+        answer = app.post("/login", data={"username": "admin", "password": "wrong", "next": "/"})
+        assert answer.status_code == 401 and "用户名或密码不对" in answer.text
+    limited = app.post("/login", data={"username": "admin", "password": PASSWORD, "next": "/"})
+    assert limited.status_code == 429 and "分钟后再试" in limited.text
+    assert int(limited.headers["Retry-After"]) > 0
+    assert app.get("/stations", follow_redirects=False).status_code == 303  # not signed in
+    with center.read() as conn:
+        from sync.center.web import audit
+        actions = [e["action"] for e in audit.entries(conn)]
+    assert actions.count("login.failed") == accounts.LOGIN_LIMITS["username"]
+
+
+def test_signing_out_needs_the_forms_token_and_ends_the_session(app):
+    signed_in(app, "admin")
+    refused = app.post("/logout", data={"csrf": "forged"})
+    assert refused.status_code == 403 and "不是从本工作台提交的" in refused.text
+    assert app.get("/stations").status_code == 200  # still signed in: nothing changed
+    token = app.cookies.get("vs_staff")
+    out = app.post("/logout", data={"csrf": csrf_of(app)}, follow_redirects=False)
+    assert out.status_code == 303
+    app.cookies.set("vs_staff", token)  # the old cookie kept by someone: worth nothing now
+    assert app.get("/stations", follow_redirects=False).status_code == 303
+
+
+def test_expired_revoked_forged_and_disabled_sessions_sign_in_again(app, county):
+    center, _ = county
+    signed_in(app, "viewer")
+    with center.write() as conn:
+        conn.execute(update(schema.staff_session).values(expires_at="2000-01-01T00:00:00.000Z"))
+    assert app.get("/stations", follow_redirects=False).status_code == 303
+    app.cookies.set("vs_staff", "forged" * 10)
+    assert app.get("/stations", follow_redirects=False).status_code == 303
+    signed_in(app, "viewer")
+    accounts.disable_user(center, "viewer")
+    assert app.get("/stations", follow_redirects=False).status_code == 303
+    refused = app.post("/login", data={"username": "viewer", "password": PASSWORD})
+    assert refused.status_code == 401
+
+
+@pytest.mark.parametrize("path, status, words", [
+    (f"/stations/{STATION}/ledger/2026-13", 400, "不是月份"),
+    (f"/stations/{STATION}/ledger/2026-13/download?format=pdf", 400, "不是月份"),
+    (f"/stations/{STATION}/ledger/{MONTH}/download?format=exe", 400, "不提供这种文件"),
+    ("/stations/999999-999", 404, "没有站点"),
+    ("/stations/" + "x" * 500, 404, "没有站点"),
+    ("/stations/%2E%2E", 404, "没有站点"),
+    ("/stations/a%2Fb", 404, ""),
+    ("/audit?before=x", 400, "无法办理"),
+    ("/no-such-page", 404, "没有这个页面"),
+])
+def test_bad_input_gets_a_page_that_says_so(app, path, status, words):
+    signed_in(app, "admin")
+    answer = app.get(path)
+    assert answer.status_code == status and "text/html" in answer.headers["content-type"]
+    assert words in answer.text
+
+
+def test_a_huge_form_is_refused_before_it_is_read(app):
+    answer = app.post("/login", content=b"username=" + b"x" * (200 * 1024),
+                      headers={"Content-Type": "application/x-www-form-urlencoded"})
+    assert answer.status_code == 413
+
+
+def test_a_next_address_off_this_site_goes_home(app):
+    answer = app.post("/login", data={"username": "admin", "password": PASSWORD,
+                                      "next": "//evil.example/x"}, follow_redirects=False)
+    assert answer.headers["location"] == "/"
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "xlsx", "csv", "json"])
+def test_ledger_downloads_are_what_the_command_writes(app, county, tmp_path, fmt):
+    center, db_path = county
+    signed_in(app, "viewer")
+    download = app.get(f"/stations/{STATION}/ledger/{MONTH}/download?format={fmt}")
+    assert download.status_code == 200
+    out = tmp_path / f"cli.{fmt}"
+    subprocess.run([sys.executable, "-m", "sync.center", "--db", db_path, "ledger",
+                    "--station-id", STATION, "--month", MONTH, "--format", fmt, "--out", str(out)],
+                   cwd=ROOT, check=True, capture_output=True)
+    assert download.content == out.read_bytes()
+    if fmt == "csv":
+        assert download.content.startswith(b"\xef\xbb\xbf")  # Chinese Excel opens it as UTF-8
+    with center.read() as conn:
+        from sync.center.web import audit
+        assert audit.entries(conn, limit=1)[0]["action"] == "ledger.export"
+
+
+def test_the_audit_chain_shows_an_edited_row(app, county):
+    center, _ = county
+    signed_in(app, "admin")
+    assert "全部" in app.get("/audit").text and "核对无误" in app.get("/audit").text
+    with center.write() as conn:
+        conn.execute(update(schema.staff_audit).where(schema.staff_audit.c.seq == 2)
+                     .values(username="someone-else"))
+    page = app.get("/audit").text
+    assert "日志从第 2 条起对不上" in page
+
+
+def test_every_word_of_the_templates_is_in_the_catalogue():
+    from station_app.reports.catalog import ts_translator
+    from sync.center.web.words import WORDS
+
+    templates = ROOT / "sync" / "center" / "web" / "templates"
+    used = {m[1] for f in templates.glob("*.html")
+            for m in re.findall(r'''\bt\((["'])(.*?)\1\)''', f.read_text())}
+    assert used - set(WORDS) == set(), "add these to sync/center/web/words.py, then make lupdate"
+    zh = ts_translator("zh_CN")
+    untranslated = [w for w in WORDS if zh("web", w) == w]
+    assert untranslated == []
