@@ -99,7 +99,7 @@ def test_a_wrong_password_is_refused_counted_and_limited(app, county):
     assert int(limited.headers["Retry-After"]) > 0
     assert app.get("/stations", follow_redirects=False).status_code == 303  # not signed in
     with center.read() as conn:
-        from sync.center.web import audit
+        from sync.center import audit
         actions = [e["action"] for e in audit.entries(conn)]
     assert actions.count("login.failed") == accounts.LOGIN_LIMITS["username"]
 
@@ -175,7 +175,7 @@ def test_ledger_downloads_are_what_the_command_writes(app, county, tmp_path, fmt
     if fmt == "csv":
         assert download.content.startswith(b"\xef\xbb\xbf")  # Chinese Excel opens it as UTF-8
     with center.read() as conn:
-        from sync.center.web import audit
+        from sync.center import audit
         assert audit.entries(conn, limit=1)[0]["action"] == "ledger.export"
 
 
@@ -201,3 +201,130 @@ def test_every_word_of_the_templates_is_in_the_catalogue():
     zh = ts_translator("zh_CN")
     untranslated = [w for w in WORDS if zh("web", w) == w]
     assert untranslated == []
+
+
+ADMIN_FORMS = [("/stations-new", {"station_id": "610102-050", "name": "新站"}),
+               (f"/stations/{STATION}/code", {}),
+               (f"/stations/{STATION}/revoke", {"reason": "测试"}),
+               (f"/stations/{STATION}/township", {"township": "北塬乡"}),
+               ("/users", {"username": "zhang", "role": "viewer", "password": PASSWORD,
+                           "again": PASSWORD}),
+               ("/users/viewer/disable", {}),
+               ("/sessions/0000/end", {})]
+
+
+@pytest.mark.parametrize("path, fields", ADMIN_FORMS)
+def test_admin_forms_refuse_nobody_a_viewer_and_a_missing_token(app, county, path, fields):
+    center, _ = county
+    before = _state(center)
+    assert app.post(path, data=fields, follow_redirects=False).status_code == 303  # to sign-in
+    signed_in(app, "viewer")
+    answer = app.post(path, data={**fields, "csrf": csrf_of(app)})
+    assert answer.status_code == 403 and "只有管理员" in answer.text
+    app.cookies.clear()
+    signed_in(app, "admin")
+    assert app.post(path, data={**fields, "csrf": "forged"}).status_code == 403
+    assert _state(center) == before  # none of it changed anything
+
+
+def _state(center):
+    with center.read() as conn:
+        return ([tuple(r) for r in conn.execute(schema.station.select()).all()],
+                [tuple(r) for r in conn.execute(schema.staff_user.select()).all()])
+
+
+@pytest.mark.parametrize("path", ["/stations-new", "/users"])
+def test_admin_pages_are_refused_to_a_viewer(app, path):
+    signed_in(app, "viewer")
+    assert app.get(path).status_code == 403
+    app.cookies.clear()
+    signed_in(app, "admin")
+    assert app.get(path).status_code == 200
+
+
+def test_an_admin_adds_a_station_and_gets_its_card(app, county, tmp_path):
+    center, _ = county
+    signed_in(app, "admin")
+    card = app.post("/stations-new", data={"csrf": csrf_of(app), "station_id": "610102-050",
+                                           "name": "新庄<b>站</b>", "township": "北塬乡",
+                                           "village": "新庄"})
+    assert card.status_code == 200 and "站点加入卡" in card.text
+    assert "新庄&lt;b&gt;站&lt;/b&gt;" in card.text
+    code = re.search(r"[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}", card.text)[0]
+    png = tmp_path / "qr.png"
+    png.write_bytes(__import__("base64").b64decode(
+        re.search(r'src="data:image/png;base64,([^"]+)"', card.text)[1]))
+    decoded = subprocess.run(["zbarimg", "--raw", "-q", str(png)], capture_output=True,
+                             text=True, check=True).stdout.strip()
+    assert decoded == f"VSENROLL|http://testserver|610102-050|{code}|{center.fingerprint}"
+    info = center.station("610102-050")
+    assert (info.name, info.township, info.status) == ("新庄<b>站</b>", "北塬乡", "pending")
+    again = app.post("/stations-new", data={"csrf": csrf_of(app), "station_id": "610102-050",
+                                            "name": "重复"})
+    assert again.status_code == 400 and "已有站点" in again.text
+    bad = app.post("/stations-new", data={"csrf": csrf_of(app), "station_id": "bad id",
+                                          "name": "x"})
+    assert bad.status_code == 400 and "站点需要名称" in bad.text
+    # A new code voids the first; the first is then refused as replaced.
+    second = app.post("/stations/610102-050/code", data={"csrf": csrf_of(app)})
+    assert second.status_code == 200
+    from sync.protocol import ProtocolError, new_private_key, public_key_of
+    with pytest.raises(ProtocolError, match="replaced_code"):
+        center.enroll("610102-050", code, public_key_of(new_private_key()))
+    with center.read() as conn:
+        from sync.center import audit
+        actions = [(e["action"], e["username"]) for e in audit.entries(conn, limit=3)]
+    assert ("station.add", "admin") in actions and ("station.code", "admin") in actions
+
+
+def test_a_joined_station_gets_a_new_code_only_for_a_new_pc(app, county):
+    center, _ = county
+    signed_in(app, "admin")
+    unconfirmed = app.post(f"/stations/{STATION}/code", data={"csrf": csrf_of(app)})
+    assert unconfirmed.status_code == 400 and "换了新电脑" in unconfirmed.text
+    assert center.station(STATION).public_key is not None  # nothing changed
+    confirmed = app.post(f"/stations/{STATION}/code", data={"csrf": csrf_of(app),
+                                                           "new_pc": "yes"})
+    assert confirmed.status_code == 200 and center.station(STATION).public_key is None
+
+
+def test_revoking_needs_a_reason_which_is_audited(app, county):
+    center, _ = county
+    signed_in(app, "admin")
+    assert app.post(f"/stations/{STATION}/revoke",
+                    data={"csrf": csrf_of(app), "reason": " "}).status_code == 400
+    assert center.station(STATION).status == "active"
+    done = app.post(f"/stations/{STATION}/revoke", follow_redirects=False,
+                    data={"csrf": csrf_of(app), "reason": "站长离职，设备收回"})
+    assert done.status_code == 303 and center.station(STATION).status == "revoked"
+    assert "站长离职，设备收回" in app.get("/audit").text
+    assert app.post(f"/stations/{STATION}/code", data={"csrf": csrf_of(app)}).status_code == 409
+    app.post(f"/stations/{STATION}/township", data={"csrf": csrf_of(app), "township": "北塬乡"})
+    assert center.station(STATION).township == "北塬乡"
+
+
+def test_an_admin_manages_accounts_and_sessions(app, county):
+    center, _ = county
+    signed_in(app, "admin")
+    token = csrf_of(app)
+    for fields, words in (({"password": PASSWORD, "again": "other-password-2"}, "两次输入的密码不一样"),
+                          ({"password": "short", "again": "short"}, "至少要 10 个字符"),
+                          ({"username": "admin"}, "已有账号")):
+        answer = app.post("/users", data={"csrf": token, "username": "zhang", "role": "viewer",
+                                          "password": PASSWORD, "again": PASSWORD, **fields})
+        assert answer.status_code == 400 and words in answer.text
+    assert app.post("/users", follow_redirects=False, data={
+        "csrf": token, "username": "zhang", "role": "viewer", "password": PASSWORD,
+        "again": PASSWORD}).status_code == 303
+    assert [u["username"] for u in accounts.users(center)] == ["admin", "viewer", "zhang"]
+    assert app.post("/users/admin/disable", data={"csrf": token}).status_code == 400
+    from fastapi.testclient import TestClient
+
+    from sync.center.api import create_app
+    other = signed_in(TestClient(create_app(center)), "viewer")
+    viewers = [s["id"] for s in accounts.sessions(center) if s["username"] == "viewer"]
+    assert app.post(f"/sessions/{viewers[0]}/end", data={"csrf": token},
+                    follow_redirects=False).status_code == 303
+    assert other.get("/stations", follow_redirects=False).status_code == 303  # signed out
+    app.post("/users/viewer/disable", data={"csrf": token})
+    assert [u["disabled"] for u in accounts.users(center)] == [False, True, False]

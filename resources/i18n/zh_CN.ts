@@ -3476,6 +3476,74 @@
         <translation>站点</translation>
     </message>
     <message>
+        <source>Add a station</source>
+        <translation>新增站点</translation>
+    </message>
+    <message>
+        <source>Staff accounts</source>
+        <translation>工作人员账号</translation>
+    </message>
+    <message>
+        <source>Enrollment card</source>
+        <translation>站点加入卡</translation>
+    </message>
+    <message>
+        <source>Print this card and give it to the keeper. The one-time code is shown only now; it works once, for 7 days, and any older code of this station is void.</source>
+        <translation>请打印这张卡交给站长。一次性加入码只在此时显示；只能用一次，7 天内有效，这个站点以前的加入码都已作废。</translation>
+    </message>
+    <message>
+        <source>QR code to scan at the station</source>
+        <translation>在站点扫描的二维码</translation>
+    </message>
+    <message>
+        <source>Station id</source>
+        <translation>站点编号</translation>
+    </message>
+    <message>
+        <source>One-time code</source>
+        <translation>一次性加入码</translation>
+    </message>
+    <message>
+        <source>County center</source>
+        <translation>县中心地址</translation>
+    </message>
+    <message>
+        <source>Center key</source>
+        <translation>县中心密钥指纹</translation>
+    </message>
+    <message>
+        <source>At the station: 同步 (Ctrl+B) › 加入县中心…, then scan the QR code, or type the four lines above.</source>
+        <translation>在站点：同步（Ctrl+B）› 加入县中心…，然后扫描二维码，或照着上面四行输入。</translation>
+    </message>
+    <message>
+        <source>Print with the browser (Ctrl+P).</source>
+        <translation>用浏览器打印（Ctrl+P）。</translation>
+    </message>
+    <message>
+        <source>Station {station} is revoked: it gets no new code.</source>
+        <translation>站点 {station} 已停用，不再发放加入码。</translation>
+    </message>
+    <message>
+        <source>This station has joined already. A new code is for a new PC: tick the box that says so.</source>
+        <translation>这个站点已经加入。新的加入码只用于换了新电脑：请勾选说明这一点的方框。</translation>
+    </message>
+    <message>
+        <source>Say why the station is revoked: the reason goes into the audit log.</source>
+        <translation>请写明停用站点的原因：原因会记入审计日志。</translation>
+    </message>
+    <message>
+        <source>You cannot disable your own account.</source>
+        <translation>不能停用自己的账号。</translation>
+    </message>
+    <message>
+        <source>There is no such account or session.</source>
+        <translation>没有这个账号或会话。</translation>
+    </message>
+    <message>
+        <source>Something in the address is not what this page takes.</source>
+        <translation>地址里有本页面不接受的内容。</translation>
+    </message>
+    <message>
         <source>Record</source>
         <translation>记录号</translation>
     </message>
@@ -3640,8 +3708,52 @@
         <translation>这个站点还没有记录。</translation>
     </message>
     <message>
+        <source>Administration</source>
+        <translation>管理</translation>
+    </message>
+    <message>
+        <source>The station&apos;s PC was replaced: drop its key and issue a new code</source>
+        <translation>站点换了新电脑：作废原密钥并发放新的加入码</translation>
+    </message>
+    <message>
+        <source>A new code voids the one issued before.</source>
+        <translation>发放新加入码后，之前的加入码作废。</translation>
+    </message>
+    <message>
+        <source>Issue a new code and print the card</source>
+        <translation>发放新加入码并打印加入卡</translation>
+    </message>
+    <message>
+        <source>Reason for revoking</source>
+        <translation>停用原因</translation>
+    </message>
+    <message>
+        <source>Revoke this station</source>
+        <translation>停用这个站点</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
         <source>None.</source>
         <translation>无。</translation>
+    </message>
+    <message>
+        <source>A station needs a name, and an id of 1 to 40 letters, digits, dots, dashes or underscores (as 610102-001).</source>
+        <translation>站点需要名称，编号为 1 到 40 个字母、数字、点、横线或下划线（如 610102-001）。</translation>
+    </message>
+    <message>
+        <source>There is a station {station} already: open it to give it a new code.</source>
+        <translation>已有站点 {station}：请打开它来发放新的加入码。</translation>
+    </message>
+    <message>
+        <source>Station name</source>
+        <translation>站点名称</translation>
+    </message>
+    <message>
+        <source>Add, and print its enrollment card</source>
+        <translation>新增并打印加入卡</translation>
     </message>
     <message>
         <source>{all} stations: {ok} in contact, {amber} late, {red} silent, {pending} not joined yet, {revoked} revoked.</source>
@@ -3688,6 +3800,70 @@
         <translation>没有符合条件的站点。</translation>
     </message>
     <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Add an account</source>
+        <translation>开设账号</translation>
+    </message>
+    <message>
+        <source>A password needs at least 10 characters.</source>
+        <translation>密码至少要 10 个字符。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一样。</translation>
+    </message>
+    <message>
+        <source>There is an account {name} already.</source>
+        <translation>已有账号 {name}。</translation>
+    </message>
+    <message>
+        <source>A user name is 2 to 40 characters: a-z first, then a-z, 0-9, dot, dash or underscore; the role is administrator or viewer.</source>
+        <translation>用户名为 2 到 40 个字符：以 a-z 开头，其后为 a-z、0-9、点、横线或下划线；角色为管理员或查看员。</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>Add the account</source>
+        <translation>开设账号</translation>
+    </message>
+    <message>
+        <source>Signed in now</source>
+        <translation>当前登录</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来自</translation>
+    </message>
+    <message>
+        <source>this browser</source>
+        <translation>本浏览器</translation>
+    </message>
+    <message>
         <source>Signed in</source>
         <translation>登录</translation>
     </message>
@@ -3730,6 +3906,10 @@
     <message>
         <source>Station revoked</source>
         <translation>停用站点</translation>
+    </message>
+    <message>
+        <source>Station&apos;s key dropped (a new PC)</source>
+        <translation>作废站点密钥（换新电脑）</translation>
     </message>
     <message>
         <source>Township changed</source>

@@ -104,6 +104,26 @@ def ledger_xlsx(doc: dict, t: Translate = _identity) -> bytes:
     summary.column_dimensions["A"].width = 24
     out = io.BytesIO()
     book.save(out)
+    return _fixed_times(out.getvalue(), doc["month"])
+
+
+def _fixed_times(xlsx: bytes, month: str) -> bytes:
+    """The workbook with its save time taken out: openpyxl stamps the document properties and
+    every zip entry with the moment of saving, so the same month would give other bytes each
+    time. The properties say the month's first day; the entries, the zip format's first day."""
+    import re
+    import zipfile
+
+    stamp = f"{month}-01T00:00:00Z"
+    source, out = zipfile.ZipFile(io.BytesIO(xlsx)), io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:(created|modified)[^>]*>)[^<]*", lambda m: m[1] +
+                              stamp.encode(), data)
+            target.writestr(zipfile.ZipInfo(item.filename, (1980, 1, 1, 0, 0, 0)), data,
+                            zipfile.ZIP_DEFLATED)
     return out.getvalue()
 
 

@@ -146,7 +146,7 @@ staff_login_attempt = Table(
     Index("ix_staff_login_attempt_username", "username", "at"),
 )
 
-# Append-only and hash-chained: each row's hash covers the one before it (web/audit.py).
+# Append-only and hash-chained: each row's hash covers the one before it (audit.py).
 staff_audit = Table(
     "staff_audit", metadata,
     Column("seq", Integer, primary_key=True, autoincrement=False),

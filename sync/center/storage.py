@@ -30,7 +30,7 @@ from station_app.core.canonical import GENESIS_HASH, canonical_json
 from station_app.core.clock import from_utc_text, to_utc_text, utc_now_text
 from station_app.core.monthly import ENTRY_FIELDS, assemble_ledger, check_month, month_window_utc
 from sync import protocol
-from sync.center import keyfile
+from sync.center import audit, keyfile
 from sync.center.schema import (center_setting, config, enrollment, enrollment_attempt, event,
                                 flag, ledger_entry, request_nonce, station)
 from sync.protocol import ProtocolError
@@ -247,7 +247,7 @@ class Center:
 
     # --- stations and enrollment ----------------------------------------------------------
     def add_station(self, station_id: str, name: str, village: str = "",
-                    township: str = "") -> str:
+                    township: str = "", by: str = "cli") -> str:
         """Register a station, or give one not enrolled yet a new code, and return its one-time
         code. An enrolled station keeps its key: replacing it is :meth:`rekey_station`."""
         station_id, name = station_id.strip(), name.strip()
@@ -270,9 +270,11 @@ class Center:
                     station_id=station_id, name=name, village=village, township=township,
                     status="pending",
                     created_at=now, hw_seq=0, hw_hash=GENESIS_HASH))
+            audit.record(conn, now, by, "station.add" if found is None else "station.code",
+                         station_id, " ".join(filter(None, (name, township, village))))
             return self._new_code(conn, station_id, now)
 
-    def rekey_station(self, station_id: str) -> str:
+    def rekey_station(self, station_id: str, by: str = "cli") -> str:
         """A staff decision (the station's PC was replaced): its key is dropped, every code it
         had is void, and the new one-time code returned is the only way back in."""
         now = self.now()
@@ -283,6 +285,7 @@ class Center:
             conn.execute(update(station).where(station.c.station_id == info.station_id)
                          .values(public_key=None, status="pending"))
             code = self._new_code(conn, info.station_id, now)
+            audit.record(conn, now, by, "station.rekey", info.station_id)
         log.warning("station %s re-keyed by staff: its old key no longer signs", info.station_id)
         return code
 
@@ -299,12 +302,22 @@ class Center:
             expires_at=to_utc_text(from_utc_text(now) + timedelta(days=CODE_DAYS))))
         return code
 
-    def revoke_station(self, station_id: str) -> None:
+    def revoke_station(self, station_id: str, by: str = "cli", reason: str = "") -> None:
+        now = self.now()
         with self.write() as conn:
             done = conn.execute(update(station).where(station.c.station_id == station_id)
                                 .values(status="revoked")).rowcount
-        if not done:
-            raise ProtocolError(404, "unknown_station", f"no station {station_id}")
+            if not done:
+                raise ProtocolError(404, "unknown_station", f"no station {station_id}")
+            audit.record(conn, now, by, "station.revoke", station_id, reason)
+
+    def set_township(self, station_id: str, township: str, by: str) -> None:
+        now = self.now()
+        with self.write() as conn:
+            if not conn.execute(update(station).where(station.c.station_id == station_id)
+                                .values(township=township)).rowcount:
+                raise ProtocolError(404, "unknown_station", f"no station {station_id}")
+            audit.record(conn, now, by, "station.township", station_id, township)
 
     def enroll(self, station_id: str, code: str, public_key: str,
                address: str = "local") -> dict:
@@ -475,7 +488,7 @@ class Center:
         with self.read() as conn:
             return conn.execute(_LATEST_CONFIG).scalar()
 
-    def publish_config(self, body: dict) -> int:
+    def publish_config(self, body: dict, by: str = "cli") -> int:
         """A new signed version of the county's configuration; stations fetch the newest.
         Only a body every station would apply is published (ConfigError names what is wrong)."""
         county_config.parse_body(body)
@@ -486,6 +499,7 @@ class Center:
             document = protocol.make_config(self.key, version, issued, body)
             conn.execute(insert(config).values(version=version, issued_at=issued,
                                                document=canonical_json(document).decode()))
+            audit.record(conn, issued, by, "config.publish", f"v{version}")
         return version
 
     def config_document(self) -> dict | None:

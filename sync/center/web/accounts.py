@@ -22,7 +22,7 @@ from sqlalchemy import insert, select, update
 from station_app.core.clock import from_utc_text, to_utc_text
 from sync.center.schema import staff_login_attempt, staff_session, staff_user
 from sync.center.storage import retry_after
-from sync.center.web import audit
+from sync.center import audit
 
 ROLES = ("admin", "viewer")
 USERNAME = re.compile(r"[a-z][a-z0-9._-]{1,39}")

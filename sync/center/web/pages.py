@@ -15,13 +15,15 @@ import secrets
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Form, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from sync.center.storage import Center
-from sync.center.web import accounts, audit, views
+from sync.center import audit
+from sync.center.web import accounts, views
 from sync.center.web.errors import WebError
 from sync.center.web.words import translator
 
@@ -77,24 +79,27 @@ async def _too_large(send) -> None:
     await send({"type": "http.response.body", "body": "413 表单过大 / form too large".encode()})
 
 
-def mount(app: FastAPI, center: Center) -> None:
-    """The workspace's routes, its static files and its error pages, on the center's app."""
-    env = Environment(loader=FileSystemLoader(HERE / "templates"),
-                      autoescape=select_autoescape(["html"]), trim_blocks=True,
-                      lstrip_blocks=True)
-    env.filters["fen"] = views.yuan
-    env.filters["local"] = views.local_time
-    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    app.add_middleware(BoundedBody)
+class Workspace:
+    """What every page needs: the center, the templates, the staff member's language and
+    session, and the checks of a form that changes something."""
 
+    def __init__(self, center: Center):
+        self.center = center
+        self.env = Environment(loader=FileSystemLoader(HERE / "templates"),
+                               autoescape=select_autoescape(["html"]), trim_blocks=True,
+                               lstrip_blocks=True)
+        self.env.filters["fen"] = views.yuan
+        self.env.filters["local"] = views.local_time
+
+    @staticmethod
     def lang_of(request: Request) -> str:
         chosen = request.query_params.get("lang") or request.cookies.get(LANG_COOKIE)
         return chosen if chosen in LANGS else "zh_CN"
 
-    def render(request: Request, name: str, status: int = 200, session=None, **values):
-        lang = lang_of(request)
+    def render(self, request: Request, name: str, status: int = 200, session=None, **values):
+        lang = self.lang_of(request)
         words = translator(lang)
-        html = env.get_template(name).render(
+        html = self.env.get_template(name).render(
             t=words, category=words.category, method=words.method, action=words.action,
             lang=lang, staff=session.staff if session else None,
             csrf=session.csrf if session else "", path=request.url.path, **values)
@@ -104,33 +109,43 @@ def mount(app: FastAPI, center: Center) -> None:
                                 httponly=True)
         return response
 
-    def error_page(request: Request, exc: WebError) -> HTMLResponse:
-        session = accounts.session(center, request.cookies.get(COOKIE))
-        return render(request, "error.html", exc.status, session, code=exc.code,
-                      params=exc.params)
+    def error_page(self, request: Request, exc: WebError) -> HTMLResponse:
+        session = accounts.session(self.center, request.cookies.get(COOKIE))
+        return self.render(request, "error.html", exc.status, session, code=exc.code,
+                           params=exc.params)
 
-    @app.exception_handler(WebError)
-    async def _refused(request: Request, exc: WebError):
-        from fastapi.concurrency import run_in_threadpool
-
-        return await run_in_threadpool(error_page, request, exc)
-
-    app.state.web_error_page = error_page  # the app's 404/405 pages outside /api/ (api.py)
-
-    def signed_in(request: Request) -> accounts.Session:
-        found = accounts.session(center, request.cookies.get(COOKIE))
+    def signed_in(self, request: Request) -> accounts.Session:
+        found = accounts.session(self.center, request.cookies.get(COOKIE))
         if found is None:
             raise _SignIn(request.url.path)
         return found
 
-    def changing(request: Request, form, admin: bool = False) -> accounts.Session:
+    def changing(self, request: Request, csrf: str, admin: bool = False) -> accounts.Session:
         """The session of a form that changes something: CSRF token checked, role checked."""
-        current = signed_in(request)
-        if not secrets.compare_digest(str(form.get("csrf", "")), current.csrf):
+        current = self.signed_in(request)
+        if not secrets.compare_digest(csrf.encode(), current.csrf.encode()):
             raise WebError(403, "csrf")
         if admin and not current.staff.is_admin:
             raise WebError(403, "admin_only")
         return current
+
+    @staticmethod
+    def address(request: Request) -> str:
+        return request.client.host if request.client else "unknown"
+
+
+def mount(app: FastAPI, center: Center) -> None:
+    """The workspace's routes, its static files and its error pages, on the center's app."""
+    from sync.center.web import admin
+
+    ws = Workspace(center)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    app.add_middleware(BoundedBody)
+    app.state.web_error_page = ws.error_page  # the app's 404/405 pages outside /api/ (api.py)
+
+    @app.exception_handler(WebError)
+    async def _refused(request: Request, exc: WebError):
+        return await run_in_threadpool(ws.error_page, request, exc)
 
     @app.exception_handler(_SignIn)
     async def _to_sign_in(request: Request, exc: _SignIn):
@@ -138,28 +153,21 @@ def mount(app: FastAPI, center: Center) -> None:
             return RedirectResponse("/login", 303)
         return RedirectResponse(f"/login?next={quote(exc.path)}", 303)
 
-    def address(request: Request) -> str:
-        return request.client.host if request.client else "unknown"
-
     # --- signing in and out ----------------------------------------------------------------
     @app.get("/login", include_in_schema=False)
     def login_form(request: Request, next: str = "/"):
-        return render(request, "login.html", next=_local_path(next))
+        return ws.render(request, "login.html", next=_local_path(next))
 
     @app.post("/login", include_in_schema=False)
-    async def login(request: Request):
-        form = await request.form()
-        username, password = str(form.get("username", "")), str(form.get("password", ""))
-        target = _local_path(str(form.get("next", "/")))
-        from fastapi.concurrency import run_in_threadpool
+    def login(request: Request, username: str = Form(""), password: str = Form(""),
+              next: str = Form("/")):
+        target = _local_path(next)
         try:
-            token = await run_in_threadpool(accounts.sign_in, center, username, password,
-                                            address(request))
+            token = accounts.sign_in(center, username, password, ws.address(request))
         except accounts.AccountError as exc:
-            status = 429 if exc.code == "too_many" else 401
-            response = await run_in_threadpool(
-                render, request, "login.html", status, None, next=target, problem=exc.code,
-                username=username[:40], minutes=-(-(exc.retry_after or 0) // 60))
+            response = ws.render(request, "login.html", 429 if exc.code == "too_many" else 401,
+                                 next=target, problem=exc.code, username=username[:40],
+                                 minutes=-(-(exc.retry_after or 0) // 60))
             if exc.retry_after:
                 response.headers["Retry-After"] = str(exc.retry_after)
             return response
@@ -169,12 +177,8 @@ def mount(app: FastAPI, center: Center) -> None:
         return response
 
     @app.post("/logout", include_in_schema=False)
-    async def logout(request: Request):
-        form = await request.form()
-        from fastapi.concurrency import run_in_threadpool
-
-        current = await run_in_threadpool(changing, request, form)
-        await run_in_threadpool(accounts.sign_out, center, current)
+    def logout(request: Request, csrf: str = Form("")):
+        accounts.sign_out(center, ws.changing(request, csrf))
         response = RedirectResponse("/login", 303)
         response.delete_cookie(COOKIE, path="/")
         return response
@@ -182,65 +186,70 @@ def mount(app: FastAPI, center: Center) -> None:
     # --- reading ---------------------------------------------------------------------------
     @app.get("/", include_in_schema=False)
     def home(request: Request):
-        signed_in(request)
+        ws.signed_in(request)
         return RedirectResponse("/stations", 303)
 
     @app.get("/stations", include_in_schema=False)
     def stations(request: Request, township: str = "", status: str = "", q: str = ""):
-        current = signed_in(request)
+        current = ws.signed_in(request)
         found = views.station_rows(center, township[:100], status[:20], q[:100])
         template = "stations_table.html" if request.headers.get("HX-Request") else "stations.html"
-        return render(request, template, session=current, rows=found.rows,
-                      townships=found.townships, counts=found.counts,
-                      chosen={"township": township, "status": status, "q": q},
-                      thresholds=views.contact_thresholds(center))
+        return ws.render(request, template, session=current, rows=found.rows,
+                         townships=found.townships, counts=found.counts,
+                         chosen={"township": township, "status": status, "q": q},
+                         thresholds=views.contact_thresholds(center))
 
     @app.get("/stations/{station_id}", include_in_schema=False)
     def station_page(request: Request, station_id: str):
-        current = signed_in(request)
-        detail = views.station_detail(center, _station_id(station_id))
-        return render(request, "station.html", session=current, s=detail)
+        current = ws.signed_in(request)
+        detail = views.station_detail(center, checked_station_id(station_id))
+        return ws.render(request, "station.html", session=current, s=detail)
 
     @app.get("/stations/{station_id}/ledger/{month}", include_in_schema=False)
     def ledger_page(request: Request, station_id: str, month: str):
-        current = signed_in(request)
-        doc, info = views.ledger(center, _station_id(station_id), _month(month))
-        return render(request, "ledger.html", session=current, doc=doc, info=info,
-                      formats=views.LEDGER_FORMATS)
+        current = ws.signed_in(request)
+        doc, info = views.ledger(center, checked_station_id(station_id), checked_month(month))
+        return ws.render(request, "ledger.html", session=current, doc=doc, info=info,
+                         formats=views.LEDGER_FORMATS)
 
     @app.get("/stations/{station_id}/ledger/{month}/download", include_in_schema=False)
     def ledger_download(request: Request, station_id: str, month: str, format: str = "pdf"):
-        current = signed_in(request)
+        current = ws.signed_in(request)
         if format not in views.LEDGER_FORMATS:
             raise WebError(400, "bad_format")
-        data, name, media = views.ledger_file(center, _station_id(station_id), _month(month),
-                                              format, lang_of(request), current.staff.username)
+        data, name, media = views.ledger_file(center, checked_station_id(station_id),
+                                              checked_month(month), format, ws.lang_of(request),
+                                              current.staff.username)
         return Response(data, media_type=media, headers={
             **SECURITY_HEADERS,
             "Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}"})
 
     @app.get("/flags", include_in_schema=False)
     def flags_page(request: Request):
-        current = signed_in(request)
-        return render(request, "flags.html", session=current, rows=views.flag_rows(center))
+        current = ws.signed_in(request)
+        return ws.render(request, "flags.html", session=current, rows=views.flag_rows(center))
 
     @app.get("/audit", include_in_schema=False)
     def audit_page(request: Request, before: int | None = None):
-        current = signed_in(request)
+        current = ws.signed_in(request)
         with center.read() as conn:
             check = audit.verify(conn)
             rows = audit.entries(conn, before=before)
-        return render(request, "audit.html", session=current, rows=rows, check=check)
+        return ws.render(request, "audit.html", session=current, rows=rows, check=check)
 
-    def _station_id(station_id: str) -> str:
-        if not views.valid_station_id(station_id):
-            raise WebError(404, "unknown_station", station=station_id[:60])
-        return station_id
+    admin.routes(app, ws)
 
-    def _month(month: str) -> str:
-        if not views.valid_month(month):
-            raise WebError(400, "bad_month", month=month[:20])
-        return month
+
+def checked_station_id(station_id: str) -> str:
+    if not views.valid_station_id(station_id):
+        raise WebError(404, "unknown_station", station=station_id[:60])
+    return station_id
+
+
+def checked_month(month: str) -> str:
+    if not views.valid_month(month):
+        raise WebError(400, "bad_month", month=month[:20])
+    return month
 
 
 class _SignIn(Exception):

@@ -21,7 +21,7 @@ from station_app.core.validate import format_fen
 from sync import protocol
 from sync.center.schema import center_setting, event, flag, ledger_entry, station
 from sync.center.storage import Center
-from sync.center.web import audit
+from sync.center import audit
 from sync.center.web.errors import WebError
 
 AMBER_DAYS, RED_DAYS = 3, 7
@@ -141,6 +141,9 @@ def _info(center: Center, station_id: str):
         return center.station(station_id)
     except ProtocolError:
         raise WebError(404, "unknown_station", station=station_id) from None
+
+
+station_info = _info
 
 
 def station_detail(center: Center, station_id: str) -> dict:

@@ -1,0 +1,147 @@
+"""The workspace's admin forms: adding a station and printing its enrollment card, a new code,
+a new PC (re-key), revoking with a reason, the township; staff accounts and their sessions.
+
+Each form carries the session's CSRF token and is refused to a viewer (403 page); each change
+is made, with its audit entry, by the center's own methods in one transaction.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+
+from fastapi import FastAPI, Form, Request
+from fastapi.responses import RedirectResponse
+
+from sync import protocol
+from sync.center.web import accounts, views
+from sync.center.web.errors import WebError
+
+
+def qr_data_uri(text: str) -> str:
+    import qrcode
+
+    image = qrcode.make(text, border=2, box_size=6)
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return "data:image/png;base64," + base64.b64encode(out.getvalue()).decode("ascii")
+
+
+def routes(app: FastAPI, ws) -> None:
+    from sync.center.web.pages import checked_station_id
+
+    center = ws.center
+
+    def card(request: Request, current, station_id: str, code: str):
+        """The printable enrollment card: what the keeper scans, or types."""
+        info = center.station(station_id)
+        url = str(request.base_url).rstrip("/")
+        text = protocol.enrollment_text(url, station_id, code, center.fingerprint)
+        return ws.render(request, "card.html", session=current, info=info, code=code, url=url,
+                         fingerprint=center.fingerprint, qr=qr_data_uri(text))
+
+    @app.get("/stations-new", include_in_schema=False)
+    def new_station_form(request: Request):
+        current = ws.signed_in(request)
+        if not current.staff.is_admin:
+            raise WebError(403, "admin_only")
+        return ws.render(request, "station_new.html", session=current, values={})
+
+    @app.post("/stations-new", include_in_schema=False)
+    def add_station(request: Request, csrf: str = Form(""), station_id: str = Form(""),
+                    name: str = Form(""), village: str = Form(""), township: str = Form("")):
+        current = ws.changing(request, csrf, admin=True)
+        values = {"station_id": station_id.strip()[:40], "name": name.strip()[:100],
+                  "village": village.strip()[:100], "township": township.strip()[:100]}
+        problem = None
+        if not views.valid_station_id(values["station_id"]) or not values["name"]:
+            problem = "bad_station"
+        else:
+            try:
+                center.station(values["station_id"])
+                problem = "exists"
+            except protocol.ProtocolError:
+                pass
+        if problem:
+            return ws.render(request, "station_new.html", 400, current, values=values,
+                             problem=problem)
+        code = center.add_station(values["station_id"], values["name"], values["village"],
+                                  values["township"], by=current.staff.username)
+        return card(request, current, values["station_id"], code)
+
+    @app.post("/stations/{station_id}/code", include_in_schema=False)
+    def new_code(request: Request, station_id: str, csrf: str = Form(""),
+                 new_pc: str = Form("")):
+        current = ws.changing(request, csrf, admin=True)
+        info = views.station_info(center, checked_station_id(station_id))
+        if info.status == "revoked":
+            raise WebError(409, "revoked", station=station_id)
+        if info.public_key is not None:  # joined: only a new PC gets a new code, and says so
+            if new_pc != "yes":
+                raise WebError(400, "confirm_new_pc")
+            code = center.rekey_station(station_id, by=current.staff.username)
+        else:
+            code = center.add_station(station_id, info.name, info.village, info.township,
+                                      by=current.staff.username)
+        return card(request, current, station_id, code)
+
+    @app.post("/stations/{station_id}/revoke", include_in_schema=False)
+    def revoke(request: Request, station_id: str, csrf: str = Form(""), reason: str = Form("")):
+        current = ws.changing(request, csrf, admin=True)
+        views.station_info(center, checked_station_id(station_id))
+        if not reason.strip():
+            raise WebError(400, "reason_needed")
+        center.revoke_station(station_id, by=current.staff.username, reason=reason.strip()[:500])
+        return RedirectResponse(f"/stations/{station_id}", 303)
+
+    @app.post("/stations/{station_id}/township", include_in_schema=False)
+    def township(request: Request, station_id: str, csrf: str = Form(""),
+                 township: str = Form("")):
+        current = ws.changing(request, csrf, admin=True)
+        views.station_info(center, checked_station_id(station_id))
+        center.set_township(station_id, township.strip()[:100], by=current.staff.username)
+        return RedirectResponse(f"/stations/{station_id}", 303)
+
+    # --- staff accounts ------------------------------------------------------------------------
+    @app.get("/users", include_in_schema=False)
+    def users_page(request: Request):
+        current = ws.signed_in(request)
+        if not current.staff.is_admin:
+            raise WebError(403, "admin_only")
+        return ws.render(request, "users.html", session=current, users=accounts.users(center),
+                         sessions=accounts.sessions(center), mine=current.token_hash)
+
+    @app.post("/users", include_in_schema=False)
+    def add_user(request: Request, csrf: str = Form(""), username: str = Form(""),
+                 role: str = Form(""), password: str = Form(""), again: str = Form("")):
+        current = ws.changing(request, csrf, admin=True)
+        try:
+            if password != again:
+                raise accounts.AccountError("passwords_differ")
+            accounts.add_user(center, username.strip()[:40], role, password,
+                              by=current.staff.username)
+        except accounts.AccountError as exc:
+            return ws.render(request, "users.html", 400, current, users=accounts.users(center),
+                             sessions=accounts.sessions(center), mine=current.token_hash,
+                             problem=exc.code, username=username[:40])
+        return RedirectResponse("/users", 303)
+
+    @app.post("/users/{username}/disable", include_in_schema=False)
+    def disable(request: Request, username: str, csrf: str = Form("")):
+        current = ws.changing(request, csrf, admin=True)
+        if username == current.staff.username:
+            raise WebError(400, "not_yourself")
+        try:
+            accounts.disable_user(center, username[:40], by=current.staff.username)
+        except accounts.AccountError:
+            raise WebError(404, "unknown_user") from None
+        return RedirectResponse("/users", 303)
+
+    @app.post("/sessions/{session_id}/end", include_in_schema=False)
+    def end_session(request: Request, session_id: str, csrf: str = Form("")):
+        current = ws.changing(request, csrf, admin=True)
+        try:
+            accounts.revoke_session(center, session_id[:64], by=current.staff.username)
+        except accounts.AccountError:
+            raise WebError(404, "unknown_session") from None
+        return RedirectResponse("/users", 303)
