@@ -340,9 +340,10 @@ class Uploader:
         result.config_version = state.config_version
         return result
 
-    def _encode(self, state: SyncState, start: int, size: int) -> _Encoded:
+    def _encode(self, state: SyncState, start: int, size: int, head_seq: int = 0) -> _Encoded:
         events = list(islice(self.store.event_dicts(start, batch=size), size))
-        body, count = protocol.first_batch(events, state.station_id, size)
+        body, count = protocol.first_batch(events, state.station_id, size,
+                                           station_head=head_seq)
         return _Encoded(start, body, count, events[count - 1]["hash"])
 
     def _upload(self, state: SyncState, key: bytes, result: RoundResult) -> None:
@@ -386,7 +387,7 @@ class Uploader:
         with ThreadPoolExecutor(IN_FLIGHT, thread_name_prefix="sync-post") as poster:
             while state.acked_seq < head_seq:
                 while len(flights) + len(ready) <= IN_FLIGHT and following <= head_seq:
-                    ready.append(self._encode(state, following, self.batch_events))
+                    ready.append(self._encode(state, following, self.batch_events, head_seq))
                     following += ready[-1].count
                     send()
                 batch, flight = flights.popleft()
@@ -582,9 +583,9 @@ def export_bundle(store, station_id: str | None = None, code: str | None = None,
             protocol.normal_fingerprint(center_key)  # refused here if mistyped
             set_machine_state(store, **{EXPECTED_CENTER_KEY: center_key})
     start = state.acked_seq + 1 if state and state.station_id == station_id else 1
-    bodies, count, events = [], 0, store.event_dicts(start)
+    bodies, count, events, head = [], 0, store.event_dicts(start), store.head()[0]
     while chunk := list(islice(events, protocol.BATCH_EVENTS)):
-        bodies += protocol.split_batches(chunk, station_id)
+        bodies += protocol.split_batches(chunk, station_id, station_head=head)
         count += len(chunk)
     return protocol.make_bundle(private_key(store), station_id, bodies, utc_now_text(),
                                 enrollment), count

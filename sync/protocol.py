@@ -198,17 +198,21 @@ class Batch:
     head_hash: str
     events: list[dict]  # full journal events: seq, the WIRE_FIELDS, prev_hash and hash
     payloads: list[str]  # each event's payload as the canonical JSON text it was hashed as
+    station_head: int = 0  # the station's journal head when it sent this (0: not said)
 
 
-def encode_batch(station_id: str, events: list[dict]) -> bytes:
+def encode_batch(station_id: str, events: list[dict], station_head: int = 0) -> bytes:
     """``events``: consecutive journal events (dicts with seq, the WIRE_FIELDS, prev_hash, hash),
-    each payload as the journal's text (Store.event_dicts) or as an object."""
+    each payload as the journal's text (Store.event_dicts) or as an object. ``station_head``:
+    the station's newest seq, so the county sees how much it has still to send."""
     if not events:
         raise ValueError("an empty batch")
     doc = {"v": BATCH_VERSION, "station_id": station_id, "from_seq": events[0]["seq"],
            "to_seq": events[-1]["seq"], "prev_hash": events[0]["prev_hash"],
            "head_hash": events[-1]["hash"],
            "events": [_to_wire(e) for e in events]}
+    if station_head:
+        doc["station_head"] = station_head
     return gzip.compress(canonical_json(doc, True), compresslevel=GZIP_LEVEL, mtime=0)
 
 
@@ -359,28 +363,33 @@ def decode_batch(body: bytes) -> Batch:
         raise ProtocolError(400, "broken_chain", "the events do not hash to head_hash")
     for event, data in zip(events, hashed):
         event["payload"] = _payload(data, event["seq"])
-    return Batch(station_id, from_seq, to_seq, prev_hash, head_hash, events, payloads)
+    station_head = doc.get("station_head", 0)
+    if type(station_head) is not int or not (station_head == 0  # noqa: E721 - parsed JSON
+                                             or to_seq <= station_head <= MAX_SEQ):
+        raise ProtocolError(400, "malformed", "'station_head' is not a seq at or past to_seq")
+    return Batch(station_id, from_seq, to_seq, prev_hash, head_hash, events, payloads,
+                 station_head)
 
 
 def first_batch(events: list[dict], station_id: str, max_events: int = BATCH_EVENTS,
-                max_bytes: int = BATCH_BYTES) -> tuple[bytes, int]:
+                max_bytes: int = BATCH_BYTES, station_head: int = 0) -> tuple[bytes, int]:
     """The body of the first at most ``max_events`` events that fits ``max_bytes`` (when one
     event alone does), and how many events it holds."""
     size = min(max_events, len(events))
-    body = encode_batch(station_id, events[:size])
+    body = encode_batch(station_id, events[:size], station_head)
     while len(body) > max_bytes and size > 1:
         size //= 2
-        body = encode_batch(station_id, events[:size])
+        body = encode_batch(station_id, events[:size], station_head)
     return body, size
 
 
 def split_batches(events: list[dict], station_id: str, max_events: int = BATCH_EVENTS,
-                  max_bytes: int = BATCH_BYTES) -> list[bytes]:
+                  max_bytes: int = BATCH_BYTES, station_head: int = 0) -> list[bytes]:
     """Consecutive events in bodies of at most ``max_events`` and (when it can) ``max_bytes``."""
     bodies, start = [], 0
     while start < len(events):
         body, size = first_batch(events[start:start + max_events], station_id, max_events,
-                                 max_bytes)
+                                 max_bytes, station_head)
         bodies.append(body)
         start += size
     return bodies

@@ -25,7 +25,7 @@ PASSWORD = "a-long-password-1"
 MONTH = "2026-11"
 READ_ROUTES = ["/stations", f"/stations/{STATION}", f"/stations/{STATION}/ledger/{MONTH}",
                f"/stations/{STATION}/ledger/{MONTH}/download?format=csv", "/flags", "/audit",
-               "/stations?township=城关镇&status=red&q=石门"]
+               "/stations?township=城关镇&status=red&q=石门", "/config"]
 
 
 @pytest.fixture
@@ -210,7 +210,8 @@ ADMIN_FORMS = [("/stations-new", {"station_id": "610102-050", "name": "新站"})
                ("/users", {"username": "zhang", "role": "viewer", "password": PASSWORD,
                            "again": PASSWORD}),
                ("/users/viewer/disable", {}),
-               ("/sessions/0000/end", {})]
+               ("/sessions/0000/end", {}),
+               ("/config/edit", {"body": "{}"})]
 
 
 @pytest.mark.parametrize("path, fields", ADMIN_FORMS)
@@ -230,10 +231,11 @@ def test_admin_forms_refuse_nobody_a_viewer_and_a_missing_token(app, county, pat
 def _state(center):
     with center.read() as conn:
         return ([tuple(r) for r in conn.execute(schema.station.select()).all()],
-                [tuple(r) for r in conn.execute(schema.staff_user.select()).all()])
+                [tuple(r) for r in conn.execute(schema.staff_user.select()).all()],
+                [tuple(r) for r in conn.execute(schema.config.select()).all()])
 
 
-@pytest.mark.parametrize("path", ["/stations-new", "/users"])
+@pytest.mark.parametrize("path", ["/stations-new", "/users", "/config/edit"])
 def test_admin_pages_are_refused_to_a_viewer(app, path):
     signed_in(app, "viewer")
     assert app.get(path).status_code == 403
@@ -328,3 +330,33 @@ def test_an_admin_manages_accounts_and_sessions(app, county):
     assert other.get("/stations", follow_redirects=False).status_code == 303  # signed out
     app.post("/users/viewer/disable", data={"csrf": token})
     assert [u["disabled"] for u in accounts.users(center)] == [False, True, False]
+
+
+def test_an_admin_publishes_rules_checked_as_the_command_checks_them(app, county):
+    center, _ = county
+    signed_in(app, "admin")
+    form = app.get("/config/edit").text
+    assert "免费保管天数" in form and "&#34;carriers&#34;" in form  # the built-in rules to start
+    token = csrf_of(app)
+    for body, words in (('{"overdue": ', "JSON 第 1 行"), ("[]", "必须是一个对象"),
+                        ('{"overdue": {"free_days": 3, "fee_per_day_fen": 0.5}}', "没有发布"),
+                        ('{"fees": {}}', "没有发布")):
+        refused = app.post("/config/edit", data={"csrf": token, "body": body})
+        assert refused.status_code == 400 and words in refused.text, body
+    assert center.config_version() == 0  # nothing published
+    done = app.post("/config/edit", follow_redirects=False, data={
+        "csrf": token, "body": '{"announcements": []}', "free_days": "5", "fee_yuan": "1.50",
+        "title": "停电通知", "text": "周六上午停电"})
+    assert done.status_code == 303 and center.config_version() == 1
+    body = center.config_document()["body"]
+    assert body["overdue"] == {"free_days": 5, "fee_per_day_fen": 150}
+    assert body["announcements"][0]["title"] == "停电通知"
+    app.post("/config/edit", data={"csrf": token, "body": '{"overdue": {"free_days": 7, '
+                                                          '"fee_per_day_fen": 100}}'})
+    page = app.get("/config?a=1&b=2").text
+    assert "从 v1 到 v2" in page and "&#34;free_days&#34;: 7" in page
+    with center.read() as conn:
+        from sync.center import audit
+        assert [(e["action"], e["target"], e["username"]) for e in audit.entries(conn, limit=2)] \
+            == [("config.publish", "v2", "admin"), ("config.publish", "v1", "admin")]
+    assert app.get("/config?b=9").status_code == 404

@@ -522,6 +522,24 @@ def test_configuration_comes_down_signed_versioned_and_applied(store, keeper, db
     assert [e["kind"] for e in held].count("config.applied") == 1
     assert held[-1]["payload"]["config_version"] == 1
     assert not db.flags()
+    info = db.station(STATION)  # what the workspace shows: the version run, nothing left to send
+    assert (info.config_version, info.reported_head) == (1, store.head()[0])
+    activity(store, keeper.id, 30)
+    uploader = client.Uploader(store)
+    uploader.batch_events = 10
+    posts, post = [], uploader._post
+
+    def first_only(*args):  # the link drops after the first batch
+        posts.append(1)
+        if len(posts) > 1:
+            raise ProtocolError(400, "malformed", "refused for the test")
+        return post(*args)
+
+    uploader._post = first_only
+    with pytest.raises(ProtocolError):
+        uploader.round()
+    info = db.station(STATION)
+    assert info.reported_head == store.head()[0] > info.hw_seq  # the county sees what is left
     # the county cannot publish what its stations would refuse
     for bad in ({"fees": {}}, {"overdue": {"free_days": 3, "fee_per_day_fen": 0.5}},
                 {"carriers": [{"code": "ZJS", "zh": "宅急送", "en": "ZJS", "patterns": ["(A+)+"]}]}):

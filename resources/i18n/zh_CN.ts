@@ -3476,6 +3476,10 @@
         <translation>站点</translation>
     </message>
     <message>
+        <source>County rules</source>
+        <translation>县级规则</translation>
+    </message>
+    <message>
         <source>Add a station</source>
         <translation>新增站点</translation>
     </message>
@@ -3518,6 +3522,90 @@
     <message>
         <source>Print with the browser (Ctrl+P).</source>
         <translation>用浏览器打印（Ctrl+P）。</translation>
+    </message>
+    <message>
+        <source>The rules every station applies: couriers, overdue storage fees, bill providers, the produce catalogue, announcements. A station takes a new version at its next sync.</source>
+        <translation>每个站点都执行的规则：快递公司、滞留保管费、缴费单位、农产品目录、通知。站点在下次同步时采用新版本。</translation>
+    </message>
+    <message>
+        <source>Edit the next version</source>
+        <translation>编辑下一版本</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>发布时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>发布人</translation>
+    </message>
+    <message>
+        <source>Stations running it</source>
+        <translation>执行该版本的站点</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>改动了什么</translation>
+    </message>
+    <message>
+        <source>built-in</source>
+        <translation>内置规则</translation>
+    </message>
+    <message>
+        <source>From v{a} to v{b}</source>
+        <translation>从 v{a} 到 v{b}</translation>
+    </message>
+    <message>
+        <source>No difference.</source>
+        <translation>没有差别。</translation>
+    </message>
+    <message>
+        <source>In force: v{v}</source>
+        <translation>现行版本：v{v}</translation>
+    </message>
+    <message>
+        <source>Not published: {detail}</source>
+        <translation>没有发布：{detail}</translation>
+    </message>
+    <message>
+        <source>Overdue parcels</source>
+        <translation>滞留包裹</translation>
+    </message>
+    <message>
+        <source>Free days</source>
+        <translation>免费保管天数</translation>
+    </message>
+    <message>
+        <source>Fee per day after them (yuan)</source>
+        <translation>超期后每天收费（元）</translation>
+    </message>
+    <message>
+        <source>A new announcement</source>
+        <translation>新的通知</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Everything, as JSON</source>
+        <translation>全部内容（JSON）</translation>
+    </message>
+    <message>
+        <source>Sections: carriers, overdue, bill_providers, produce, announcements. Money in fen (whole numbers). The fields above, when filled, replace what the JSON says.</source>
+        <translation>各部分：carriers（快递公司）、overdue（滞留）、bill_providers（缴费单位）、produce（农产品）、announcements（通知）。金额以分为单位（整数）。上面的栏目填写后，会替换 JSON 里的对应内容。</translation>
+    </message>
+    <message>
+        <source>Check, sign and publish</source>
+        <translation>检查、签名并发布</translation>
     </message>
     <message>
         <source>Station {station} is revoked: it gets no new code.</source>
@@ -3688,6 +3776,18 @@
         <translation>中心已收记录</translation>
     </message>
     <message>
+        <source>({n} more at the station, not sent yet)</source>
+        <translation>（站点还有 {n} 条尚未上传）</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>version {v}</source>
+        <translation>版本 {v}</translation>
+    </message>
+    <message>
         <source>Days records arrived (last {n} days)</source>
         <translation>收到记录的日子（最近 {n} 天）</translation>
     </message>
@@ -3786,6 +3886,10 @@
     <message>
         <source>Last heard</source>
         <translation>最近联络</translation>
+    </message>
+    <message>
+        <source>Still to send</source>
+        <translation>站点待传</translation>
     </message>
     <message>
         <source>{n} days ago</source>
@@ -3918,6 +4022,18 @@
     <message>
         <source>Configuration published</source>
         <translation>发布配置</translation>
+    </message>
+    <message>
+        <source>the JSON is not valid at line {line}, column {column}</source>
+        <translation>JSON 第 {line} 行第 {column} 列格式不对</translation>
+    </message>
+    <message>
+        <source>the JSON must be one object {…}</source>
+        <translation>JSON 必须是一个对象 {…}</translation>
+    </message>
+    <message>
+        <source>free days are a whole number and the fee an amount in yuan</source>
+        <translation>免费天数应为整数，收费应为以元计的金额</translation>
     </message>
 </context>
 </TS>

@@ -167,7 +167,11 @@ def _check_and_store(center: Center, conn, station_id: str, key: str, batch: pro
     if flagged:
         conn.execute(insert(flag), flagged)
     hw_seq, hw_hash = new[-1]["seq"], new[-1]["hash"]
-    center.set_mark(conn, station_id, hw_seq, hw_hash, now)
+    applied = [ev["payload"].get("version") for ev in new if ev["kind"] == "config.applied"
+               and isinstance(ev["payload"], dict)]
+    applied = [v for v in applied if type(v) is int and 0 <= v < 2 ** 31]  # noqa: E721
+    center.set_mark(conn, station_id, hw_seq, hw_hash, now, batch.station_head,
+                    applied[-1] if applied else None)
     return hw_seq, hw_hash, config_version
 
 

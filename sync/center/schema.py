@@ -31,6 +31,10 @@ station = Table(
     Column("hw_seq", BigInteger, nullable=False, server_default="0"),
     Column("hw_hash", String(64), nullable=False),
     Column("last_seen_at", String(32)),
+    # What the station's batches say of it: its own newest seq when it sent (so the county sees
+    # what it has still to send), and the configuration version it last applied.
+    Column("reported_head", BigInteger, nullable=False, server_default="0"),
+    Column("config_version", Integer, nullable=False, server_default="0"),
 )
 
 enrollment = Table(

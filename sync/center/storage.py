@@ -122,6 +122,8 @@ class StationInfo:
     hw_seq: int
     hw_hash: str
     last_seen_at: str | None
+    reported_head: int = 0
+    config_version: int = 0
 
 
 _LATEST_CONFIG = select(func.coalesce(func.max(config.c.version), 0))
@@ -134,7 +136,7 @@ _BATCH_LOCK = (select(station.c.hw_seq, station.c.hw_hash, station.c.status, sta
                .with_for_update(of=station, key_share=True))
 _NEW_MARK = (update(station).where(station.c.station_id == bindparam("station"))
              .values(hw_seq=bindparam("seq"), hw_hash=bindparam("hash"),
-                     last_seen_at=bindparam("now")))
+                     last_seen_at=bindparam("now"), reported_head=bindparam("head")))
 _STATION_COLUMNS = tuple(station.c[f] for f in StationInfo.__dataclass_fields__)
 
 
@@ -472,8 +474,15 @@ class Center:
         return hw_seq, hw_hash, config_version
 
     @staticmethod
-    def set_mark(conn: Connection, station_id: str, hw_seq: int, hw_hash: str, now: str) -> None:
-        conn.execute(_NEW_MARK, {"station": station_id, "seq": hw_seq, "hash": hw_hash, "now": now})
+    def set_mark(conn: Connection, station_id: str, hw_seq: int, hw_hash: str, now: str,
+                 station_head: int = 0, config_version: int | None = None) -> None:
+        """The new mark, with what the batch said of the station: its head (never below the
+        mark) and the configuration version it applied last, if it applied one."""
+        conn.execute(_NEW_MARK, {"station": station_id, "seq": hw_seq, "hash": hw_hash,
+                                 "now": now, "head": max(hw_seq, station_head)})
+        if config_version is not None:
+            conn.execute(update(station).where(station.c.station_id == station_id)
+                         .values(config_version=config_version))
 
     def ack(self, station_id: str, hw_seq: int, hw_hash: str,
             config_version: int | None = None) -> dict:

@@ -145,3 +145,74 @@ def routes(app: FastAPI, ws) -> None:
         except accounts.AccountError:
             raise WebError(404, "unknown_session") from None
         return RedirectResponse("/users", 303)
+
+
+def config_routes(app: FastAPI, ws) -> None:
+    """Editing and publishing the county's rules (the same check as `publish-config`)."""
+    import json
+
+    from station_app.core import county_config
+    from station_app.core.errors import UserError
+    from station_app.core.messages import QT_TRANSLATE_NOOP
+    from station_app.core.validate import format_fen, parse_money
+    from sync.center.web.words import translator
+
+    center = ws.center
+
+    def latest_body() -> dict:
+        document = center.config_document()
+        return document["body"] if document else county_config.template()
+
+    def edit_form(body: dict) -> dict:
+        overdue = body.get("overdue", {}) if isinstance(body, dict) else {}
+        fee = overdue.get("fee_per_day_fen")
+        return {"body": views.pretty(body), "free_days": overdue.get("free_days", ""),
+                "fee_yuan": format_fen(fee, symbol=False) if isinstance(fee, int) else "",
+                "title": "", "text": ""}
+
+    @app.get("/config/edit", include_in_schema=False)
+    def edit(request: Request):
+        current = ws.signed_in(request)
+        if not current.staff.is_admin:
+            raise WebError(403, "admin_only")
+        return ws.render(request, "config_edit.html", session=current,
+                         form=edit_form(latest_body()))
+
+    @app.post("/config/edit", include_in_schema=False)
+    def publish(request: Request, csrf: str = Form(""), body: str = Form(""),
+                free_days: str = Form(""), fee_yuan: str = Form(""), title: str = Form(""),
+                text: str = Form("")):
+        current = ws.changing(request, csrf, admin=True)
+        t = translator(ws.lang_of(request))
+        form = {"body": body, "free_days": free_days, "fee_yuan": fee_yuan, "title": title,
+                "text": text}
+        try:
+            try:
+                parsed = json.loads(body)
+            except json.JSONDecodeError as exc:
+                raise county_config.ConfigError(t(QT_TRANSLATE_NOOP(
+                    "web", "the JSON is not valid at line {line}, column {column}")).format(
+                    line=exc.lineno, column=exc.colno)) from None
+            if not isinstance(parsed, dict):
+                raise county_config.ConfigError(
+                    t(QT_TRANSLATE_NOOP("web", "the JSON must be one object {…}")))
+            if free_days.strip() or fee_yuan.strip():
+                try:
+                    days = int(free_days.strip())
+                    fee = parse_money(fee_yuan or "0", high=100_000)
+                except (ValueError, UserError):
+                    raise county_config.ConfigError(
+                        t(QT_TRANSLATE_NOOP(
+                        "web", "free days are a whole number and the fee an amount in yuan"))) from None
+                parsed["overdue"] = {"free_days": days, "fee_per_day_fen": fee}
+            if title.strip() or text.strip():
+                parsed.setdefault("announcements", [])
+                if isinstance(parsed["announcements"], list):
+                    parsed["announcements"].append(
+                        {"title": title.strip(), "text": text.strip(),
+                         "date": views.local_time(center.now(), "%Y-%m-%d")})
+            version = center.publish_config(parsed, by=current.staff.username)
+        except county_config.ConfigError as exc:
+            return ws.render(request, "config_edit.html", 400, current, form=form,
+                             problem=str(exc))
+        return RedirectResponse(f"/config?published={version}", 303)

@@ -237,7 +237,22 @@ def mount(app: FastAPI, center: Center) -> None:
             rows = audit.entries(conn, before=before)
         return ws.render(request, "audit.html", session=current, rows=rows, check=check)
 
+    @app.get("/config", include_in_schema=False)
+    def config_page(request: Request, a: int | None = None, b: int | None = None):
+        current = ws.signed_in(request)
+        versions, builtin = views.config_versions(center)
+        bodies = {v["version"]: v["body"] for v in versions}
+        diff = None
+        if b is not None:
+            if b not in bodies or (a is not None and a not in bodies and a != 0):
+                raise WebError(404, "not_found")
+            diff = views.config_diff(bodies.get(a), bodies[b])
+        return ws.render(request, "config.html", session=current, versions=versions,
+                         builtin=builtin, diff=diff, a=a, b=b,
+                         current=views.pretty(versions[0]["body"]) if versions else "")
+
     admin.routes(app, ws)
+    admin.config_routes(app, ws)
 
 
 def checked_station_id(station_id: str) -> str:

@@ -110,6 +110,7 @@ def station_rows(center: Center, township: str = "", status: str = "",
              .subquery())
     query = (select(station.c.station_id, station.c.name, station.c.village, station.c.township,
                     station.c.status, station.c.last_seen_at, station.c.hw_seq,
+                    station.c.reported_head, station.c.config_version,
                     func.coalesce(flags.c.n, 0).label("flags"))
              .outerjoin(flags, flags.c.station_id == station.c.station_id))
     with center.read() as conn:
@@ -121,6 +122,7 @@ def station_rows(center: Center, township: str = "", status: str = "",
         row["level"], row["days"] = contact_level(row["status"], row["last_seen_at"], now,
                                                   thresholds)
         counts[row["level"]] += 1
+        row["to_send"] = max(0, row["reported_head"] - row["hw_seq"])
     counts["all"] = len(everyone)
     needle = q.strip().lower()
     rows = [r for r in everyone
@@ -208,3 +210,45 @@ def flag_rows(center: Center) -> list[dict]:
             select(flag, station.c.name).outerjoin(station, station.c.station_id == flag.c.station_id)
             .order_by(flag.c.id.desc()).limit(500)).mappings()
         return [dict(r) for r in rows]
+
+
+# --- the county's configuration ------------------------------------------------------------------
+def config_versions(center: Center) -> list[dict]:
+    """Published versions, newest first: when, by whom, and how many stations run each."""
+    from sync.center.schema import config, staff_audit
+
+    with center.read() as conn:
+        versions = [dict(r) for r in conn.execute(
+            select(config.c.version, config.c.issued_at, config.c.document)
+            .order_by(config.c.version.desc())).mappings()]
+        by = dict(conn.execute(select(staff_audit.c.target, staff_audit.c.username)
+                               .where(staff_audit.c.action == "config.publish")).all())
+        running = dict(conn.execute(select(station.c.config_version, func.count())
+                                    .where(station.c.status == "active")
+                                    .group_by(station.c.config_version)).all())
+    import json
+
+    for v in versions:
+        v["body"] = json.loads(v.pop("document"))["body"]
+        v["by"] = by.get(f"v{v['version']}", "")
+        v["stations"] = running.get(v["version"], 0)
+    return versions, running.get(0, 0)
+
+
+def pretty(body) -> str:
+    import json
+
+    return json.dumps(body, ensure_ascii=False, indent=2, sort_keys=True)
+
+
+def config_diff(older: dict | None, newer: dict) -> list[tuple[str, str]]:
+    """The lines of a unified diff between two bodies, each with its kind (add, del, at, same)."""
+    import difflib
+
+    lines = difflib.unified_diff(pretty(older or {}).splitlines(), pretty(newer).splitlines(),
+                                 lineterm="", n=2)
+    out = []
+    for line in list(lines)[2:]:  # the ---/+++ header says nothing here
+        kind = {"+": "add", "-": "del", "@": "at"}.get(line[:1], "same")
+        out.append((kind, line))
+    return out

@@ -1,4 +1,5 @@
-"""the staff workspace: accounts, sessions, login attempts, the audit log; station townships
+"""the staff workspace: accounts, sessions, login attempts, the audit log; station townships,
+the station's own head as its batches report it, and the configuration version it runs
 
 Revision ID: 0004
 Revises: 0003
@@ -18,6 +19,10 @@ def upgrade() -> None:
     with op.batch_alter_table("station") as batch_op:
         batch_op.add_column(sa.Column("township", sa.String(length=100), nullable=False,
                                       server_default=""))
+        batch_op.add_column(sa.Column("reported_head", sa.BigInteger(), nullable=False,
+                                      server_default="0"))
+        batch_op.add_column(sa.Column("config_version", sa.Integer(), nullable=False,
+                                      server_default="0"))
     op.create_table(
         "staff_user",
         sa.Column("username", sa.String(length=40), nullable=False),
@@ -72,4 +77,6 @@ def downgrade() -> None:
     op.drop_table("staff_session")
     op.drop_table("staff_user")
     with op.batch_alter_table("station") as batch_op:
+        batch_op.drop_column("config_version")
+        batch_op.drop_column("reported_head")
         batch_op.drop_column("township")
