@@ -5,7 +5,8 @@
 # its binaries; nothing runs as a service), faketime (date-sensitive tests run at other dates),
 # what Qt's xcb platform plugin loads so `make run` opens a window on a real desktop (ldd of
 # libqxcb.so; libxcb-cursor0 is the one a fresh desktop lacks), and the real-window test bench:
-# Xvfb, openbox, xdotool, xprop/xwininfo and ImageMagick's `import` for screenshots.
+# Xvfb, openbox, xdotool, xprop/xwininfo and ImageMagick's `import` for screenshots; and the
+# county workspace's browser tests: Debian's Chromium and its driver (never a downloaded browser).
 # Installs only what is missing; never needs a human.
 set -euo pipefail
 packages=(poppler-utils zbar-tools fonts-wqy-microhei libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0
@@ -13,7 +14,7 @@ packages=(poppler-utils zbar-tools fonts-wqy-microhei libegl1 libgl1 libxkbcommo
           libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
           libxcb-randr0 libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-shm0 libxcb-sync1
           libxcb-util1 libxcb-xfixes0 libxcb-xkb1
-          xvfb openbox xdotool x11-utils imagemagick)
+          xvfb openbox xdotool x11-utils imagemagick chromium chromium-driver)
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then
   for p in "${packages[@]}"; do
