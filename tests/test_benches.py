@@ -19,6 +19,8 @@ TINY = {
     "sync.py": (["--backends", "sqlite,postgresql", "--stations", "2", "--days", "2"],
                 ["sqlite: 1 station, 2 days", "postgresql: 2 stations at once", "B/event"]),
     "startup.py": (["--runs", "1"], ["bare PySide6 window (baseline)", "PIN prompt up"]),
+    "center_web.py": (["--stations", "3", "--days", "3", "--runs", "3"],
+                      ["stations page", "a month's ledger", "p95/raw"]),
 }
 
 
