@@ -15,7 +15,7 @@ DATED_TESTS := tests/test_gui_flows.py tests/test_gui_money.py tests/test_gui_pa
 DATES       := "2026-11-30 23:59:30 +0800" "2026-12-31 16:30:00 UTC" \
                "2027-03-01 00:10:00 +0800"
 
-.PHONY: run test test-dates setup translations lupdate bench build clean
+.PHONY: run county test test-dates setup translations lupdate bench build clean
 
 setup: $(STAMP) $(QM)
 
@@ -39,6 +39,12 @@ lupdate: $(STAMP)
 run: setup
 	test -f $(DATA)/station.sqlite3 || $(PY) -m station_app --data-dir $(DATA) demo --days 14 --seed 1
 	$(PY) -m station_app --data-dir $(DATA)
+
+# A demo county center with its staff workspace at http://127.0.0.1:8600/ (admin / county-demo-1).
+COUNTY ?= county-demo
+county: setup
+	$(PY) tools/demo_county.py $(COUNTY)
+	$(VENV)/bin/county-center --db $(COUNTY)/county.sqlite3 serve --port 8600
 
 test: setup
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)

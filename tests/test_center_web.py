@@ -360,3 +360,20 @@ def test_an_admin_publishes_rules_checked_as_the_command_checks_them(app, county
         assert [(e["action"], e["target"], e["username"]) for e in audit.entries(conn, limit=2)] \
             == [("config.publish", "v2", "admin"), ("config.publish", "v1", "admin")]
     assert app.get("/config?b=9").status_code == 404
+
+
+def test_staff_sessions_and_station_signatures_open_nothing_of_each_other(app, county, store):
+    """A staff cookie is no station's signature, and a station's signed request no staff
+    session: each side refuses the other's credentials."""
+    from station_app.core.signing import private_key
+    from sync import protocol
+
+    signed_in(app, "admin")
+    head = app.get(f"/api/v1/stations/{STATION}/head")  # with the staff cookie only
+    assert head.status_code == 401 and head.json()["error"] == "missing_signature"
+    app.cookies.clear()
+    path = f"/api/v1/stations/{STATION}/head"
+    headers = protocol.sign_request(private_key(store), STATION, "GET", path)
+    assert app.get(path, headers=headers).status_code == 200  # the station's own request
+    headers = protocol.sign_request(private_key(store), STATION, "GET", "/stations")
+    assert app.get("/stations", headers=headers, follow_redirects=False).status_code == 303
