@@ -377,3 +377,20 @@ def test_staff_sessions_and_station_signatures_open_nothing_of_each_other(app, c
     assert app.get(path, headers=headers).status_code == 200  # the station's own request
     headers = protocol.sign_request(private_key(store), STATION, "GET", "/stations")
     assert app.get("/stations", headers=headers, follow_redirects=False).status_code == 303
+
+
+def test_a_stations_days_of_contact_are_counted_once_a_day(app, county, store):
+    """Contact history: a batch and a fresh head each count the county's day, once."""
+    from station_app.core.signing import private_key
+    from sync import protocol
+
+    center, _ = county
+    path = f"/api/v1/stations/{STATION}/head"
+    for _ in range(2):
+        headers = protocol.sign_request(private_key(store), STATION, "GET", path)
+        assert app.get(path, headers=headers).status_code == 200
+    with center.read() as conn:
+        days = conn.execute(schema.station_contact.select()).all()
+    assert len(days) == 1  # the bundle's batch and two heads: one day
+    signed_in(app, "viewer")
+    assert "最近 60 天中有 1 天" in app.get(f"/stations/{STATION}").text

@@ -3788,8 +3788,8 @@
         <translation>版本 {v}</translation>
     </message>
     <message>
-        <source>Days records arrived (last {n} days)</source>
-        <translation>收到记录的日子（最近 {n} 天）</translation>
+        <source>Days in contact (last {n} days)</source>
+        <translation>联络过的日子（最近 {n} 天）</translation>
     </message>
     <message>
         <source>{n} of the last {total} days.</source>

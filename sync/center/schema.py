@@ -162,3 +162,12 @@ staff_audit = Table(
     Column("prev_hash", String(64), nullable=False),
     Column("hash", String(64), nullable=False),
 )
+
+
+# The county's days on which a station made contact (a fresh signed request: a batch, its head,
+# the rules): the workspace's contact history. One row a station a day.
+station_contact = Table(
+    "station_contact", metadata,
+    Column("station_id", String(40), primary_key=True),
+    Column("day", String(10), primary_key=True),
+)

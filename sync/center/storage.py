@@ -31,8 +31,10 @@ from station_app.core.clock import from_utc_text, to_utc_text, utc_now_text
 from station_app.core.monthly import ENTRY_FIELDS, assemble_ledger, check_month, month_window_utc
 from sync import protocol
 from sync.center import audit, keyfile
+from sync.center.county_time import local_day
 from sync.center.schema import (center_setting, config, enrollment, enrollment_attempt, event,
-                                flag, ledger_entry, request_nonce, station)
+                                flag, ledger_entry, request_nonce, station,
+                                station_contact)
 from sync.protocol import ProtocolError
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -453,12 +455,13 @@ class Center:
 
     def seen(self, station_id: str, fresh: protocol.Freshness | None) -> None:
         """A fresh signed request from the station (head, config): its nonce spent, its
-        "last seen" moved, and its nonces whose window has passed let go."""
+        "last seen" moved, the day counted, and its nonces whose window has passed let go."""
         now = self.now()
         with self.write() as conn:
             self.spend_nonce(conn, station_id, fresh)
             conn.execute(update(station).where(station.c.station_id == station_id)
                          .values(last_seen_at=now))
+            self.contact_day(conn, station_id, now)
             conn.execute(delete(request_nonce).where(request_nonce.c.station_id == station_id,
                                                      request_nonce.c.expires_at < now))
 
@@ -483,6 +486,20 @@ class Center:
         if config_version is not None:
             conn.execute(update(station).where(station.c.station_id == station_id)
                          .values(config_version=config_version))
+        Center.contact_day(conn, station_id, now)
+
+    @staticmethod
+    def contact_day(conn: Connection, station_id: str, now: str) -> None:
+        """The county's day of ``now`` among the station's days of contact (once a day)."""
+        row = {"station_id": station_id, "day": local_day(now)}
+        if conn.dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+            conn.execute(pg_insert(station_contact).values(**row).on_conflict_do_nothing())
+        else:
+            from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+            conn.execute(sqlite_insert(station_contact).values(**row).on_conflict_do_nothing())
 
     def ack(self, station_id: str, hw_seq: int, hw_hash: str,
             config_version: int | None = None) -> dict:

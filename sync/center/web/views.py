@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import tempfile
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -19,9 +19,11 @@ from station_app.core.clock import from_utc_text
 from station_app.core.monthly import check_month
 from station_app.core.validate import format_fen
 from sync import protocol
-from sync.center.schema import center_setting, event, flag, ledger_entry, station
+from sync.center.schema import (center_setting, event, flag, ledger_entry, station,
+                                station_contact)
 from sync.center.storage import Center
 from sync.center import audit
+from sync.center.county_time import ZONE, local_day
 from sync.center.web.errors import WebError
 
 AMBER_DAYS, RED_DAYS = 3, 7
@@ -31,18 +33,6 @@ MEDIA = {"pdf": "application/pdf", "csv": "text/csv; charset=utf-8", "json": "ap
 HEARD_DAYS = 60  # the contact strip on a station's page
 # Trouble first: silent stations, then late ones, then the rest.
 LEVEL_ORDER = {"red": 0, "amber": 1, "pending": 2, "ok": 3, "revoked": 4}
-
-
-def county_zone():
-    try:
-        from zoneinfo import ZoneInfo
-
-        return ZoneInfo("Asia/Shanghai")
-    except Exception:  # noqa: BLE001 - no tz database: China has had one offset since 1991
-        return timezone(timedelta(hours=8))
-
-
-ZONE = county_zone()
 
 
 def local_time(utc_text: str | None, fmt: str = "%Y-%m-%d %H:%M") -> str:
@@ -151,7 +141,8 @@ station_info = _info
 def station_detail(center: Center, station_id: str) -> dict:
     info = _info(center, station_id)
     now = center.now()
-    since = (from_utc_text(now) - timedelta(days=HEARD_DAYS)).strftime("%Y-%m-%d")
+    today = date.fromisoformat(local_day(now))
+    since = (today - timedelta(days=HEARD_DAYS - 1)).isoformat()
     with center.read() as conn:
         months = sorted(set(conn.execute(
             select(func.substr(ledger_entry.c.date, 1, 7)).distinct()
@@ -159,14 +150,13 @@ def station_detail(center: Center, station_id: str) -> dict:
             select(func.substr(event.c.recorded_at, 1, 7)).distinct()
             .where(event.c.station_id == station_id)).scalars()), reverse=True)
         heard = set(conn.execute(
-            select(func.substr(event.c.received_at, 1, 10)).distinct()
-            .where(event.c.station_id == station_id, event.c.received_at >= since)).scalars())
+            select(station_contact.c.day).where(station_contact.c.station_id == station_id,
+                                                station_contact.c.day >= since)).scalars())
         flags = [dict(r) for r in conn.execute(
             select(flag).where(flag.c.station_id == station_id)
             .order_by(flag.c.id.desc()).limit(50)).mappings()]
     level, days = contact_level(info.status, info.last_seen_at, from_utc_text(now),
                                 contact_thresholds(center))
-    today = from_utc_text(now).date()
     strip = [(d.isoformat(), d.isoformat() in heard)
              for d in (today - timedelta(days=n) for n in range(HEARD_DAYS - 1, -1, -1))]
     return {"info": info, "months": [m for m in months if valid_month(m)], "flags": flags,

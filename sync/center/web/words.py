@@ -120,7 +120,7 @@ WORDS = (
     QT_TRANSLATE_NOOP("web", "({n} more at the station, not sent yet)"),
     QT_TRANSLATE_NOOP("web", "Rules"),
     QT_TRANSLATE_NOOP("web", "version {v}"),
-    QT_TRANSLATE_NOOP("web", "Days records arrived (last {n} days)"),
+    QT_TRANSLATE_NOOP("web", "Days in contact (last {n} days)"),
     QT_TRANSLATE_NOOP("web", "{n} of the last {total} days."),
     QT_TRANSLATE_NOOP("web", "Monthly ledgers"),
     QT_TRANSLATE_NOOP("web", "Month"),

@@ -1,5 +1,6 @@
 """the staff workspace: accounts, sessions, login attempts, the audit log; station townships,
-the station's own head as its batches report it, and the configuration version it runs
+the station's own head as its batches report it, the configuration version it runs, and the
+days it made contact
 
 Revision ID: 0004
 Revises: 0003
@@ -66,9 +67,16 @@ def upgrade() -> None:
         sa.Column("hash", sa.String(length=64), nullable=False),
         sa.PrimaryKeyConstraint("seq"),
     )
+    op.create_table(
+        "station_contact",
+        sa.Column("station_id", sa.String(length=40), nullable=False),
+        sa.Column("day", sa.String(length=10), nullable=False),
+        sa.PrimaryKeyConstraint("station_id", "day"),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("station_contact")
     op.drop_table("staff_audit")
     op.drop_index("ix_staff_login_attempt_username", "staff_login_attempt")
     op.drop_index("ix_staff_login_attempt_address", "staff_login_attempt")
