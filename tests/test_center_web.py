@@ -339,10 +339,12 @@ def test_an_admin_publishes_rules_checked_as_the_command_checks_them(app, county
     assert "免费保管天数" in form and "&#34;carriers&#34;" in form  # the built-in rules to start
     token = csrf_of(app)
     for body, words in (('{"overdue": ', "JSON 第 1 行"), ("[]", "必须是一个对象"),
-                        ('{"overdue": {"free_days": 3, "fee_per_day_fen": 0.5}}', "没有发布"),
-                        ('{"fees": {}}', "没有发布")):
+                        ('{"overdue": {"free_days": 3, "fee_per_day_fen": 0.5}}',
+                         "overdue.fee_per_day_fen：应为 0 到 10000 之间的整数"),
+                        ('{"fees": {}}', "没有“fees”这一部分")):
         refused = app.post("/config/edit", data={"csrf": token, "body": body})
         assert refused.status_code == 400 and words in refused.text, body
+        assert "没有发布" in refused.text and "whole number" not in refused.text
     assert center.config_version() == 0  # nothing published
     done = app.post("/config/edit", follow_redirects=False, data={
         "csrf": token, "body": '{"announcements": []}', "free_days": "5", "fee_yuan": "1.50",

@@ -2195,6 +2195,101 @@
     </message>
 </context>
 <context>
+    <name>config</name>
+    <message>
+        <source>text of 1 to {limit} characters</source>
+        <translation>应为 1 到 {limit} 个字的文字</translation>
+    </message>
+    <message>
+        <source>text of at most {limit} characters</source>
+        <translation>应为最多 {limit} 个字的文字</translation>
+    </message>
+    <message>
+        <source>a whole number from {low} to {high}</source>
+        <translation>应为 {low} 到 {high} 之间的整数</translation>
+    </message>
+    <message>
+        <source>a list of at most {n} items</source>
+        <translation>应为最多 {n} 项的列表</translation>
+    </message>
+    <message>
+        <source>a mapping of at most {n} items</source>
+        <translation>应为最多 {n} 项的对照表</translation>
+    </message>
+    <message>
+        <source>a pattern of 1 to 120 characters</source>
+        <translation>应为 1 到 120 个字符的号码规则</translation>
+    </message>
+    <message>
+        <source>“{text}” uses more than literals, [classes], {{m,n}} counts and (?:a|b) groups</source>
+        <translation>“{text}” 用了字面字符、[字符类]、{{m,n}} 次数和 (?:a|b) 分组以外的写法</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a pattern</source>
+        <translation>“{text}” 不是有效的号码规则</translation>
+    </message>
+    <message>
+        <source>an object {{code, zh, en, patterns}}</source>
+        <translation>应为对象 {{code, zh, en, patterns}}</translation>
+    </message>
+    <message>
+        <source>a code of 2 to 8 capital letters and digits (not OTHER)</source>
+        <translation>应为 2 到 8 位大写字母和数字的代码（不能是 OTHER）</translation>
+    </message>
+    <message>
+        <source>{name} is listed twice</source>
+        <translation>{name} 重复列出</translation>
+    </message>
+    <message>
+        <source>at least one pattern</source>
+        <translation>至少要有一条号码规则</translation>
+    </message>
+    <message>
+        <source>an object {{free_days, fee_per_day_fen}}</source>
+        <translation>应为对象 {{free_days, fee_per_day_fen}}</translation>
+    </message>
+    <message>
+        <source>“{kind}” is not one of {kinds}</source>
+        <translation>“{kind}” 不在 {kinds} 之中</translation>
+    </message>
+    <message>
+        <source>at least one provider</source>
+        <translation>至少要有一个缴费单位</translation>
+    </message>
+    <message>
+        <source>an object {{name, unit, reference_price_fen}}</source>
+        <translation>应为对象 {{name, unit, reference_price_fen}}</translation>
+    </message>
+    <message>
+        <source>jin or kg</source>
+        <translation>应为 jin（斤）或 kg（公斤）</translation>
+    </message>
+    <message>
+        <source>an object {{text, title?, date?}}</source>
+        <translation>应为对象 {{text, title?, date?}}</translation>
+    </message>
+    <message>
+        <source>a JSON object</source>
+        <translation>应为一个 JSON 对象</translation>
+    </message>
+    <message>
+        <source>unknown section “{name}”: the sections are {sections}</source>
+        <translation>没有“{name}”这一部分：可用的部分是 {sections}</translation>
+    </message>
+    <message>
+        <source>the JSON is not valid at line {line}, column {column}</source>
+        <translation>JSON 第 {line} 行第 {column} 列格式不对</translation>
+    </message>
+    <message>
+        <source>the JSON must be one object {{…}}</source>
+        <translation>JSON 必须是一个对象 {{…}}</translation>
+    </message>
+    <message>
+        <source>free days are a whole number and the fee an amount in yuan</source>
+        <translation>免费天数应为整数，收费应为以元计的金额</translation>
+    </message>
+</context>
+<context>
     <name>core</name>
     <message>
         <source>Cash</source>
@@ -4022,18 +4117,6 @@
     <message>
         <source>Configuration published</source>
         <translation>发布配置</translation>
-    </message>
-    <message>
-        <source>the JSON is not valid at line {line}, column {column}</source>
-        <translation>JSON 第 {line} 行第 {column} 列格式不对</translation>
-    </message>
-    <message>
-        <source>the JSON must be one object {…}</source>
-        <translation>JSON 必须是一个对象 {…}</translation>
-    </message>
-    <message>
-        <source>free days are a whole number and the fee an amount in yuan</source>
-        <translation>免费天数应为整数，收费应为以元计的金额</translation>
     </message>
 </context>
 </TS>

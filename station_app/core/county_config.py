@@ -27,6 +27,7 @@ from typing import Mapping
 
 from sqlalchemy import select
 
+from station_app.core.messages import QT_TRANSLATE_NOOP
 from station_app.core.carriers import BUILTIN, CARRIERS, OTHER, Carrier, CarrierRules
 from station_app.core.models import Setting
 
@@ -38,7 +39,14 @@ MAX_ITEMS = 200
 
 
 class ConfigError(ValueError):
-    """A configuration body this station cannot apply (the center refuses to publish it)."""
+    """A configuration body this station cannot apply (the center refuses to publish it).
+    ``where`` is the JSON path; ``template`` (context "config") and ``params`` say what it must
+    be, so the county's workspace can say it in Chinese; str() is the English."""
+
+    def __init__(self, where: str, template: str, **params):
+        self.where, self.template, self.params = where, template, params
+        super().__init__(f"{where}: {template.format(**params)}" if where
+                         else template.format(**params))
 
 
 @dataclass(frozen=True)
@@ -80,38 +88,44 @@ BUILTIN_CONFIG = CountyConfig()
 
 
 # --- reading a body ------------------------------------------------------------------------
-def _need(condition: bool, where: str, what: str) -> None:
+def _need(condition: bool, where: str, what: str, **params) -> None:
     if not condition:
-        raise ConfigError(f"{where}: {what}")
+        raise ConfigError(where, what, **params)
 
 
 def _text(value, where: str, limit: int, required: bool = True) -> str:
     _need(isinstance(value, str) and (bool(value.strip()) or not required) and len(value) <= limit,
-          where, f"text of 1–{limit} characters" if required else f"text of at most {limit}")
+          where, QT_TRANSLATE_NOOP("config", "text of 1 to {limit} characters") if required
+          else QT_TRANSLATE_NOOP("config", "text of at most {limit} characters"), limit=limit)
     return value.strip()
 
 
 def _whole(value, where: str, low: int, high: int) -> int:
     _need(isinstance(value, int) and not isinstance(value, bool) and low <= value <= high,
-          where, f"a whole number from {low} to {high}")
+          where, QT_TRANSLATE_NOOP("config", "a whole number from {low} to {high}"), low=low,
+          high=high)
     return value
 
 
 def _items(value, where: str, kind=list):
     _need(isinstance(value, kind) and len(value) <= MAX_ITEMS, where,
-          f"a {'list' if kind is list else 'mapping'} of at most {MAX_ITEMS} items")
+          QT_TRANSLATE_NOOP("config", "a list of at most {n} items") if kind is list
+          else QT_TRANSLATE_NOOP("config", "a mapping of at most {n} items"), n=MAX_ITEMS)
     return value
 
 
 def _pattern(text, where: str) -> str:
-    _need(isinstance(text, str) and 0 < len(text) <= 120, where, "a pattern of 1–120 characters")
+    _need(isinstance(text, str) and 0 < len(text) <= 120, where,
+          QT_TRANSLATE_NOOP("config", "a pattern of 1 to 120 characters"))
     if text != "S10":
         _need(bool(_SAFE_PATTERN.match(text)) and "){" not in text, where,
-              f"“{text}” uses more than literals, [classes], {{m,n}} and (?:a|b)")
+              QT_TRANSLATE_NOOP("config", "“{text}” uses more than literals, [classes], "
+                                          "{{m,n}} counts and (?:a|b) groups"), text=text)
         try:
             re.compile(text)
-        except re.error as exc:
-            raise ConfigError(f"{where}: “{text}” is not a pattern: {exc}") from exc
+        except re.error:
+            raise ConfigError(where, QT_TRANSLATE_NOOP("config", "“{text}” is not a pattern"),
+                              text=text) from None
     return text
 
 
@@ -119,22 +133,27 @@ def _carriers(value) -> CarrierRules:
     carriers, seen = [], set()
     for i, entry in enumerate(_items(value, "carriers")):
         where = f"carriers[{i}]"
-        _need(isinstance(entry, dict), where, "an object {code, zh, en, patterns}")
+        _need(isinstance(entry, dict), where, QT_TRANSLATE_NOOP(
+            "config", "an object {{code, zh, en, patterns}}"))
         code = entry.get("code")
         _need(isinstance(code, str) and bool(_CODE.match(code)) and code != OTHER, where,
-              "a code of 2–8 capital letters and digits (not OTHER)")
-        _need(code not in seen, where, f"{code} is listed twice")
+              QT_TRANSLATE_NOOP("config", "a code of 2 to 8 capital letters and digits "
+                                          "(not OTHER)"))
+        _need(code not in seen, where, QT_TRANSLATE_NOOP("config", "{name} is listed twice"),
+              name=code)
         seen.add(code)
         patterns = tuple(_pattern(p, f"{where}.patterns") for p in
                          _items(entry.get("patterns"), f"{where}.patterns"))
-        _need(bool(patterns), f"{where}.patterns", "at least one pattern")
+        _need(bool(patterns), f"{where}.patterns",
+              QT_TRANSLATE_NOOP("config", "at least one pattern"))
         carriers.append(Carrier(code, _text(entry.get("zh"), f"{where}.zh", 20),
                                 _text(entry.get("en"), f"{where}.en", 40), patterns))
     return CarrierRules(tuple(carriers))
 
 
 def _overdue(value) -> tuple[int, int]:
-    _need(isinstance(value, dict), "overdue", "an object {free_days, fee_per_day_fen}")
+    _need(isinstance(value, dict), "overdue",
+          QT_TRANSLATE_NOOP("config", "an object {{free_days, fee_per_day_fen}}"))
     return (_whole(value.get("free_days"), "overdue.free_days", 0, 60),
             _whole(value.get("fee_per_day_fen"), "overdue.fee_per_day_fen", 0, 100_00))
 
@@ -144,10 +163,13 @@ def _bill_providers(value) -> Mapping[str, tuple[str, ...]]:
 
     providers = {}
     for kind, names in _items(value, "bill_providers", dict).items():
-        _need(kind in KINDS, "bill_providers", f"“{kind}” is not one of {', '.join(KINDS)}")
+        _need(kind in KINDS, "bill_providers",
+              QT_TRANSLATE_NOOP("config", "“{kind}” is not one of {kinds}"), kind=kind,
+              kinds=", ".join(KINDS))
         names = tuple(_text(n, f"bill_providers.{kind}", 20) for n in
                       _items(names, f"bill_providers.{kind}"))
-        _need(bool(names), f"bill_providers.{kind}", "at least one provider")
+        _need(bool(names), f"bill_providers.{kind}",
+              QT_TRANSLATE_NOOP("config", "at least one provider"))
         providers[kind] = names
     return MappingProxyType(providers)
 
@@ -158,11 +180,14 @@ def _produce(value) -> tuple[CatalogueItem, ...]:
     items, seen = [], set()
     for i, entry in enumerate(_items(value, "produce")):
         where = f"produce[{i}]"
-        _need(isinstance(entry, dict), where, "an object {name, unit, reference_price_fen}")
+        _need(isinstance(entry, dict), where, QT_TRANSLATE_NOOP(
+            "config", "an object {{name, unit, reference_price_fen}}"))
         name = _text(entry.get("name"), f"{where}.name", 20)
-        _need(name not in seen, where, f"{name} is listed twice")
+        _need(name not in seen, where, QT_TRANSLATE_NOOP("config", "{name} is listed twice"),
+              name=name)
         seen.add(name)
-        _need(entry.get("unit") in UNIT_GRAMS, f"{where}.unit", "jin or kg")
+        _need(entry.get("unit") in UNIT_GRAMS, f"{where}.unit",
+              QT_TRANSLATE_NOOP("config", "jin or kg"))
         items.append(CatalogueItem(name, entry["unit"], _whole(
             entry.get("reference_price_fen"), f"{where}.reference_price_fen", 1, 1_000_000)))
     return tuple(items)
@@ -172,7 +197,8 @@ def _announcements(value) -> tuple[Mapping, ...]:
     notes = []
     for i, entry in enumerate(_items(value, "announcements")):
         where = f"announcements[{i}]"
-        _need(isinstance(entry, dict), where, "an object {text, title?, date?}")
+        _need(isinstance(entry, dict), where,
+              QT_TRANSLATE_NOOP("config", "an object {{text, title?, date?}}"))
         note = {"text": _text(entry.get("text"), f"{where}.text", 2000)}
         for key, limit in (("title", 80), ("date", 10)):
             if entry.get(key) is not None:
@@ -191,10 +217,12 @@ def parse_body(body, version: int = 0, issued_at: str = "", strict: bool = True)
 
     ``strict`` (the center, publishing) refuses sections it does not know, which are most likely
     typos; a station (not strict) ignores them, since a newer center may add sections."""
-    _need(isinstance(body, dict), "configuration", "a JSON object")
+    _need(isinstance(body, dict), "configuration", QT_TRANSLATE_NOOP("config", "a JSON object"))
     unknown = sorted(set(body) - set(SECTIONS))
     if strict and unknown:
-        raise ConfigError(f"unknown section “{unknown[0]}”: the sections are {', '.join(SECTIONS)}")
+        raise ConfigError("", QT_TRANSLATE_NOOP("config", "unknown section “{name}”: the "
+                                                          "sections are {sections}"),
+                          name=unknown[0], sections=", ".join(SECTIONS))
     parts = {name: _PARSERS[name](body[name]) for name in SECTIONS if name in body}
     return CountyConfig(version=version, issued_at=issued_at, **parts)
 

@@ -149,12 +149,8 @@ def routes(app: FastAPI, ws) -> None:
 
 def config_routes(app: FastAPI, ws) -> None:
     """Editing and publishing the county's rules (the same check as `publish-config`)."""
-    import json
-
     from station_app.core import county_config
-    from station_app.core.errors import UserError
-    from station_app.core.messages import QT_TRANSLATE_NOOP
-    from station_app.core.validate import format_fen, parse_money
+    from station_app.core.validate import format_fen
     from sync.center.web.words import translator
 
     center = ws.center
@@ -187,32 +183,45 @@ def config_routes(app: FastAPI, ws) -> None:
         form = {"body": body, "free_days": free_days, "fee_yuan": fee_yuan, "title": title,
                 "text": text}
         try:
-            try:
-                parsed = json.loads(body)
-            except json.JSONDecodeError as exc:
-                raise county_config.ConfigError(t(QT_TRANSLATE_NOOP(
-                    "web", "the JSON is not valid at line {line}, column {column}")).format(
-                    line=exc.lineno, column=exc.colno)) from None
-            if not isinstance(parsed, dict):
-                raise county_config.ConfigError(
-                    t(QT_TRANSLATE_NOOP("web", "the JSON must be one object {…}")))
-            if free_days.strip() or fee_yuan.strip():
-                try:
-                    days = int(free_days.strip())
-                    fee = parse_money(fee_yuan or "0", high=100_000)
-                except (ValueError, UserError):
-                    raise county_config.ConfigError(
-                        t(QT_TRANSLATE_NOOP(
-                        "web", "free days are a whole number and the fee an amount in yuan"))) from None
-                parsed["overdue"] = {"free_days": days, "fee_per_day_fen": fee}
-            if title.strip() or text.strip():
-                parsed.setdefault("announcements", [])
-                if isinstance(parsed["announcements"], list):
-                    parsed["announcements"].append(
-                        {"title": title.strip(), "text": text.strip(),
-                         "date": views.local_time(center.now(), "%Y-%m-%d")})
+            parsed = _edited_body(body, free_days, fee_yuan, title, text,
+                                  views.local_time(center.now(), "%Y-%m-%d"))
             version = center.publish_config(parsed, by=current.staff.username)
         except county_config.ConfigError as exc:
             return ws.render(request, "config_edit.html", 400, current, form=form,
-                             problem=str(exc))
+                             problem=t.config_error(exc))
         return RedirectResponse(f"/config?published={version}", 303)
+
+
+def _edited_body(body: str, free_days: str, fee_yuan: str, title: str, text: str,
+                 today: str) -> dict:
+    """The next version's body from the edit form: the JSON, with the overdue fields and a new
+    announcement put in when filled; ConfigError (with its words) when it cannot be one."""
+    import json
+
+    from station_app.core.county_config import ConfigError
+    from station_app.core.errors import UserError
+    from station_app.core.messages import QT_TRANSLATE_NOOP
+    from station_app.core.validate import parse_money
+
+    try:
+        parsed = json.loads(body)
+    except json.JSONDecodeError as exc:
+        raise ConfigError("", QT_TRANSLATE_NOOP(
+            "config", "the JSON is not valid at line {line}, column {column}"),
+            line=exc.lineno, column=exc.colno) from None
+    if not isinstance(parsed, dict):
+        raise ConfigError("", QT_TRANSLATE_NOOP("config", "the JSON must be one object {{…}}"))
+    if free_days.strip() or fee_yuan.strip():
+        try:
+            days = int(free_days.strip())
+            fee = parse_money(fee_yuan or "0", high=100_000)
+        except (ValueError, UserError):
+            raise ConfigError("", QT_TRANSLATE_NOOP(
+                "config", "free days are a whole number and the fee an amount in yuan")) from None
+        parsed["overdue"] = {"free_days": days, "fee_per_day_fen": fee}
+    if title.strip() or text.strip():
+        parsed.setdefault("announcements", [])
+        if isinstance(parsed["announcements"], list):
+            parsed["announcements"].append({"title": title.strip(), "text": text.strip(),
+                                            "date": today})
+    return parsed

@@ -194,6 +194,7 @@ class Words:
         from station_app.reports.catalog import ts_translator
 
         self._t = ts_translator(lang)
+        self.lang = lang
 
     def __call__(self, text: str) -> str:
         return self._t("web", text)
@@ -203,6 +204,12 @@ class Words:
 
     def method(self, code: str) -> str:
         return self._t("core", METHODS[code]) if code in METHODS else code
+
+    def config_error(self, exc) -> str:
+        """A ConfigError in this language: its JSON path, then what it must be."""
+        what = self._t("config", exc.template).format(**exc.params)
+        colon = "：" if self.lang.startswith("zh") else ": "
+        return f"{exc.where}{colon}{what}" if exc.where else what
 
     def action(self, code: str) -> str:
         return self(ACTIONS[code]) if code in ACTIONS else code
