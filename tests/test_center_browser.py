@@ -143,10 +143,14 @@ def test_an_officer_works_through_the_workspace(county, browser, tmp_path):
     fee.send_keys("1.00")
     shot(browser, "06-config-edit")
     browser.find_element(By.CSS_SELECTOR, "button.primary").click()
+    until(browser, lambda d: "将要改动的内容" in d.page_source, "the preview")
+    assert db.config_version() == 0
+    shot(browser, "07-config-preview")
+    browser.find_element(By.CSS_SELECTOR, "button.primary").click()
     until(browser, lambda d: "/config" in d.current_url and "现行版本：v1" in d.page_source,
           "the published version")
-    shot(browser, "07-config")
+    shot(browser, "08-config")
     assert db.config_document()["body"]["overdue"] == {"free_days": 5, "fee_per_day_fen": 100}
     browser.get(center.url + "/audit")
     assert "核对无误" in browser.page_source and "发布配置" in browser.page_source
-    shot(browser, "08-audit")
+    shot(browser, "09-audit")

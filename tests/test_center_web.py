@@ -211,7 +211,9 @@ ADMIN_FORMS = [("/stations-new", {"station_id": "610102-050", "name": "新站"})
                            "again": PASSWORD}),
                ("/users/viewer/disable", {}),
                ("/sessions/0000/end", {}),
-               ("/config/edit", {"body": "{}"})]
+               ("/config/edit", {"body": "{}"}),
+               ("/config/quick", {"free_days": "1"}),
+               ("/config/publish", {"body": '{"overdue": {"free_days": 1, "fee_per_day_fen": 1}}'})]
 
 
 @pytest.mark.parametrize("path, fields", ADMIN_FORMS)
@@ -244,7 +246,7 @@ def test_admin_pages_are_refused_to_a_viewer(app, path):
     assert app.get(path).status_code == 200
 
 
-def test_an_admin_adds_a_station_and_gets_its_card(app, county, tmp_path):
+def test_an_admin_adds_a_station_and_gets_its_card(app, county, tmp_path, monkeypatch):
     center, _ = county
     signed_in(app, "admin")
     card = app.post("/stations-new", data={"csrf": csrf_of(app), "station_id": "610102-050",
@@ -267,6 +269,11 @@ def test_an_admin_adds_a_station_and_gets_its_card(app, county, tmp_path):
     bad = app.post("/stations-new", data={"csrf": csrf_of(app), "station_id": "bad id",
                                           "name": "x"})
     assert bad.status_code == 400 and "站点需要名称" in bad.text
+    monkeypatch.setenv("COUNTY_CENTER_URL", "http://127.0.0.1:8600")  # a card no station can use
+    local = app.post("/stations-new", data={"csrf": csrf_of(app), "station_id": "610102-051",
+                                            "name": "本机站"})
+    assert "只在本机有效" in local.text
+    monkeypatch.delenv("COUNTY_CENTER_URL")
     # A new code voids the first; the first is then refused as replaced.
     second = app.post("/stations/610102-050/code", data={"csrf": csrf_of(app)})
     assert second.status_code == 200
@@ -300,9 +307,13 @@ def test_revoking_needs_a_reason_which_is_audited(app, county):
                     data={"csrf": csrf_of(app), "reason": "站长离职，设备收回"})
     assert done.status_code == 303 and center.station(STATION).status == "revoked"
     assert "站长离职，设备收回" in app.get("/audit").text
+    page = app.get(done.headers["location"]).text
+    assert "站点已停用" in page and "由 admin 停用：站长离职，设备收回" in page
     assert app.post(f"/stations/{STATION}/code", data={"csrf": csrf_of(app)}).status_code == 409
-    app.post(f"/stations/{STATION}/township", data={"csrf": csrf_of(app), "township": "北塬乡"})
-    assert center.station(STATION).township == "北塬乡"
+    saved = app.post(f"/stations/{STATION}/township",
+                     data={"csrf": csrf_of(app), "township": "北塬乡"})
+    assert center.station(STATION).township == "北塬乡" and "乡镇已保存" in saved.text
+    assert "城关镇 → 北塬乡" in app.get("/audit").text
 
 
 def test_an_admin_manages_accounts_and_sessions(app, county):
@@ -333,6 +344,9 @@ def test_an_admin_manages_accounts_and_sessions(app, county):
 
 
 def test_an_admin_publishes_rules_checked_as_the_command_checks_them(app, county):
+    """An officer's trial published a version with every section but one gone, with no
+    preview. Now each edit shows what would change first (a removed section said in red), an
+    edit that changes nothing is refused, and only the preview's button publishes."""
     center, _ = county
     signed_in(app, "admin")
     form = app.get("/config/edit").text
@@ -341,26 +355,40 @@ def test_an_admin_publishes_rules_checked_as_the_command_checks_them(app, county
     for body, words in (('{"overdue": ', "JSON 第 1 行"), ("[]", "必须是一个对象"),
                         ('{"overdue": {"free_days": 3, "fee_per_day_fen": 0.5}}',
                          "overdue.fee_per_day_fen：应为 0 到 10000 之间的整数"),
-                        ('{"fees": {}}', "没有“fees”这一部分")):
+                        ('{"fees": {}}', "没有“fees”这一部分"),
+                        ('{"carriers": 5}', "carriers：应为最多 200 项的列表")):
         refused = app.post("/config/edit", data={"csrf": token, "body": body})
         assert refused.status_code == 400 and words in refused.text, body
         assert "没有发布" in refused.text and "whole number" not in refused.text
     assert center.config_version() == 0  # nothing published
-    done = app.post("/config/edit", follow_redirects=False, data={
-        "csrf": token, "body": '{"announcements": []}', "free_days": "5", "fee_yuan": "1.50",
-        "title": "停电通知", "text": "周六上午停电"})
+    preview = app.post("/config/quick", data={"csrf": token, "free_days": "5",
+                                              "fee_yuan": "1.50", "title": "停电通知",
+                                              "text": "周六上午停电"})
+    assert preview.status_code == 200 and "将要改动的内容" in preview.text
+    assert center.config_version() == 0  # a preview publishes nothing
+    body = re.search(r'name="body" value="([^"]*)"', preview.text)[1]
+    import html
+    done = app.post("/config/publish", follow_redirects=False,
+                    data={"csrf": token, "body": html.unescape(body)})
     assert done.status_code == 303 and center.config_version() == 1
-    body = center.config_document()["body"]
-    assert body["overdue"] == {"free_days": 5, "fee_per_day_fen": 150}
-    assert body["announcements"][0]["title"] == "停电通知"
-    app.post("/config/edit", data={"csrf": token, "body": '{"overdue": {"free_days": 7, '
-                                                          '"fee_per_day_fen": 100}}'})
+    published = center.config_document()["body"]
+    assert published["overdue"] == {"free_days": 5, "fee_per_day_fen": 150}
+    assert published["announcements"][0]["title"] == "停电通知"
+    assert "carriers" in published  # the quick form changes only what it shows
+    same = app.post("/config/quick", data={"csrf": token, "free_days": "5", "fee_yuan": "1.50"})
+    assert same.status_code == 400 and "没有任何改动" in same.text
+    narrowed = app.post("/config/edit", data={"csrf": token, "body": '{"overdue": {"free_days": '
+                                                                     '7, "fee_per_day_fen": 100}}'})
+    assert "以下部分将被删除" in narrowed.text and "carriers" in narrowed.text
+    app.post("/config/publish", data={"csrf": token, "body": '{"overdue": {"free_days": 7, '
+                                                            '"fee_per_day_fen": 100}}'})
     page = app.get("/config?a=1&b=2").text
     assert "从 v1 到 v2" in page and "&#34;free_days&#34;: 7" in page
     with center.read() as conn:
         from sync.center import audit
-        assert [(e["action"], e["target"], e["username"]) for e in audit.entries(conn, limit=2)] \
-            == [("config.publish", "v2", "admin"), ("config.publish", "v1", "admin")]
+        entries = [(e["action"], e["target"], e["username"]) for e in audit.entries(conn, limit=2)]
+        assert entries == [("config.publish", "v2", "admin"), ("config.publish", "v1", "admin")]
+        assert "carriers" in audit.entries(conn, limit=1)[0]["detail"]  # what changed, audited
     assert app.get("/config?b=9").status_code == 404
 
 

@@ -3511,6 +3511,26 @@
         <translation>退出</translation>
     </message>
     <message>
+        <source>The whole next version: what it says is what the stations get. Sections: carriers, overdue, bill_providers, produce, announcements. Money in fen (whole numbers).</source>
+        <translation>完整的下一版本：这里写什么，站点就收到什么。各部分：carriers（快递公司）、overdue（滞留）、bill_providers（缴费单位）、produce（农产品）、announcements（通知）。金额以分为单位（整数）。</translation>
+    </message>
+    <message>
+        <source>What would change</source>
+        <translation>将要改动的内容</translation>
+    </message>
+    <message>
+        <source>These sections would be removed, and the stations would go back to their built-in rules for them: {sections}.</source>
+        <translation>以下部分将被删除，站点的这些部分将改回内置规则：{sections}。</translation>
+    </message>
+    <message>
+        <source>Sign and publish this version</source>
+        <translation>签名并发布这个版本</translation>
+    </message>
+    <message>
+        <source>Back, without publishing</source>
+        <translation>返回，不发布</translation>
+    </message>
+    <message>
         <source>Not possible</source>
         <translation>无法办理</translation>
     </message>
@@ -3591,6 +3611,10 @@
         <translation>请打印这张卡交给站长。一次性加入码只在此时显示；只能用一次，7 天内有效，这个站点以前的加入码都已作废。</translation>
     </message>
     <message>
+        <source>The address on this card, {url}, works only on this computer: a station cannot reach it. Open the workspace by the center&apos;s address on the county network (or start the center with COUNTY_CENTER_URL set to it), then issue a new code.</source>
+        <translation>这张卡上的地址 {url} 只在本机有效，站点连不上。请用县中心在局域网上的地址打开工作台（或启动中心时把 COUNTY_CENTER_URL 设为这个地址），再发放新的加入码。</translation>
+    </message>
+    <message>
         <source>QR code to scan at the station</source>
         <translation>在站点扫描的二维码</translation>
     </message>
@@ -3667,6 +3691,14 @@
         <translation>没有发布：{detail}</translation>
     </message>
     <message>
+        <source>Nothing is published yet: the next page shows what would change, and asks.</source>
+        <translation>现在还不会发布：下一页会显示将要改动的内容，并请您确认。</translation>
+    </message>
+    <message>
+        <source>Quick change to the rules in force</source>
+        <translation>在现行规则上快速修改</translation>
+    </message>
+    <message>
         <source>Overdue parcels</source>
         <translation>滞留包裹</translation>
     </message>
@@ -3691,16 +3723,12 @@
         <translation>内容</translation>
     </message>
     <message>
+        <source>See what would change</source>
+        <translation>查看将要改动的内容</translation>
+    </message>
+    <message>
         <source>Everything, as JSON</source>
         <translation>全部内容（JSON）</translation>
-    </message>
-    <message>
-        <source>Sections: carriers, overdue, bill_providers, produce, announcements. Money in fen (whole numbers). The fields above, when filled, replace what the JSON says.</source>
-        <translation>各部分：carriers（快递公司）、overdue（滞留）、bill_providers（缴费单位）、produce（农产品）、announcements（通知）。金额以分为单位（整数）。上面的栏目填写后，会替换 JSON 里的对应内容。</translation>
-    </message>
-    <message>
-        <source>Check, sign and publish</source>
-        <translation>检查、签名并发布</translation>
     </message>
     <message>
         <source>Station {station} is revoked: it gets no new code.</source>
@@ -3743,12 +3771,40 @@
         <translation>{month} 月度台账</translation>
     </message>
     <message>
+        <source>Accounts are made by the center&apos;s administrator.</source>
+        <translation>账号由中心管理员开设。</translation>
+    </message>
+    <message>
+        <source>The station is revoked: the center takes nothing more from it.</source>
+        <translation>站点已停用：中心不再接收它的记录。</translation>
+    </message>
+    <message>
+        <source>Township saved.</source>
+        <translation>乡镇已保存。</translation>
+    </message>
+    <message>
+        <source>Revoked on {when} by {who}: {reason}</source>
+        <translation>{when} 由 {who} 停用：{reason}</translation>
+    </message>
+    <message>
+        <source>No contact for {n} days. Call the keeper: is the PC on, the app open, the network up? Records kept at the station are safe and go up at the next contact.</source>
+        <translation>已 {n} 天没有联络。请打电话问站长：电脑开着吗？程序打开了吗？网络通吗？站点保存的记录不会丢，下次联络时会上传。</translation>
+    </message>
+    <message>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
         <source>By category</source>
         <translation>按类别</translation>
+    </message>
+    <message>
+        <source>The station has no records for this month.</source>
+        <translation>这个站点这个月没有记录。</translation>
+    </message>
+    <message>
+        <source>Download:</source>
+        <translation>下载：</translation>
     </message>
     <message>
         <source>Category</source>
@@ -3809,10 +3865,6 @@
     <message>
         <source>Password</source>
         <translation>密码</translation>
-    </message>
-    <message>
-        <source>Accounts are made by the center&apos;s administrator (county-center add-user).</source>
-        <translation>账号由中心管理员开设（county-center add-user）。</translation>
     </message>
     <message>
         <source>Township</source>
@@ -3941,6 +3993,10 @@
     <message>
         <source>There is a station {station} already: open it to give it a new code.</source>
         <translation>已有站点 {station}：请打开它来发放新的加入码。</translation>
+    </message>
+    <message>
+        <source>Open it</source>
+        <translation>打开它</translation>
     </message>
     <message>
         <source>Station name</source>
@@ -4117,6 +4173,10 @@
     <message>
         <source>Configuration published</source>
         <translation>发布配置</translation>
+    </message>
+    <message>
+        <source>Nothing would change: the rules are the same as the version in force.</source>
+        <translation>没有任何改动：与现行版本的规则相同。</translation>
     </message>
 </context>
 </TS>

@@ -318,10 +318,14 @@ class Center:
     def set_township(self, station_id: str, township: str, by: str) -> None:
         now = self.now()
         with self.write() as conn:
-            if not conn.execute(update(station).where(station.c.station_id == station_id)
-                                .values(township=township)).rowcount:
+            before = conn.execute(select(station.c.township)
+                                  .where(station.c.station_id == station_id)).scalar()
+            if before is None:
                 raise ProtocolError(404, "unknown_station", f"no station {station_id}")
-            audit.record(conn, now, by, "station.township", station_id, township)
+            conn.execute(update(station).where(station.c.station_id == station_id)
+                         .values(township=township))
+            audit.record(conn, now, by, "station.township", station_id,
+                         f"{before or '—'} → {township or '—'}")
 
     def enroll(self, station_id: str, code: str, public_key: str,
                address: str = "local") -> dict:
@@ -522,10 +526,14 @@ class Center:
         with self.write() as conn:
             version = conn.execute(_LATEST_CONFIG).scalar() + 1
             issued = self.now()
+            previous = conn.execute(select(config.c.document)
+                                    .where(config.c.version == version - 1)).scalar()
+            before = json.loads(previous)["body"] if previous else {}
+            changed = sorted(k for k in set(before) | set(body) if before.get(k) != body.get(k))
             document = protocol.make_config(self.key, version, issued, body)
             conn.execute(insert(config).values(version=version, issued_at=issued,
                                                document=canonical_json(document).decode()))
-            audit.record(conn, issued, by, "config.publish", f"v{version}")
+            audit.record(conn, issued, by, "config.publish", f"v{version}", ", ".join(changed))
         return version
 
     def config_document(self) -> dict | None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import base64
 import io
+import os
+from urllib.parse import urlsplit
 
 from fastapi import FastAPI, Form, Request
 from fastapi.responses import RedirectResponse
@@ -35,10 +37,12 @@ def routes(app: FastAPI, ws) -> None:
     def card(request: Request, current, station_id: str, code: str):
         """The printable enrollment card: what the keeper scans, or types."""
         info = center.station(station_id)
-        url = str(request.base_url).rstrip("/")
+        url = (os.environ.get("COUNTY_CENTER_URL") or str(request.base_url)).rstrip("/")
+        local_only = urlsplit(url).hostname in ("127.0.0.1", "localhost", "::1")
         text = protocol.enrollment_text(url, station_id, code, center.fingerprint)
         return ws.render(request, "card.html", session=current, info=info, code=code, url=url,
-                         fingerprint=center.fingerprint, qr=qr_data_uri(text))
+                         fingerprint=center.fingerprint, qr=qr_data_uri(text),
+                         local_only=local_only)
 
     @app.get("/stations-new", include_in_schema=False)
     def new_station_form(request: Request):
@@ -92,7 +96,7 @@ def routes(app: FastAPI, ws) -> None:
         if not reason.strip():
             raise WebError(400, "reason_needed")
         center.revoke_station(station_id, by=current.staff.username, reason=reason.strip()[:500])
-        return RedirectResponse(f"/stations/{station_id}", 303)
+        return RedirectResponse(f"/stations/{station_id}?done=revoked", 303)
 
     @app.post("/stations/{station_id}/township", include_in_schema=False)
     def township(request: Request, station_id: str, csrf: str = Form(""),
@@ -100,7 +104,7 @@ def routes(app: FastAPI, ws) -> None:
         current = ws.changing(request, csrf, admin=True)
         views.station_info(center, checked_station_id(station_id))
         center.set_township(station_id, township.strip()[:100], by=current.staff.username)
-        return RedirectResponse(f"/stations/{station_id}", 303)
+        return RedirectResponse(f"/stations/{station_id}?done=township", 303)
 
     # --- staff accounts ------------------------------------------------------------------------
     @app.get("/users", include_in_schema=False)
@@ -148,16 +152,21 @@ def routes(app: FastAPI, ws) -> None:
 
 
 def config_routes(app: FastAPI, ws) -> None:
-    """Editing and publishing the county's rules (the same check as `publish-config`)."""
+    """Editing and publishing the county's rules: a quick form (overdue fee, an announcement)
+    or the whole JSON, then a preview that shows what would change, then publishing (checked
+    again exactly as `publish-config` checks it). Nothing is published without the preview."""
+    import json
+
     from station_app.core import county_config
+    from station_app.core.messages import QT_TRANSLATE_NOOP
     from station_app.core.validate import format_fen
     from sync.center.web.words import translator
 
     center = ws.center
 
-    def latest_body() -> dict:
+    def published_body() -> dict | None:
         document = center.config_document()
-        return document["body"] if document else county_config.template()
+        return document["body"] if document else None
 
     def edit_form(body: dict) -> dict:
         overdue = body.get("overdue", {}) if isinstance(body, dict) else {}
@@ -166,29 +175,76 @@ def config_routes(app: FastAPI, ws) -> None:
                 "fee_yuan": format_fen(fee, symbol=False) if isinstance(fee, int) else "",
                 "title": "", "text": ""}
 
-    @app.get("/config/edit", include_in_schema=False)
-    def edit(request: Request):
+    def admin_only(request: Request):
         current = ws.signed_in(request)
         if not current.staff.is_admin:
             raise WebError(403, "admin_only")
-        return ws.render(request, "config_edit.html", session=current,
-                         form=edit_form(latest_body()))
+        return current
 
-    @app.post("/config/edit", include_in_schema=False)
-    def publish(request: Request, csrf: str = Form(""), body: str = Form(""),
-                free_days: str = Form(""), fee_yuan: str = Form(""), title: str = Form(""),
-                text: str = Form("")):
-        current = ws.changing(request, csrf, admin=True)
+    @app.get("/config/edit", include_in_schema=False)
+    def edit(request: Request):
+        current = admin_only(request)
+        return ws.render(request, "config_edit.html", session=current,
+                         form=edit_form(published_body() or county_config.template()))
+
+    def preview(request: Request, current, body: dict, form: dict):
+        """What publishing ``body`` would change; refused if it is not a valid version or
+        changes nothing."""
         t = translator(ws.lang_of(request))
-        form = {"body": body, "free_days": free_days, "fee_yuan": fee_yuan, "title": title,
-                "text": text}
+        before, problem = published_body(), None
         try:
-            parsed = _edited_body(body, free_days, fee_yuan, title, text,
-                                  views.local_time(center.now(), "%Y-%m-%d"))
-            version = center.publish_config(parsed, by=current.staff.username)
+            county_config.parse_body(body)  # the same check publish_config makes
+        except county_config.ConfigError as exc:
+            problem = t.config_error(exc)
+        if problem is None and before is not None and views.pretty(before) == views.pretty(body):
+            problem = t(QT_TRANSLATE_NOOP("web", "Nothing would change: the rules are the same "
+                                                 "as the version in force."))
+        if problem:
+            return ws.render(request, "config_edit.html", 400, current, form=form,
+                             problem=problem)
+        removed = sorted(set(before or {}) - set(body))
+        return ws.render(request, "config_preview.html", session=current,
+                         diff=views.config_diff(before, body), removed=removed,
+                         body=json.dumps(body, ensure_ascii=False))
+
+    @app.post("/config/quick", include_in_schema=False)
+    def quick(request: Request, csrf: str = Form(""), free_days: str = Form(""),
+              fee_yuan: str = Form(""), title: str = Form(""), text: str = Form("")):
+        """The version in force with the overdue fee set and an announcement added."""
+        current = ws.changing(request, csrf, admin=True)
+        base = published_body() or county_config.template()
+        form = {**edit_form(base), "free_days": free_days, "fee_yuan": fee_yuan,
+                "title": title, "text": text}
+        try:
+            body = _edited_body(json.dumps(base), free_days, fee_yuan, title, text,
+                                views.local_time(center.now(), "%Y-%m-%d"))
         except county_config.ConfigError as exc:
             return ws.render(request, "config_edit.html", 400, current, form=form,
-                             problem=t.config_error(exc))
+                             problem=translator(ws.lang_of(request)).config_error(exc))
+        return preview(request, current, body, form)
+
+    @app.post("/config/edit", include_in_schema=False)
+    def edited(request: Request, csrf: str = Form(""), body: str = Form("")):
+        """The whole next version as JSON: what it says is what is published."""
+        current = ws.changing(request, csrf, admin=True)
+        form = {**edit_form(published_body() or county_config.template()), "body": body}
+        try:
+            parsed = _edited_body(body, "", "", "", "", "")
+        except county_config.ConfigError as exc:
+            return ws.render(request, "config_edit.html", 400, current, form=form,
+                             problem=translator(ws.lang_of(request)).config_error(exc))
+        return preview(request, current, parsed, form)
+
+    @app.post("/config/publish", include_in_schema=False)
+    def publish(request: Request, csrf: str = Form(""), body: str = Form("")):
+        current = ws.changing(request, csrf, admin=True)
+        try:
+            version = center.publish_config(_edited_body(body, "", "", "", "", ""),
+                                            by=current.staff.username)
+        except county_config.ConfigError as exc:
+            form = {**edit_form(published_body() or county_config.template()), "body": body}
+            return ws.render(request, "config_edit.html", 400, current, form=form,
+                             problem=translator(ws.lang_of(request)).config_error(exc))
         return RedirectResponse(f"/config?published={version}", 303)
 
 

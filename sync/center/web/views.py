@@ -19,7 +19,7 @@ from station_app.core.clock import from_utc_text
 from station_app.core.monthly import check_month
 from station_app.core.validate import format_fen
 from sync import protocol
-from sync.center.schema import (center_setting, event, flag, ledger_entry, station,
+from sync.center.schema import (center_setting, event, flag, ledger_entry, staff_audit, station,
                                 station_contact)
 from sync.center.storage import Center
 from sync.center import audit
@@ -155,12 +155,20 @@ def station_detail(center: Center, station_id: str) -> dict:
         flags = [dict(r) for r in conn.execute(
             select(flag).where(flag.c.station_id == station_id)
             .order_by(flag.c.id.desc()).limit(50)).mappings()]
+        revoked = conn.execute(
+            select(staff_audit.c.at, staff_audit.c.username, staff_audit.c.detail)
+            .where(staff_audit.c.action == "station.revoke", staff_audit.c.target == station_id)
+            .order_by(staff_audit.c.seq.desc()).limit(1)).mappings().first() \
+            if info.status == "revoked" else None
+        townships = sorted(t for t in conn.execute(select(station.c.township).distinct())
+                           .scalars() if t)
     level, days = contact_level(info.status, info.last_seen_at, from_utc_text(now),
                                 contact_thresholds(center))
     strip = [(d.isoformat(), d.isoformat() in heard)
              for d in (today - timedelta(days=n) for n in range(HEARD_DAYS - 1, -1, -1))]
     return {"info": info, "months": [m for m in months if valid_month(m)], "flags": flags,
-            "level": level, "days": days, "heard": strip, "heard_count": len(heard)}
+            "level": level, "days": days, "heard": strip, "heard_count": len(heard),
+            "revoked": revoked, "townships": townships}
 
 
 def ledger(center: Center, station_id: str, month: str):
