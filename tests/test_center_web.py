@@ -16,7 +16,7 @@ from sqlalchemy import update
 from sync import client
 from sync.center import schema
 from sync.center.bundles import import_bundle
-from sync.center.storage import init_center
+from sync.center.storage import open_center
 from sync.center.web import accounts
 from tests.sync_helpers import STATION, activity
 
@@ -29,11 +29,11 @@ READ_ROUTES = ["/stations", f"/stations/{STATION}", f"/stations/{STATION}/ledger
 
 
 @pytest.fixture
-def county(tmp_path, store, keeper):
+def county(center_db, store, keeper):
     """A center holding one synced station (by USB bundle, in process), with an admin and a
-    viewer."""
-    db_path = str(tmp_path / "county.sqlite3")
-    center = init_center(db_path)
+    viewer; on SQLite and on PostgreSQL (center_db)."""
+    db_path = center_db
+    center = open_center(db_path)
     code = center.add_station(STATION, "石门村站<script>alert(1)</script>", "石门村", "城关镇")
     activity(store, keeper.id, 12)
     data, _count = client.export_bundle(store, STATION, code)
