@@ -64,5 +64,13 @@ def test_a_busy_month_on_chinese_paper_has_no_english(store, shelved, keeper, tm
     header = rows[0]
     words = [header.index(h) for h in ("日期", "类别", "支付方式", "摘要")]  # the code columns stay codes
     papers["ledger CSV"] = "\n".join(" ".join(r[i] for i in words) for r in rows if len(r) > max(words))
+    from openpyxl import load_workbook
+    book = load_workbook(export_month(store, "2026-11", "xlsx", tmp_path / "l.xlsx", ZH, "zh"))
+    papers["ledger XLSX totals"] = "\n".join(  # the sheet an officer reads (it said in_fen)
+        " ".join(str(c) for c in row if isinstance(c, str))
+        for row in book.worksheets[1].iter_rows(values_only=True)) + book.worksheets[1].title
+    totals = book.worksheets[1]
+    assert [totals["A1"].value, totals["B1"].value, totals["C1"].value] == ["类别", "收入", "支出"]
+    assert totals["B2"].number_format == "0.00"  # yuan, as the entries sheet (it was fen)
     leaks = {name: english_in(text) for name, text in papers.items() if english_in(text)}
     assert not leaks, leaks

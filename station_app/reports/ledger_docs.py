@@ -93,14 +93,21 @@ def ledger_xlsx(doc: dict, t: Translate = _identity) -> bytes:
     sheet.freeze_panes = "A2"
     for col, width in zip("ABCDEFGHI", (7, 11, 22, 14, 10, 10, 11, 11, 40)):
         sheet.column_dimensions[col].width = width
+    # The totals in yuan under the catalogue's words, as on the entries sheet (they were fen
+    # under "in_fen": English on a Chinese sheet, and figures an officer had to divide).
     summary = book.create_sheet(t("reports", QT_TRANSLATE_NOOP("reports", "Totals")))
-    summary.append([t("reports", QT_TRANSLATE_NOOP("reports", "Category")), "in_fen", "out_fen"])
+    money = [t("reports", QT_TRANSLATE_NOOP("reports", "In")),
+             t("reports", QT_TRANSLATE_NOOP("reports", "Out"))]
+    summary.append([t("reports", QT_TRANSLATE_NOOP("reports", "Category")), *money])
     for code, v in doc["totals"]["by_category"].items():
-        summary.append([_category(t, code), v["in_fen"], v["out_fen"]])
+        summary.append([_category(t, code), _yuan(v["in_fen"]), _yuan(v["out_fen"])])
     summary.append([])
-    summary.append([t("reports", QT_TRANSLATE_NOOP("reports", "Method")), "in_fen", "out_fen"])
+    summary.append([t("reports", QT_TRANSLATE_NOOP("reports", "Method")), *money])
     for code, v in doc["totals"]["by_method"].items():
-        summary.append([_method(t, code), v["in_fen"], v["out_fen"]])
+        summary.append([_method(t, code), _yuan(v["in_fen"]), _yuan(v["out_fen"])])
+    for cells in summary.iter_cols(min_col=2, max_col=3):
+        for cell in cells:
+            cell.number_format = "0.00"
     summary.column_dimensions["A"].width = 24
     out = io.BytesIO()
     book.save(out)
