@@ -187,6 +187,11 @@ def config_routes(app: FastAPI, ws) -> None:
         return ws.render(request, "config_edit.html", session=current,
                          form=edit_form(published_body() or county_config.template()))
 
+    def refused(request: Request, current, form: dict, exc) -> object:
+        """The edit page again, with what was typed and why it cannot be published."""
+        return ws.render(request, "config_edit.html", 400, current, form=form,
+                         problem=translator(ws.lang_of(request)).config_error(exc))
+
     def preview(request: Request, current, body: dict, form: dict):
         """What publishing ``body`` would change; refused if it is not a valid version or
         changes nothing."""
@@ -219,8 +224,7 @@ def config_routes(app: FastAPI, ws) -> None:
             body = _edited_body(json.dumps(base), free_days, fee_yuan, title, text,
                                 views.local_time(center.now(), "%Y-%m-%d"))
         except county_config.ConfigError as exc:
-            return ws.render(request, "config_edit.html", 400, current, form=form,
-                             problem=translator(ws.lang_of(request)).config_error(exc))
+            return refused(request, current, form, exc)
         return preview(request, current, body, form)
 
     @app.post("/config/edit", include_in_schema=False)
@@ -231,8 +235,7 @@ def config_routes(app: FastAPI, ws) -> None:
         try:
             parsed = _edited_body(body, "", "", "", "", "")
         except county_config.ConfigError as exc:
-            return ws.render(request, "config_edit.html", 400, current, form=form,
-                             problem=translator(ws.lang_of(request)).config_error(exc))
+            return refused(request, current, form, exc)
         return preview(request, current, parsed, form)
 
     @app.post("/config/publish", include_in_schema=False)
@@ -243,8 +246,7 @@ def config_routes(app: FastAPI, ws) -> None:
                                             by=current.staff.username)
         except county_config.ConfigError as exc:
             form = {**edit_form(published_body() or county_config.template()), "body": body}
-            return ws.render(request, "config_edit.html", 400, current, form=form,
-                             problem=translator(ws.lang_of(request)).config_error(exc))
+            return refused(request, current, form, exc)
         return RedirectResponse(f"/config?published={version}", 303)
 
 
