@@ -25,7 +25,7 @@ PASSWORD = "a-long-password-1"
 MONTH = "2026-11"
 READ_ROUTES = ["/stations", f"/stations/{STATION}", f"/stations/{STATION}/ledger/{MONTH}",
                f"/stations/{STATION}/ledger/{MONTH}/download?format=csv", "/flags", "/audit",
-               "/stations?township=城关镇&status=red&q=石门", "/config"]
+               "/stations?township=城关镇&status=red&q=石门", "/config", "/coverage"]
 
 
 @pytest.fixture

@@ -3871,6 +3871,38 @@
         <translation>乡镇</translation>
     </message>
     <message>
+        <source>Coverage</source>
+        <translation>覆盖率</translation>
+    </message>
+    <message>
+        <source>The county&apos;s list of administrative villages has not been imported yet (county-center import-villages FILE.csv, a township and a village on each line).</source>
+        <translation>县里的行政村名单还没有导入（county-center import-villages 文件.csv，每行一个乡镇和一个行政村）。</translation>
+    </message>
+    <message>
+        <source>{covered} of the county&apos;s {villages} administrative villages have an active station: {rate}.</source>
+        <translation>全县 {villages} 个行政村中有 {covered} 个设有在用站点：覆盖率 {rate}。</translation>
+    </message>
+    <message>
+        <source>Villages</source>
+        <translation>行政村</translation>
+    </message>
+    <message>
+        <source>With a station</source>
+        <translation>有站点</translation>
+    </message>
+    <message>
+        <source>Villages without one</source>
+        <translation>没有站点的行政村</translation>
+    </message>
+    <message>
+        <source>Active stations whose village is not on the list</source>
+        <translation>所在村不在名单上的在用站点</translation>
+    </message>
+    <message>
+        <source>Correct the station&apos;s township or village, or the list.</source>
+        <translation>请更正站点的乡镇或村名，或更正名单。</translation>
+    </message>
+    <message>
         <source>Village</source>
         <translation>村</translation>
     </message>
@@ -4173,6 +4205,10 @@
     <message>
         <source>Configuration published</source>
         <translation>发布配置</translation>
+    </message>
+    <message>
+        <source>Village list imported</source>
+        <translation>导入行政村名单</translation>
     </message>
     <message>
         <source>Nothing would change: the rules are the same as the version in force.</source>

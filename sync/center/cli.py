@@ -75,6 +75,10 @@ def _parser() -> argparse.ArgumentParser:
                                             "browsers are signed out")
     d.add_argument("--username", required=True)
     sub.add_parser("users", help="the staff accounts")
+    v = sub.add_parser("import-villages", help="the county's administrative villages (行政村) "
+                                               "from a CSV of township,village lines (UTF-8 or "
+                                               "GBK); replaces the list, all or nothing")
+    v.add_argument("file", type=Path)
     sub.add_parser("stations", help="every station, its mark and when it was last heard from")
     sub.add_parser("flags", help="conflicts and content the center could not interpret")
     return p
@@ -279,6 +283,21 @@ def cmd_users(args) -> int:
     for u in accounts.users(_open(args)):
         print(f"{u['username']}\t{u['role']}\t{'disabled' if u['disabled'] else 'active'}\t"
               f"since {u['created_at']}")
+    return 0
+
+
+def cmd_import_villages(args) -> int:
+    from sync.center.coverage import VillageFileError, import_villages
+
+    center = _open(args)
+    try:
+        count = import_villages(center, args.file.read_bytes())
+    except VillageFileError as exc:
+        print(f"county-center: {args.file} was not imported (nothing changed):", file=sys.stderr)
+        for number, what in exc.problems[:50]:
+            print(f"  line {number}: {what}" if number else f"  {what}", file=sys.stderr)
+        return 2
+    print(f"{count} villages imported from {args.file}")
     return 0
 
 

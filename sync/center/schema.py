@@ -171,3 +171,11 @@ station_contact = Table(
     Column("station_id", String(40), primary_key=True),
     Column("day", String(10), primary_key=True),
 )
+
+# The county's administrative villages (行政村), imported from its list (coverage.py): a village
+# is covered when an active station names it (station.township and station.village).
+village = Table(
+    "village", metadata,
+    Column("township", String(100), primary_key=True),
+    Column("name", String(100), primary_key=True),
+)

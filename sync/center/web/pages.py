@@ -251,6 +251,17 @@ def mount(app: FastAPI, center: Center) -> None:
                          builtin=builtin, diff=diff, a=a, b=b,
                          current=views.pretty(versions[0]["body"]) if versions else "")
 
+    @app.get("/coverage", include_in_schema=False)
+    def coverage_page(request: Request):
+        from sync.center.coverage import coverage
+
+        current = ws.signed_in(request)
+        townships, unlisted = coverage(center)
+        villages = sum(t.villages for t in townships)
+        covered = sum(t.covered for t in townships)
+        return ws.render(request, "coverage.html", session=current, townships=townships,
+                         unlisted=unlisted, villages=villages, covered=covered)
+
     admin.routes(app, ws)
     admin.config_routes(app, ws)
 

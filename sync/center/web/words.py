@@ -24,6 +24,7 @@ WORDS = (
     QT_TRANSLATE_NOOP("web", "County e-commerce center workspace"),
     QT_TRANSLATE_NOOP("web", "Stations"),
     QT_TRANSLATE_NOOP("web", "Flags"),
+    QT_TRANSLATE_NOOP("web", "Coverage"),
     QT_TRANSLATE_NOOP("web", "County rules"),
     QT_TRANSLATE_NOOP("web", "Add a station"),
     QT_TRANSLATE_NOOP("web", "Staff accounts"),
@@ -68,6 +69,14 @@ WORDS = (
     QT_TRANSLATE_NOOP("web", "These sections would be removed, and the stations would go back to their built-in rules for them: {sections}."),
     QT_TRANSLATE_NOOP("web", "Sign and publish this version"),
     QT_TRANSLATE_NOOP("web", "Back, without publishing"),
+    QT_TRANSLATE_NOOP("web", "The county's list of administrative villages has not been imported yet (county-center import-villages FILE.csv, a township and a village on each line)."),
+    QT_TRANSLATE_NOOP("web", "{covered} of the county's {villages} administrative villages have an active station: {rate}."),
+    QT_TRANSLATE_NOOP("web", "Township"),
+    QT_TRANSLATE_NOOP("web", "Villages"),
+    QT_TRANSLATE_NOOP("web", "With a station"),
+    QT_TRANSLATE_NOOP("web", "Villages without one"),
+    QT_TRANSLATE_NOOP("web", "Active stations whose village is not on the list"),
+    QT_TRANSLATE_NOOP("web", "Correct the station's township or village, or the list."),
     QT_TRANSLATE_NOOP("web", "Not possible"),
     QT_TRANSLATE_NOOP("web", "There is no station {station} at this center."),
     QT_TRANSLATE_NOOP("web", "{month} is not a month: write it as 2026-11."),
@@ -115,7 +124,6 @@ WORDS = (
     QT_TRANSLATE_NOOP("web", "Township saved."),
     QT_TRANSLATE_NOOP("web", "Revoked on {when} by {who}: {reason}"),
     QT_TRANSLATE_NOOP("web", "No contact for {n} days. Call the keeper: is the PC on, the app open, the network up? Records kept at the station are safe and go up at the next contact."),
-    QT_TRANSLATE_NOOP("web", "Township"),
     QT_TRANSLATE_NOOP("web", "Village"),
     QT_TRANSLATE_NOOP("web", "Enrollment"),
     QT_TRANSLATE_NOOP("web", "Joined"),
@@ -197,6 +205,7 @@ ACTIONS = {
     "station.rekey": QT_TRANSLATE_NOOP("web", "Station's key dropped (a new PC)"),
     "station.township": QT_TRANSLATE_NOOP("web", "Township changed"),
     "config.publish": QT_TRANSLATE_NOOP("web", "Configuration published"),
+    "villages.import": QT_TRANSLATE_NOOP("web", "Village list imported"),
 }
 
 
