@@ -424,3 +424,20 @@ def test_a_stations_days_of_contact_are_counted_once_a_day(app, county, store):
     assert len(days) == 1  # the bundle's batch and two heads: one day
     signed_in(app, "viewer")
     assert "最近 60 天中有 1 天" in app.get(f"/stations/{STATION}").text
+
+
+def test_a_stations_attendance_calendar(app, county, store):
+    """考勤: the month day by day in the station's local dates, open (any record) and online
+    (reached the center), and the month's online rate so far."""
+    from sync.center.web import views
+
+    center, _ = county
+    days = views.attendance(center, STATION, MONTH)
+    busy = [d["date"] for week in days["weeks"] for d in week if d and d["busy"]]
+    local = {e.as_json()["recorded_at"] for e in store.events()}
+    assert busy and days["days_open"] == len(busy) and len(local) >= 1
+    assert all(d.startswith(MONTH) for d in busy)
+    signed_in(app, "viewer")
+    page = app.get(f"/stations/{STATION}?month={MONTH}").text
+    assert f"{MONTH} 考勤" in page and "开门" in page
+    assert app.get(f"/stations/{STATION}?month=2026-13").status_code == 400

@@ -3791,6 +3791,14 @@
         <translation>已 {n} 天没有联络。请打电话问站长：电脑开着吗？程序打开了吗？网络通吗？站点保存的记录不会丢，下次联络时会上传。</translation>
     </message>
     <message>
+        <source>Open {open} days; reached the center on {heard} of {elapsed} days so far (online rate {rate}).</source>
+        <translation>开门 {open} 天；到目前 {elapsed} 天中有 {heard} 天联络中心（上线率 {rate}）。</translation>
+    </message>
+    <message>
+        <source>This month has not begun.</source>
+        <translation>这个月还没有开始。</translation>
+    </message>
+    <message>
         <source>Download</source>
         <translation>下载</translation>
     </message>
@@ -3973,6 +3981,54 @@
     <message>
         <source>{n} of the last {total} days.</source>
         <translation>最近 {total} 天中有 {n} 天。</translation>
+    </message>
+    <message>
+        <source>Attendance {month}</source>
+        <translation>{month} 考勤</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>开门</translation>
+    </message>
+    <message>
+        <source>reached the center</source>
+        <translation>联络了中心</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Other months:</source>
+        <translation>其他月份：</translation>
     </message>
     <message>
         <source>Monthly ledgers</source>

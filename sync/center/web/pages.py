@@ -200,10 +200,12 @@ def mount(app: FastAPI, center: Center) -> None:
                          thresholds=views.contact_thresholds(center))
 
     @app.get("/stations/{station_id}", include_in_schema=False)
-    def station_page(request: Request, station_id: str, done: str = ""):
+    def station_page(request: Request, station_id: str, done: str = "", month: str = ""):
         current = ws.signed_in(request)
         detail = views.station_detail(center, checked_station_id(station_id))
-        return ws.render(request, "station.html", session=current, s=detail, done=done[:20])
+        month = checked_month(month) if month else views.local_time(center.now(), "%Y-%m")
+        return ws.render(request, "station.html", session=current, s=detail, done=done[:20],
+                         days=views.attendance(center, station_id, month))
 
     @app.get("/stations/{station_id}/ledger/{month}", include_in_schema=False)
     def ledger_page(request: Request, station_id: str, month: str):

@@ -250,3 +250,52 @@ def config_diff(older: dict | None, newer: dict) -> list[tuple[str, str]]:
         kind = {"+": "add", "-": "del", "@": "at"}.get(line[:1], "same")
         out.append((kind, line))
     return out
+
+
+# --- attendance (考勤) ----------------------------------------------------------------------------
+def attendance(center: Center, station_id: str, month: str) -> dict:
+    """The station's month day by day, in its own local dates: whether it was open (any record;
+    the drawer opened) and whether it reached the center (station_contact, the county's days).
+    上线率 is the share of the month's days so far on which it reached the center."""
+    import calendar
+
+    from station_app.core.clock import local_date
+    from station_app.core.monthly import month_window_utc
+
+    first, nxt = check_month(month)
+    lo, hi = month_window_utc(month)
+    with center.read() as conn:
+        rows = conn.execute(select(event.c.kind, event.c.recorded_at, event.c.utc_offset_min)
+                            .where(event.c.station_id == station_id, event.c.recorded_at >= lo,
+                                   event.c.recorded_at < hi)).all()
+        heard = set(conn.execute(select(station_contact.c.day).where(
+            station_contact.c.station_id == station_id, station_contact.c.day >= first,
+            station_contact.c.day < nxt)).scalars())
+    opened, busy = set(), set()
+    for kind, at, offset in rows:
+        try:
+            day = local_date(at, offset).isoformat()
+        except ValueError:  # content the center could not read: counted nowhere
+            continue
+        busy.add(day)
+        if kind == "drawer.opened":
+            opened.add(day)
+    today = local_day(center.now())
+    year, number = int(month[:4]), int(month[5:7])
+    weeks = [[None if d == 0 else {"day": d, "date": f"{month}-{d:02d}",
+                                    "busy": f"{month}-{d:02d}" in busy,
+                                    "opened": f"{month}-{d:02d}" in opened,
+                                    "heard": f"{month}-{d:02d}" in heard,
+                                    "future": f"{month}-{d:02d}" > today}
+              for d in week] for week in calendar.Calendar().monthdayscalendar(year, number)]
+    elapsed = sum(1 for week in weeks for d in week if d and not d["future"])
+    return {"month": month, "weeks": weeks, "days_open": len(busy & _days(month)),
+            "days_heard": len(heard), "elapsed": elapsed,
+            "online_rate": len(heard) / elapsed if elapsed else None}
+
+
+def _days(month: str) -> set[str]:
+    import calendar
+
+    year, number = int(month[:4]), int(month[5:7])
+    return {f"{month}-{d:02d}" for d in range(1, calendar.monthrange(year, number)[1] + 1)}
