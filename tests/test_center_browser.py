@@ -106,8 +106,9 @@ def test_an_officer_works_through_the_workspace(county, browser, tmp_path):
     browser.get(center.url + f"/stations/{STATION}")
     assert "石门村电商服务站" in browser.find_element(By.TAG_NAME, "h1").text
     shot(browser, "03-station")
-    month = browser.find_element(By.CSS_SELECTOR, "section.card table.grid td a").text
-    browser.find_element(By.LINK_TEXT, month).click()
+    ledger_link = browser.find_element(By.CSS_SELECTOR, "table.grid td a[href*='/ledger/']")
+    month = ledger_link.text
+    ledger_link.click()
     until(browser, lambda d: "月度台账" in d.find_element(By.TAG_NAME, "h1").text, "the ledger")
     shot(browser, "04-ledger")
     browser.find_element(By.LINK_TEXT, "XLSX").click()
